@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+/// @title IPolicyRegistry
+/// @notice Append-only, versioned support policies of the DAO. Written only by the owner (the timelock).
+/// @dev Every version's full text is emitted in {PolicyPublished}, so no off-chain store is needed; only
+/// its `keccak256` content hash and effective time are kept in storage. Kinds other than `General` are
+/// singletons: there is one SLA policy, one rating-rules policy, etc., each with its own version chain.
+/// The typed parameters of the SLA and rating-rules versions are also folded into one "rating terms"
+/// history that the ratings contract reads in a single slot.
+interface IPolicyRegistry {
+    enum PolicyKind {
+        General,
+        SLA,
+        Escalation,
+        SecurityScript,
+        OfficialChannels,
+        RatingRules
+    }
+
+    enum Priority {
+        Low,
+        Normal,
+        High,
+        Urgent
+    }
+
+    /// @notice Typed parameters of an `SLA` version, ABI-encoded in `publishPolicy`'s `params`.
+    /// @dev Targets are whole minutes per {Priority} (support SLAs are quoted in minutes and hours);
+    /// at most 65,535 minutes (~45 days).
+    struct SlaParams {
+        uint16[4] firstResponseMinutes;
+        uint16[4] resolutionMinutes;
+    }
+
+    /// @notice Typed parameters of a `RatingRules` version, ABI-encoded in `publishPolicy`'s `params`.
+    /// @param ratingWindow Seconds after the ticket's last event during which it may be rated.
+    /// @param scale Highest score; scores are `1..scale` (2 to 8).
+    /// @param tags Tag names; a rating's `tags` is a bitmask over this list (at most 32).
+    struct RatingRulesParams {
+        uint32 ratingWindow;
+        uint8 scale;
+        string[] tags;
+    }
+
+    /// @notice The SLA targets and rating rules in force from `effectiveFrom`: one storage slot.
+    /// @dev `slaVersion`/`rulesVersion` are 0 when no such version is in force.
+    struct RatingTerms {
+        uint40 effectiveFrom;
+        uint16 slaVersion;
+        uint16 rulesVersion;
+        uint32 ratingWindow;
+        uint8 scale;
+        uint8 tagCount;
+        uint64 firstResponseMinutes; // 4 × uint16, indexed by Priority
+        uint64 resolutionMinutes; // 4 × uint16, indexed by Priority
+    }
+
+    /// @notice What a published version says. `title` names the policy when the version creates it.
+    struct PolicyContent {
+        string title;
+        string text;
+        string uri;
+        bytes params;
+    }
+
+    /// @notice A policy: its kind, title and version count; `retiredAt` is 0 while it is live.
+    struct Policy {
+        PolicyKind kind;
+        uint16 versionCount;
+        uint48 createdAt;
+        uint48 retiredAt;
+        string title;
+    }
+
+    /// @notice A stored version: the hash of its text and the time it takes effect.
+    struct Version {
+        bytes32 contentHash;
+        uint48 effectiveFrom;
+        uint48 publishedAt;
+    }
+
+    /// @notice No policy has this id.
+    error PolicyRegistryUnknownPolicy(uint256 policyId);
+    /// @notice No version of this policy has this number.
+    error PolicyRegistryUnknownVersion(uint256 policyId, uint256 version);
+    /// @notice `publishPolicy` named an existing policy of another kind.
+    error PolicyRegistryKindMismatch(uint256 policyId, PolicyKind expected, PolicyKind given);
+    /// @notice A policy of this singleton kind already exists: publish a new version of it instead.
+    error PolicyRegistryKindTaken(PolicyKind kind, uint256 policyId);
+    /// @notice The policy was retired; it takes no new versions.
+    error PolicyRegistryPolicyRetired(uint256 policyId, uint48 retiredAt);
+    /// @notice A version may not take effect before now, nor before the version it follows.
+    error PolicyRegistryEffectiveTooEarly(uint48 effectiveFrom, uint48 earliest);
+    /// @notice Policy text and title must not be empty.
+    error PolicyRegistryEmptyText();
+    /// @notice An SLA target is zero, or the resolution target is shorter than the first-response target.
+    error PolicyRegistryInvalidSlaTarget(Priority priority, uint16 firstResponseMinutes, uint16 resolutionMinutes);
+    /// @notice The rating scale must be 2 to 8.
+    error PolicyRegistryInvalidScale(uint8 scale);
+    /// @notice The rating window must be at least one hour.
+    error PolicyRegistryInvalidRatingWindow(uint32 ratingWindow);
+    /// @notice At most 32 rating tags.
+    error PolicyRegistryTooManyTags(uint256 count, uint256 max);
+    /// @notice This kind takes no typed parameters, yet some were given.
+    error PolicyRegistryUnexpectedParams(PolicyKind kind);
+
+    /// @notice A new policy was created.
+    /// @param policyId The policy's id.
+    /// @param kind Its kind.
+    /// @param title Its title.
+    event PolicyCreated(uint256 indexed policyId, PolicyKind indexed kind, string title);
+
+    /// @notice A version of a policy was published.
+    /// @param policyId The policy.
+    /// @param version The version number (1, 2, …).
+    /// @param kind The policy's kind.
+    /// @param contentHash `keccak256(bytes(text))`.
+    /// @param effectiveFrom When the version takes effect.
+    /// @param publisher Who published it (the timelock; the executing proposal is in the same transaction).
+    /// @param content The full text, the optional URI of a richer document, and the ABI-encoded typed
+    /// parameters ({SlaParams}, {RatingRulesParams}, or empty).
+    event PolicyPublished(
+        uint256 indexed policyId,
+        uint256 indexed version,
+        PolicyKind indexed kind,
+        bytes32 contentHash,
+        uint48 effectiveFrom,
+        address publisher,
+        PolicyContent content
+    );
+
+    /// @notice A policy was retired: its versions stay in history, none is in force from `retiredAt`.
+    /// @param policyId The policy.
+    /// @param kind Its kind.
+    /// @param retiredAt When it was retired.
+    event PolicyRetired(uint256 indexed policyId, PolicyKind indexed kind, uint48 retiredAt);
+
+    /// @notice The rating terms changed (an SLA or rating-rules version was published, or one retired).
+    /// @param index The index of the new entry in the rating-terms history.
+    /// @param effectiveFrom When it takes effect.
+    /// @param slaVersion The SLA version in force from then (0 = none).
+    /// @param rulesVersion The rating-rules version in force from then (0 = none).
+    event RatingTermsUpdated(uint256 indexed index, uint40 effectiveFrom, uint16 slaVersion, uint16 rulesVersion);
+
+    /// @notice Publishes a new version of policy `policyId`, or creates the policy when `policyId` is 0.
+    /// @dev Only the owner (timelock). `effectiveFrom` 0 means now. The first argument is `kind` so that the
+    /// governor can mark the publishing of some kinds (security script, official channels) critical.
+    /// @return id The policy id.
+    /// @return version The new version number.
+    function publishPolicy(PolicyKind kind, uint256 policyId, uint48 effectiveFrom, PolicyContent calldata content)
+        external
+        returns (uint256 id, uint256 version);
+
+    /// @notice Retires a policy. Only the owner (timelock).
+    function retirePolicy(uint256 policyId) external;
+
+    /// @notice The number of policies (ids are `1..policyCount`).
+    function policyCount() external view returns (uint256);
+
+    /// @notice A policy.
+    function policy(uint256 policyId) external view returns (Policy memory);
+
+    /// @notice The id of the policy of a singleton kind (0 if none yet).
+    function policyOfKind(PolicyKind kind) external view returns (uint256);
+
+    /// @notice A stored version of a policy.
+    function version(uint256 policyId, uint256 versionNumber) external view returns (Version memory);
+
+    /// @notice The version of `policyId` in force at `timepoint` (0 if none).
+    function versionAt(uint256 policyId, uint48 timepoint) external view returns (uint256);
+
+    /// @notice The rating terms in force at `timepoint` (all zero if none).
+    function ratingTermsAt(uint48 timepoint) external view returns (RatingTerms memory);
+
+    /// @notice The number of entries in the rating-terms history.
+    function ratingTermsCount() external view returns (uint256);
+
+    /// @notice An entry of the rating-terms history.
+    function ratingTermsEntry(uint256 index) external view returns (RatingTerms memory);
+}

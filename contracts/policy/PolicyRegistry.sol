@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
+import {IPolicyRegistry} from "./IPolicyRegistry.sol";
+
+/// @title PolicyRegistry
+/// @notice See {IPolicyRegistry}. Owned by the DAO's timelock from deployment.
+contract PolicyRegistry is IPolicyRegistry, Ownable {
+    uint8 private constant _MIN_SCALE = 2;
+    uint8 private constant _MAX_SCALE = 8;
+    uint256 private constant _MAX_TAGS = 32;
+    uint32 private constant _MIN_RATING_WINDOW = 1 hours;
+
+    uint256 private _policyCount;
+    mapping(uint256 policyId => Policy) private _policies;
+    mapping(uint256 policyId => mapping(uint256 version => Version)) private _versions;
+    mapping(PolicyKind kind => uint256 policyId) private _policyOfKind;
+    RatingTerms[] private _ratingTerms;
+
+    constructor(address timelock) Ownable(timelock) {}
+
+    /// @inheritdoc IPolicyRegistry
+    function publishPolicy(PolicyKind kind, uint256 policyId, uint48 effectiveFrom, PolicyContent calldata content)
+        external
+        onlyOwner
+        returns (uint256 id, uint256 newVersion)
+    {
+        if (bytes(content.text).length == 0) revert PolicyRegistryEmptyText();
+        id = policyId == 0 ? _createPolicy(kind, content.title) : policyId;
+        Policy storage p = _policies[id];
+        if (p.createdAt == 0) revert PolicyRegistryUnknownPolicy(id);
+        if (p.kind != kind) revert PolicyRegistryKindMismatch(id, p.kind, kind);
+        if (p.retiredAt != 0) revert PolicyRegistryPolicyRetired(id, p.retiredAt);
+
+        uint48 effective = effectiveFrom == 0 ? Time.timestamp() : effectiveFrom;
+        uint48 earliest = _earliestEffective(id, p.versionCount, kind);
+        if (effective < earliest) revert PolicyRegistryEffectiveTooEarly(effective, earliest);
+
+        newVersion = ++p.versionCount;
+        bytes32 contentHash = keccak256(bytes(content.text));
+        _versions[id][newVersion] =
+            Version({contentHash: contentHash, effectiveFrom: effective, publishedAt: Time.timestamp()});
+        _applyParams(kind, SafeCast.toUint16(newVersion), effective, content.params);
+        emit PolicyPublished(id, newVersion, kind, contentHash, effective, msg.sender, content);
+    }
+
+    /// @inheritdoc IPolicyRegistry
+    function retirePolicy(uint256 policyId) external onlyOwner {
+        Policy storage p = _policies[policyId];
+        if (p.createdAt == 0) revert PolicyRegistryUnknownPolicy(policyId);
+        if (p.retiredAt != 0) revert PolicyRegistryPolicyRetired(policyId, p.retiredAt);
+        // A version already scheduled to take effect is honoured: the retirement starts after it.
+        uint48 retiredAt = Time.timestamp();
+        if (p.versionCount != 0) retiredAt = _max(retiredAt, _versions[policyId][p.versionCount].effectiveFrom);
+        p.retiredAt = retiredAt;
+        if (p.kind == PolicyKind.SLA) {
+            RatingTerms memory terms = _latestTerms();
+            (terms.slaVersion, terms.firstResponseMinutes, terms.resolutionMinutes) = (0, 0, 0);
+            _pushTerms(terms, retiredAt);
+        } else if (p.kind == PolicyKind.RatingRules) {
+            RatingTerms memory terms = _latestTerms();
+            (terms.rulesVersion, terms.ratingWindow, terms.scale, terms.tagCount) = (0, 0, 0, 0);
+            _pushTerms(terms, retiredAt);
+        }
+        emit PolicyRetired(policyId, p.kind, retiredAt);
+    }
+
+    /// @inheritdoc IPolicyRegistry
+    function policyCount() external view returns (uint256) {
+        return _policyCount;
+    }
+
+    /// @inheritdoc IPolicyRegistry
+    function policy(uint256 policyId) external view returns (Policy memory) {
+        Policy memory p = _policies[policyId];
+        if (p.createdAt == 0) revert PolicyRegistryUnknownPolicy(policyId);
+        return p;
+    }
+
+    /// @inheritdoc IPolicyRegistry
+    function policyOfKind(PolicyKind kind) external view returns (uint256) {
+        return _policyOfKind[kind];
+    }
+
+    /// @inheritdoc IPolicyRegistry
+    function version(uint256 policyId, uint256 versionNumber) external view returns (Version memory) {
+        Version memory v = _versions[policyId][versionNumber];
+        if (v.publishedAt == 0) revert PolicyRegistryUnknownVersion(policyId, versionNumber);
+        return v;
+    }
+
+    /// @inheritdoc IPolicyRegistry
+    function versionAt(uint256 policyId, uint48 timepoint) external view returns (uint256) {
+        Policy storage p = _policies[policyId];
+        if (p.createdAt == 0) revert PolicyRegistryUnknownPolicy(policyId);
+        if (p.retiredAt != 0 && timepoint >= p.retiredAt) return 0;
+        for (uint256 v = p.versionCount; v > 0; --v) {
+            if (_versions[policyId][v].effectiveFrom <= timepoint) return v;
+        }
+        return 0;
+    }
+
+    /// @inheritdoc IPolicyRegistry
+    /// @dev Walks back from the newest entry: ratings name recent tickets, so this is one or two reads.
+    function ratingTermsAt(uint48 timepoint) external view returns (RatingTerms memory terms) {
+        for (uint256 i = _ratingTerms.length; i > 0; --i) {
+            terms = _ratingTerms[i - 1];
+            if (terms.effectiveFrom <= timepoint) return terms;
+        }
+        return RatingTerms(0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /// @inheritdoc IPolicyRegistry
+    function ratingTermsCount() external view returns (uint256) {
+        return _ratingTerms.length;
+    }
+
+    /// @inheritdoc IPolicyRegistry
+    function ratingTermsEntry(uint256 index) external view returns (RatingTerms memory) {
+        return _ratingTerms[index];
+    }
+
+    function _createPolicy(PolicyKind kind, string calldata title) private returns (uint256 id) {
+        if (bytes(title).length == 0) revert PolicyRegistryEmptyText();
+        if (kind != PolicyKind.General) {
+            uint256 existing = _policyOfKind[kind];
+            if (existing != 0) revert PolicyRegistryKindTaken(kind, existing);
+        }
+        id = ++_policyCount;
+        if (kind != PolicyKind.General) _policyOfKind[kind] = id;
+        _policies[id] = Policy({kind: kind, versionCount: 0, createdAt: Time.timestamp(), retiredAt: 0, title: title});
+        emit PolicyCreated(id, kind, title);
+    }
+
+    /// @dev Versions take effect in order: not before now, the policy's last version, nor (for SLA and
+    /// rating rules) the last rating-terms entry.
+    function _earliestEffective(uint256 id, uint256 versionCount, PolicyKind kind) private view returns (uint48) {
+        uint48 earliest = Time.timestamp();
+        if (versionCount != 0) earliest = _max(earliest, _versions[id][versionCount].effectiveFrom);
+        if (_isTermsKind(kind) && _ratingTerms.length != 0) {
+            earliest = _max(earliest, _ratingTerms[_ratingTerms.length - 1].effectiveFrom);
+        }
+        return earliest;
+    }
+
+    /// @dev Validates typed parameters and, for SLA and rating rules, appends the new rating terms.
+    function _applyParams(PolicyKind kind, uint16 newVersion, uint48 effectiveFrom, bytes calldata params) private {
+        if (kind == PolicyKind.SLA) {
+            SlaParams memory sla = abi.decode(params, (SlaParams));
+            RatingTerms memory terms = _latestTerms();
+            terms.slaVersion = newVersion;
+            (terms.firstResponseMinutes, terms.resolutionMinutes) = _packSla(sla);
+            _pushTerms(terms, effectiveFrom);
+        } else if (kind == PolicyKind.RatingRules) {
+            RatingRulesParams memory rules = abi.decode(params, (RatingRulesParams));
+            if (rules.scale < _MIN_SCALE || rules.scale > _MAX_SCALE) revert PolicyRegistryInvalidScale(rules.scale);
+            if (rules.ratingWindow < _MIN_RATING_WINDOW) revert PolicyRegistryInvalidRatingWindow(rules.ratingWindow);
+            if (rules.tags.length > _MAX_TAGS) revert PolicyRegistryTooManyTags(rules.tags.length, _MAX_TAGS);
+            RatingTerms memory terms = _latestTerms();
+            terms.rulesVersion = newVersion;
+            (terms.ratingWindow, terms.scale, terms.tagCount) =
+                (rules.ratingWindow, rules.scale, uint8(rules.tags.length));
+            _pushTerms(terms, effectiveFrom);
+        } else if (params.length != 0) {
+            revert PolicyRegistryUnexpectedParams(kind);
+        }
+    }
+
+    function _packSla(SlaParams memory sla) private pure returns (uint64 firstResponse, uint64 resolution) {
+        for (uint256 i = 0; i < 4; ++i) {
+            uint16 fr = sla.firstResponseMinutes[i];
+            uint16 res = sla.resolutionMinutes[i];
+            if (fr == 0 || res < fr) revert PolicyRegistryInvalidSlaTarget(Priority(i), fr, res);
+            firstResponse |= uint64(fr) << uint64(16 * i);
+            resolution |= uint64(res) << uint64(16 * i);
+        }
+    }
+
+    function _latestTerms() private view returns (RatingTerms memory terms) {
+        uint256 length = _ratingTerms.length;
+        if (length != 0) terms = _ratingTerms[length - 1];
+    }
+
+    function _pushTerms(RatingTerms memory terms, uint48 effectiveFrom) private {
+        terms.effectiveFrom = uint40(effectiveFrom);
+        _ratingTerms.push(terms);
+        emit RatingTermsUpdated(_ratingTerms.length - 1, terms.effectiveFrom, terms.slaVersion, terms.rulesVersion);
+    }
+
+    function _isTermsKind(PolicyKind kind) private pure returns (bool) {
+        return kind == PolicyKind.SLA || kind == PolicyKind.RatingRules;
+    }
+
+    function _max(uint48 a, uint48 b) private pure returns (uint48) {
+        return a > b ? a : b;
+    }
+}

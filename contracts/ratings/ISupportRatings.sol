@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IPolicyRegistry} from "../policy/IPolicyRegistry.sol";
+
+/// @title ISupportRatings
+/// @notice Ratings of real support interactions. A desk's issuer key (or the agent, where the desk allows
+/// it) signs an EIP-712 {Receipt} when a ticket closes; the requester rates it once, within the rating
+/// window of the rules in force when the ticket was opened. The SLA verdict is computed on-chain against
+/// the SLA in force at `openedAt` and kept with the rating; per-agent aggregates are kept on-chain, per-desk
+/// aggregates are their sum.
+/// @dev A rating is stored in one slot (what `reply` and `voidRating` need); everything else is in
+/// {Rated}. Ratings are never deleted: a voided rating stays, flagged, and leaves the aggregates.
+interface ISupportRatings {
+    enum SlaVerdict {
+        None, // no SLA was in force when the ticket was opened
+        Met,
+        Breached
+    }
+
+    /// @notice What a help desk signs when a ticket closes (EIP-712 type `Receipt`).
+    /// @dev A time that did not happen (no first response, not resolved) is 0. `deadline` bounds the
+    /// receipt's validity; rating must also fall within the rules' rating window.
+    struct Receipt {
+        uint64 ticketId;
+        uint32 deskId;
+        address agent;
+        address requester;
+        IPolicyRegistry.Priority priority;
+        uint48 openedAt;
+        uint48 firstResponseAt;
+        uint48 resolvedAt;
+        uint48 deadline;
+    }
+
+    /// @notice The stored part of a rating: one slot.
+    struct Rating {
+        address agent;
+        uint32 deskId;
+        uint8 score;
+        SlaVerdict verdict;
+        bool voided;
+        bool replied;
+    }
+
+    /// @notice The aggregates of an agent or a desk over non-voided ratings.
+    /// @param histogram `histogram[s - 1]` ratings of score `s`, for `s` in `1..8`.
+    struct Stats {
+        uint256 count;
+        uint256 sum;
+        uint256[8] histogram;
+        uint256 slaMet;
+        uint256 slaBreached;
+        uint256 voided;
+    }
+
+    error RatingsAlreadyRated(uint32 deskId, uint64 ticketId);
+    error RatingsNotRequester(address caller, address requester);
+    /// @notice The receipt signature does not verify for `signer` (ECDSA or ERC-1271).
+    error RatingsInvalidSignature(address signer);
+    /// @notice `signer` is not an issuer key of the desk, nor the agent of a self-signing desk.
+    error RatingsUnauthorizedSigner(uint32 deskId, address signer);
+    /// @notice The agent was not an active agent of the desk when the ticket was opened.
+    error RatingsAgentNotActive(uint32 deskId, address agent, uint48 openedAt);
+    /// @notice The requester is the agent or the signer of its own receipt.
+    error RatingsSelfRating(address requester);
+    error RatingsReceiptExpired(uint48 deadline, uint48 currentTime);
+    /// @notice Receipt times must be ordered (opened ≤ first response ≤ resolved) and not in the future.
+    error RatingsInvalidTimes(uint48 openedAt, uint48 firstResponseAt, uint48 resolvedAt);
+    /// @notice No rating rules were in force when the ticket was opened.
+    error RatingsNoRatingRules(uint48 openedAt);
+    error RatingsWindowClosed(uint48 closedAt, uint48 currentTime);
+    error RatingsScoreOutOfRange(uint8 score, uint8 scale);
+    /// @notice `tags` sets a bit beyond the rules' tag list.
+    error RatingsUnknownTags(uint32 tags, uint8 tagCount);
+    error RatingsCommentTooLong(uint256 length, uint256 maxLength);
+    error RatingsUnknownRating(bytes32 ratingId);
+    error RatingsNotAgent(address caller, address agent);
+    error RatingsAlreadyReplied(bytes32 ratingId);
+    error RatingsAlreadyVoided(bytes32 ratingId);
+    error RatingsEmptyText();
+    /// @notice The requester's signature for a relayed rating has expired.
+    error RatingsRatingSignatureExpired(uint48 deadline, uint48 currentTime);
+    error RatingsInvalidRequesterSignature(address requester);
+
+    /// @notice A support interaction was rated.
+    /// @param ratingId `keccak256(abi.encode(deskId, ticketId))`.
+    /// @param deskId The desk.
+    /// @param agent The agent who helped.
+    /// @param requester The user who rated.
+    /// @param ticketId The desk's ticket id.
+    /// @param score The score, `1..scale`.
+    /// @param tags Bitmask over the tag list of the rules version `rulesVersion`.
+    /// @param verdict The SLA verdict against SLA version `slaVersion`.
+    /// @param slaVersion The SLA version in force at `openedAt` (0 = none).
+    /// @param rulesVersion The rating-rules version in force at `openedAt`.
+    /// @param comment The requester's comment.
+    event Rated(
+        bytes32 ratingId,
+        uint32 indexed deskId,
+        address indexed agent,
+        address indexed requester,
+        uint64 ticketId,
+        uint8 score,
+        uint32 tags,
+        SlaVerdict verdict,
+        uint16 slaVersion,
+        uint16 rulesVersion,
+        string comment
+    );
+
+    /// @notice The agent replied publicly to a rating.
+    event RatingReplied(bytes32 indexed ratingId, uint32 indexed deskId, address indexed agent, string reply);
+
+    /// @notice The DAO voided an abusive rating: it stays in history and leaves the aggregates.
+    event RatingVoided(bytes32 indexed ratingId, uint32 indexed deskId, address indexed agent, string reason);
+
+    /// @notice Rates the interaction named in `receipt`. Only its requester.
+    /// @param signer The receipt's signer: an issuer key of the desk, or the agent (self-signing desks).
+    /// @param signature The signer's EIP-712 signature of the receipt (65-byte ECDSA or ERC-1271).
+    /// @param tags Bitmask over the tags of the rules in force.
+    function rate(
+        Receipt calldata receipt,
+        address signer,
+        bytes calldata signature,
+        uint8 score,
+        uint32 tags,
+        string calldata comment
+    ) external returns (bytes32 ratingId);
+
+    /// @notice {rate} submitted by anyone with the requester's EIP-712 `RatingIntent` signature.
+    function rateBySig(
+        Receipt calldata receipt,
+        address signer,
+        bytes calldata signature,
+        uint8 score,
+        uint32 tags,
+        string calldata comment,
+        uint48 intentDeadline,
+        bytes calldata requesterSignature
+    ) external returns (bytes32 ratingId);
+
+    /// @notice The agent's one public reply to a rating.
+    function reply(bytes32 ratingId, string calldata text) external;
+
+    /// @notice Voids an abusive rating. Only the owner (timelock).
+    function voidRating(bytes32 ratingId, string calldata reason) external;
+
+    /// @notice The EIP-712 digest the desk signs for `receipt`.
+    function receiptDigest(Receipt calldata receipt) external view returns (bytes32);
+
+    /// @notice The EIP-712 digest the requester signs for a relayed rating.
+    function ratingIntentDigest(
+        bytes32 receiptHash,
+        uint8 score,
+        uint32 tags,
+        string calldata comment,
+        uint256 nonce,
+        uint48 intentDeadline
+    ) external view returns (bytes32);
+
+    /// @notice `keccak256(abi.encode(deskId, ticketId))`.
+    function ratingIdOf(uint32 deskId, uint64 ticketId) external pure returns (bytes32);
+
+    function rating(bytes32 ratingId) external view returns (Rating memory);
+    function agentStats(address agent) external view returns (Stats memory);
+    function deskStats(uint32 deskId) external view returns (Stats memory);
+    function nonces(address owner) external view returns (uint256);
+    function policyRegistry() external view returns (IPolicyRegistry);
+}

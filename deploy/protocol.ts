@@ -1,0 +1,200 @@
+/**
+ * The one deploy path of the protocol: used by the tests, the local stack (`npm start`) and public
+ * networks (`npm run deploy -- --network <name>`). Deploys and wires every contract, hands every admin
+ * power to the timelock (governed by the governor) and leaves the deployer with none.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { HardhatViemHelpers } from "@nomicfoundation/hardhat-viem/types";
+import {
+  type Address,
+  encodeAbiParameters,
+  getContractAddress,
+  type Hex,
+  parseEther,
+  toFunctionSelector,
+  zeroAddress,
+} from "viem";
+
+export type Viem = HardhatViemHelpers;
+
+export interface DeployOptions {
+  /** Receives the whole token supply (to distribute afterwards). Defaults to the deployer. */
+  initialHolder?: Address;
+  /** May cancel a proposal before execution. Defaults to the deployer; the DAO can replace it. */
+  guardian?: Address;
+  initialSupply?: bigint;
+  votingDelay?: number;
+  votingPeriod?: number;
+  proposalThreshold?: bigint;
+  lateQuorumExtension?: number;
+  quorumPercent?: bigint;
+  criticalQuorumPercent?: bigint;
+  timelockDelay?: bigint;
+}
+
+export const DEFAULT_OPTIONS = {
+  initialSupply: parseEther("10000000"),
+  votingDelay: 60 * 60, // 1 hour
+  votingPeriod: 3 * 24 * 60 * 60, // 3 days
+  proposalThreshold: parseEther("10000"),
+  lateQuorumExtension: 24 * 60 * 60, // 1 day
+  quorumPercent: 4n,
+  criticalQuorumPercent: 20n,
+  timelockDelay: 24n * 60n * 60n, // 1 day
+} as const;
+
+/** PolicyKind enum values (IPolicyRegistry). */
+export const PolicyKind = {
+  General: 0,
+  SLA: 1,
+  Escalation: 2,
+  SecurityScript: 3,
+  OfficialChannels: 4,
+  RatingRules: 5,
+} as const;
+
+export interface Deployment {
+  chainId: number;
+  deploymentBlock: number;
+  deployedAt: number;
+  contracts: {
+    SupportToken: Address;
+    TimelockController: Address;
+    SupportGovernor: Address;
+    PolicyRegistry: Address;
+    AgentRegistry: Address;
+    SupportRatings: Address;
+  };
+}
+
+const selector = (signature: string): Hex => toFunctionSelector(signature);
+const withFirstArgument = (signature: string, value: number): Hex =>
+  `${selector(signature)}${encodeAbiParameters([{ type: "uint256" }], [BigInt(value)]).slice(2)}`;
+
+/**
+ * The actions that need the critical quorum from day one: the security script, the official channels,
+ * removing a desk, every governance parameter, ownership of the protocol contracts, and the critical list
+ * itself.
+ */
+export function defaultCriticalActions(addresses: {
+  governor: Address;
+  timelock: Address;
+  policyRegistry: Address;
+  agentRegistry: Address;
+  ratings: Address;
+}): { targets: Address[]; prefixes: Hex[] } {
+  const actions: [Address, Hex][] = [
+    ...[
+      "setVotingDelay(uint48)",
+      "setVotingPeriod(uint32)",
+      "setProposalThreshold(uint256)",
+      "updateQuorumNumerator(uint256)",
+      "setLateQuorumVoteExtension(uint48)",
+      "setProposalGuardian(address)",
+      "updateTimelock(address)",
+      "relay(address,uint256,bytes)",
+      "setCriticalAction(address,bytes,bool)",
+      "setCriticalQuorumNumerator(uint256)",
+    ].map((s): [Address, Hex] => [addresses.governor, selector(s)]),
+    ...["updateDelay(uint256)", "grantRole(bytes32,address)", "revokeRole(bytes32,address)"].map(
+      (s): [Address, Hex] => [addresses.timelock, selector(s)],
+    ),
+    ...[PolicyKind.SecurityScript, PolicyKind.OfficialChannels].map((kind): [Address, Hex] => [
+      addresses.policyRegistry,
+      withFirstArgument(PUBLISH_POLICY_SIGNATURE, kind),
+    ]),
+    [addresses.policyRegistry, selector("retirePolicy(uint256)")],
+    [addresses.agentRegistry, selector("removeDesk(uint32)")],
+    ...[addresses.policyRegistry, addresses.agentRegistry, addresses.ratings].map((target): [Address, Hex] => [
+      target,
+      selector("transferOwnership(address)"),
+    ]),
+  ];
+  return { targets: actions.map(([t]) => t), prefixes: actions.map(([, p]) => p) };
+}
+
+export const PUBLISH_POLICY_SIGNATURE = "publishPolicy(uint8,uint256,uint48,(string,string,string,bytes))";
+
+/** Deploys and wires the protocol. Returns the viem contract instances and the deployment record. */
+export async function deployProtocol(viem: Viem, options: DeployOptions = {}) {
+  const opts = { ...DEFAULT_OPTIONS, ...options };
+  const publicClient = await viem.getPublicClient();
+  const [deployerClient] = await viem.getWalletClients();
+  const deployer = deployerClient.account.address;
+  const chainId = await publicClient.getChainId();
+
+  // The token is deployed first: its block is where every event history starts.
+  const { contract: token, deploymentTransaction } = await viem.sendDeploymentTransaction("SupportToken", [
+    opts.initialHolder ?? deployer,
+    opts.initialSupply,
+  ]);
+  const tokenReceipt = await publicClient.waitForTransactionReceipt({ hash: deploymentTransaction.hash });
+  // The deployer is the timelock's admin only until the governor is wired in, below.
+  const timelock = await viem.deployContract("TimelockController", [opts.timelockDelay, [], [zeroAddress], deployer]);
+  const policyRegistry = await viem.deployContract("PolicyRegistry", [timelock.address]);
+  const agentRegistry = await viem.deployContract("AgentRegistry", [timelock.address]);
+  const ratings = await viem.deployContract("SupportRatings", [
+    timelock.address,
+    agentRegistry.address,
+    policyRegistry.address,
+  ]);
+
+  // The governor's own address is part of its critical list: predict it from the deployer's nonce.
+  const nonce = await publicClient.getTransactionCount({ address: deployer });
+  const predictedGovernor = getContractAddress({ from: deployer, nonce: BigInt(nonce) });
+  const critical = defaultCriticalActions({
+    governor: predictedGovernor,
+    timelock: timelock.address,
+    policyRegistry: policyRegistry.address,
+    agentRegistry: agentRegistry.address,
+    ratings: ratings.address,
+  });
+  const governor = await viem.deployContract("SupportGovernor", [
+    token.address,
+    timelock.address,
+    opts.guardian ?? deployer,
+    {
+      votingDelay: opts.votingDelay,
+      votingPeriod: opts.votingPeriod,
+      proposalThreshold: opts.proposalThreshold,
+      lateQuorumExtension: opts.lateQuorumExtension,
+      quorumPercent: opts.quorumPercent,
+      criticalQuorumPercent: opts.criticalQuorumPercent,
+    },
+    critical.targets,
+    critical.prefixes,
+  ]);
+  if (governor.address.toLowerCase() !== predictedGovernor.toLowerCase()) {
+    throw new Error(`governor deployed at ${governor.address}, expected ${predictedGovernor}`);
+  }
+
+  const wait = (hash: Hex) => publicClient.waitForTransactionReceipt({ hash });
+  await wait(await timelock.write.grantRole([await timelock.read.PROPOSER_ROLE(), governor.address]));
+  await wait(await timelock.write.grantRole([await timelock.read.CANCELLER_ROLE(), governor.address]));
+  await wait(await timelock.write.renounceRole([await timelock.read.DEFAULT_ADMIN_ROLE(), deployer]));
+
+  const block = await publicClient.getBlock({ blockNumber: tokenReceipt.blockNumber });
+  const deployment: Deployment = {
+    chainId,
+    deploymentBlock: Number(tokenReceipt.blockNumber),
+    deployedAt: Number(block.timestamp),
+    contracts: {
+      SupportToken: token.address,
+      TimelockController: timelock.address,
+      SupportGovernor: governor.address,
+      PolicyRegistry: policyRegistry.address,
+      AgentRegistry: agentRegistry.address,
+      SupportRatings: ratings.address,
+    },
+  };
+  return { deployment, deployer, token, timelock, governor, policyRegistry, agentRegistry, ratings };
+}
+
+/** Writes `deployments/<chainId>.json`. */
+export async function writeDeployment(deployment: Deployment, dir = path.resolve("deployments")): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, `${deployment.chainId}.json`);
+  await writeFile(file, `${JSON.stringify(deployment, null, 2)}\n`);
+  return file;
+}
