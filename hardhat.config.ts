@@ -20,6 +20,8 @@ export default defineConfig({
     npmFilesToBuild: ["@openzeppelin/contracts/governance/TimelockController.sol"],
   },
   paths: {
+    // bench/contracts holds baselines for `npm run bench` only (a plain OZ governor).
+    sources: { solidity: ["contracts", "bench/contracts"] },
     tests: { solidity: "test/contracts", nodejs: "test/flows" },
   },
   networks: {

@@ -1,0 +1,274 @@
+/**
+ * Gas half of `npm run bench` (SPEC §6), measured in one run on Hardhat's in-process network:
+ * - `rate` in steady state (the agent already has ratings) against the same rating recorded as an EAS
+ *   attestation, with EAS deployed from its own published build artifacts;
+ * - `propose`, `castVote`, `queue`, `execute` of SupportGovernor against PlainGovernor (the same OZ
+ *   composition without the critical-action quorum) on the same proposal.
+ */
+import { createRequire } from "node:module";
+import type { NetworkConnection } from "hardhat/types/network";
+import {
+  type Abi,
+  type Address,
+  encodeAbiParameters,
+  encodeFunctionData,
+  encodePacked,
+  type Hex,
+  keccak256,
+  parseAbiParameters,
+  parseEther,
+  toHex,
+  zeroAddress,
+  zeroHash,
+} from "viem";
+import { DEFAULT_OPTIONS, deployProtocol, PolicyKind } from "../deploy/protocol.js";
+import { RECEIPT_TYPES, ratingsDomain } from "../receipts/eip712.js";
+
+const require = createRequire(import.meta.url);
+const easArtifact = (name: string) =>
+  require(`@ethereum-attestation-service/eas-contracts/artifacts/contracts/${name}.sol/${name}.json`) as {
+    abi: Abi;
+    bytecode: Hex;
+  };
+
+export interface GasResult {
+  name: string;
+  ours: bigint;
+  baseline?: bigint;
+  baselineName?: string;
+  target: string;
+  pass: boolean;
+}
+
+const COMMENT = "Solved my stuck transaction in minutes, clear steps."; // a typical short comment
+const SAMPLES = 5;
+
+export async function measureGas(connection: NetworkConnection): Promise<GasResult[]> {
+  const { viem, networkHelpers } = connection;
+  const publicClient = await viem.getPublicClient();
+  const wallets = await viem.getWalletClients();
+  const [deployer, issuer, agent, ...requesters] = wallets;
+  const gasOf = async (hash: Hex) => {
+    const receipt = await publicClient.waitForTransactionReceipt({ hash });
+    if (receipt.status !== "success") throw new Error(`bench transaction reverted: ${hash}`);
+    return receipt.gasUsed;
+  };
+  const median = (values: bigint[]) => [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))[values.length >> 1];
+
+  // ---------------------------------------------------------------- rate vs EAS attest
+  const p = await deployProtocol(viem);
+  const timelock = p.timelock.address;
+  await networkHelpers.impersonateAccount(timelock);
+  await networkHelpers.setBalance(timelock, parseEther("10"));
+  const asTimelock = { account: timelock };
+  await gasOf(await p.agentRegistry.write.registerDesk(["Bench Desk", false], asTimelock));
+  await gasOf(await p.agentRegistry.write.setIssuer([1, issuer.account.address, true], asTimelock));
+  await gasOf(await p.agentRegistry.write.addAgent([1, agent.account.address, "@bench.agent"], asTimelock));
+  const sla = encodeAbiParameters(parseAbiParameters("(uint16[4],uint16[4])"), [
+    [
+      [240, 60, 30, 15],
+      [4320, 1440, 480, 240],
+    ],
+  ]);
+  const rules = encodeAbiParameters(parseAbiParameters("(uint32,uint8,string[])"), [
+    [7 * 86400, 5, ["fast", "clear", "solved", "polite"]],
+  ]);
+  for (const [kind, params] of [
+    [PolicyKind.SLA, sla],
+    [PolicyKind.RatingRules, rules],
+  ] as const) {
+    await gasOf(
+      await p.policyRegistry.write.publishPolicy(
+        [kind, 0n, 0, { title: `Bench ${kind}`, text: "Bench policy text.", uri: "", params }],
+        asTimelock,
+      ),
+    );
+  }
+  await networkHelpers.time.increase(3600);
+
+  const domain = ratingsDomain(31337, p.ratings.address);
+  const rateGas: bigint[] = [];
+  let ticket = 1n;
+  // The first rating of the agent creates its aggregate slot; steady state is every rating after it.
+  for (let i = 0; i <= SAMPLES; i++) {
+    const now = await networkHelpers.time.latest();
+    const requester = requesters[i % requesters.length];
+    const receipt = {
+      ticketId: ticket++,
+      deskId: 1,
+      agent: agent.account.address,
+      requester: requester.account.address,
+      priority: 1,
+      openedAt: now - 3600,
+      firstResponseAt: now - 3000,
+      resolvedAt: now - 600,
+      deadline: now + 86400,
+    };
+    const signature = await issuer.signTypedData({ domain, types: RECEIPT_TYPES, primaryType: "Receipt", message: receipt });
+    const gas = await gasOf(
+      await p.ratings.write.rate([receipt, issuer.account.address, signature, 5, 0b101, COMMENT], {
+        account: requester.account,
+      }),
+    );
+    if (i > 0) rateGas.push(gas);
+  }
+
+  const registryArtifact = easArtifact("SchemaRegistry");
+  const easArtifactJson = easArtifact("EAS");
+  const registryHash = await deployer.deployContract({ abi: registryArtifact.abi, bytecode: registryArtifact.bytecode });
+  const registry = (await publicClient.waitForTransactionReceipt({ hash: registryHash })).contractAddress as Address;
+  const easHash = await deployer.deployContract({ abi: easArtifactJson.abi, bytecode: easArtifactJson.bytecode, args: [registry] });
+  const eas = (await publicClient.waitForTransactionReceipt({ hash: easHash })).contractAddress as Address;
+  // The same information a rating records: who, which ticket, score, tags, SLA verdict, comment.
+  const schema = "uint32 deskId,uint64 ticketId,address agent,uint8 score,uint32 tags,uint8 verdict,string comment";
+  await gasOf(
+    await deployer.writeContract({
+      address: registry,
+      abi: registryArtifact.abi,
+      functionName: "register",
+      args: [schema, zeroAddress, true],
+    }),
+  );
+  // EAS's schema UID: keccak256(abi.encodePacked(schema, resolver, revocable)).
+  const schemaUid = keccak256(encodePacked(["string", "address", "bool"], [schema, zeroAddress, true]));
+  const attestGas: bigint[] = [];
+  for (let i = 0; i <= SAMPLES; i++) {
+    const data = encodeAbiParameters(parseAbiParameters(schema), [
+      1,
+      BigInt(1000 + i),
+      agent.account.address,
+      5,
+      0b101,
+      1,
+      COMMENT,
+    ]);
+    const attester = requesters[i % requesters.length];
+    const gas = await gasOf(
+      await attester.writeContract({
+        address: eas,
+        abi: easArtifactJson.abi,
+        functionName: "attest",
+        args: [
+          {
+            schema: schemaUid,
+            data: { recipient: agent.account.address, expirationTime: 0n, revocable: true, refUID: zeroHash, data, value: 0n },
+          },
+        ],
+      }),
+    );
+    if (i > 0) attestGas.push(gas);
+  }
+  const rate = median(rateGas);
+  const attest = median(attestGas);
+
+  // ---------------------------------------------------------------- governor vs plain OZ governor
+  const ours = await measureGovernor(connection, "SupportGovernor");
+  const plain = await measureGovernor(connection, "PlainGovernor");
+
+  const ratio = (a: bigint, b: bigint) => Number(a) / Number(b);
+  return [
+    { name: "rate (steady state)", ours: rate, target: "≤ 72,000 gas", pass: rate <= 72_000n },
+    {
+      name: "rate vs EAS attest",
+      ours: rate,
+      baseline: attest,
+      baselineName: "EAS attest",
+      target: "≤ 0.3× EAS",
+      pass: ratio(rate, attest) <= 0.3,
+    },
+    ...(["propose", "castVote", "queue", "execute"] as const).map((step) => ({
+      name: step,
+      ours: ours[step],
+      baseline: plain[step],
+      baselineName: "plain OZ Governor",
+      target: "≤ 1.05× plain",
+      pass: ratio(ours[step], plain[step]) <= 1.05,
+    })),
+  ];
+}
+
+/** Deploys a governor flavour with token + timelock and measures one proposal's lifecycle. */
+async function measureGovernor(connection: NetworkConnection, flavour: "SupportGovernor" | "PlainGovernor") {
+  const { viem, networkHelpers } = connection;
+  const publicClient = await viem.getPublicClient();
+  const [deployer, voterA, voterB] = await viem.getWalletClients();
+  const gasOf = async (hash: Hex) => (await publicClient.waitForTransactionReceipt({ hash })).gasUsed;
+  let governorAddress: Address;
+  let timelockAddress: Address;
+  let registryAddress: Address;
+  let tokenAddress: Address;
+  if (flavour === "SupportGovernor") {
+    const p = await deployProtocol(viem);
+    [governorAddress, timelockAddress, registryAddress, tokenAddress] = [
+      p.governor.address,
+      p.timelock.address,
+      p.policyRegistry.address,
+      p.token.address,
+    ];
+  } else {
+    const token = await viem.deployContract("SupportToken", [deployer.account.address, DEFAULT_OPTIONS.initialSupply]);
+    const timelock = await viem.deployContract("TimelockController", [
+      DEFAULT_OPTIONS.timelockDelay,
+      [],
+      [zeroAddress],
+      deployer.account.address,
+    ]);
+    const registry = await viem.deployContract("PolicyRegistry", [timelock.address]);
+    const governor = await viem.deployContract("PlainGovernor", [
+      token.address,
+      timelock.address,
+      deployer.account.address,
+      {
+        votingDelay: DEFAULT_OPTIONS.votingDelay,
+        votingPeriod: DEFAULT_OPTIONS.votingPeriod,
+        proposalThreshold: DEFAULT_OPTIONS.proposalThreshold,
+        lateQuorumExtension: DEFAULT_OPTIONS.lateQuorumExtension,
+        quorumPercent: DEFAULT_OPTIONS.quorumPercent,
+        criticalQuorumPercent: DEFAULT_OPTIONS.criticalQuorumPercent,
+      },
+    ]);
+    await gasOf(await timelock.write.grantRole([await timelock.read.PROPOSER_ROLE(), governor.address]));
+    await gasOf(await timelock.write.grantRole([await timelock.read.CANCELLER_ROLE(), governor.address]));
+    [governorAddress, timelockAddress, registryAddress, tokenAddress] = [
+      governor.address,
+      timelock.address,
+      registry.address,
+      token.address,
+    ];
+  }
+  const token = await viem.getContractAt("SupportToken", tokenAddress);
+  const governor = await viem.getContractAt("SupportGovernor", governorAddress);
+  const registry = await viem.getContractAt("PolicyRegistry", registryAddress);
+  void timelockAddress;
+  for (const voter of [voterA, voterB]) {
+    await gasOf(await token.write.transfer([voter.account.address, parseEther("1000000")]));
+    await gasOf(await token.write.delegate([voter.account.address], { account: voter.account }));
+  }
+  await gasOf(await token.write.delegate([deployer.account.address]));
+  await networkHelpers.mine(1);
+
+  const data = encodeFunctionData({
+    abi: registry.abi,
+    functionName: "publishPolicy",
+    args: [
+      PolicyKind.General,
+      0n,
+      0,
+      { title: "Refund requests", text: "Refund requests are answered within two business days.", uri: "", params: "0x" },
+    ],
+  });
+  const description = "Publish the refund-request policy";
+  const targets = [registryAddress];
+  const values = [0n];
+  const calldatas = [data];
+  const propose = await gasOf(await governor.write.propose([targets, values, calldatas, description]));
+  const id = await governor.read.getProposalId([targets, values, calldatas, keccak256(toHex(description))]);
+  await networkHelpers.time.increase(DEFAULT_OPTIONS.votingDelay + 1);
+  const castVote = await gasOf(await governor.write.castVote([id, 1], { account: voterA.account }));
+  await gasOf(await governor.write.castVote([id, 1], { account: voterB.account }));
+  await networkHelpers.time.increase(DEFAULT_OPTIONS.votingPeriod + DEFAULT_OPTIONS.lateQuorumExtension + 1);
+  const queue = await gasOf(await governor.write.queue([id]));
+  await networkHelpers.time.increase(Number(DEFAULT_OPTIONS.timelockDelay) + 1);
+  const execute = await gasOf(await governor.write.execute([id]));
+  return { propose, castVote, queue, execute };
+}
