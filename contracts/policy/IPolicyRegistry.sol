@@ -90,6 +90,9 @@ interface IPolicyRegistry {
     error PolicyRegistryKindTaken(PolicyKind kind, uint256 policyId);
     /// @notice The policy was retired; it takes no new versions.
     error PolicyRegistryPolicyRetired(uint256 policyId, uint48 retiredAt);
+    /// @notice A policy cannot be retired while a change it affects is scheduled: a version of it, or (for
+    /// the SLA and rating rules) any rating-terms change, takes effect at `effectiveFrom`. Retire after it.
+    error PolicyRegistryChangeScheduled(uint256 policyId, uint48 effectiveFrom);
     /// @notice A version may not take effect before now, nor before the version it follows.
     error PolicyRegistryEffectiveTooEarly(uint48 effectiveFrom, uint48 earliest);
     /// @notice Policy text and title must not be empty.
@@ -152,7 +155,8 @@ interface IPolicyRegistry {
         external
         returns (uint256 id, uint256 version);
 
-    /// @notice Retires a policy. Only the owner (timelock).
+    /// @notice Retires a policy, at once. Only the owner (timelock). Refused while a change it affects is
+    /// still scheduled, so retirement never reorders or shortens the history of what was in force.
     function retirePolicy(uint256 policyId) external;
 
     /// @notice The number of policies (ids are `1..policyCount`).

@@ -52,9 +52,9 @@ contract PolicyRegistry is IPolicyRegistry, Ownable {
         Policy storage p = _policies[policyId];
         if (p.createdAt == 0) revert PolicyRegistryUnknownPolicy(policyId);
         if (p.retiredAt != 0) revert PolicyRegistryPolicyRetired(policyId, p.retiredAt);
-        // A version already scheduled to take effect is honoured: the retirement starts after it.
         uint48 retiredAt = Time.timestamp();
-        if (p.versionCount != 0) retiredAt = _max(retiredAt, _versions[policyId][p.versionCount].effectiveFrom);
+        uint48 scheduled = _earliestEffective(policyId, p.versionCount, p.kind);
+        if (scheduled > retiredAt) revert PolicyRegistryChangeScheduled(policyId, scheduled);
         p.retiredAt = retiredAt;
         if (p.kind == PolicyKind.SLA) {
             RatingTerms memory terms = _latestTerms();
@@ -136,7 +136,7 @@ contract PolicyRegistry is IPolicyRegistry, Ownable {
     }
 
     /// @dev Versions take effect in order: not before now, the policy's last version, nor (for SLA and
-    /// rating rules) the last rating-terms entry.
+    /// rating rules) the last rating-terms entry. The same bound, when in the future, blocks retirement.
     function _earliestEffective(uint256 id, uint256 versionCount, PolicyKind kind) private view returns (uint48) {
         uint48 earliest = Time.timestamp();
         if (versionCount != 0) earliest = _max(earliest, _versions[id][versionCount].effectiveFrom);

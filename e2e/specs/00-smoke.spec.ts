@@ -1,0 +1,88 @@
+/**
+ * Smoke: the built dApp loads against the seeded local chain, and connects through its real injected
+ * wallet path (EIP-6963 discovery) to the harness wallet.
+ */
+import assert from "node:assert/strict";
+import { createPublicClient, http, parseEther, zeroAddress } from "viem";
+import {
+  agentRegistryAbi,
+  deployments,
+  supportGovernorAbi,
+  supportRatingsAbi,
+  supportTokenAbi,
+} from "../../web/src/generated/contracts.js";
+import { addressOf, env, openApp, rpc, screenshot, test } from "../harness/index.js";
+
+test("the overview renders with the navigation", async ({ page }) => {
+  await openApp(page);
+  assert.equal(await page.title(), "Support Quality Protocol");
+  await page.getByRole("link", { name: "Support Quality", exact: true }).waitFor();
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const label of ["Overview", "Governance", "Policies", "Verify"]) {
+    await nav.getByRole("link", { name: label, exact: true }).waitFor();
+  }
+  await page.locator("main h1").first().waitFor();
+  await screenshot(page, "00-overview");
+});
+
+test("the seeded chain is the one the app talks to", async () => {
+  assert.equal(await rpc<string>("eth_chainId"), "0x7a69");
+  // 30 unlocked dev accounts, in the order of scripts/stack/accounts.ts.
+  const accounts = await rpc<string[]>("eth_accounts");
+  assert.equal(accounts.length, 30);
+  assert.equal(accounts[1], addressOf("ada").toLowerCase());
+  assert.match(env.appUrl, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+});
+
+test("connects the announced injected wallet and shows the account", async ({ page }) => {
+  await openApp(page, { account: "ada" });
+  await page.getByTestId("connect-open").click();
+  await page.getByRole("dialog", { name: "Choose a wallet" }).getByRole("button", { name: "E2E Wallet" }).click();
+  const connected = page.getByTestId("connected-account");
+  await connected.waitFor({ state: "attached" });
+  assert.match((await connected.textContent()) ?? "", new RegExp(addressOf("ada"), "i"));
+  await screenshot(page, "00-connected");
+});
+
+test("the seeded world is the one the dev-account roles describe", async () => {
+  const client = createPublicClient({ transport: http(env.rpcUrl) });
+  const c = deployments[31337].contracts;
+  const read = (address: `0x${string}`, abi: readonly unknown[], functionName: string, args: readonly unknown[] = []) =>
+    client.readContract({ address, abi, functionName, args } as never) as Promise<unknown>;
+
+  // 40 rated tickets: 17 at Ledgerly (one voided by the DAO), 12 at Nimbus, 11 at Orbit.
+  const desks = (await Promise.all([1, 2, 3].map((id) => read(c.SupportRatings, supportRatingsAbi, "deskStats", [id])))) as {
+    count: bigint;
+    voided: bigint;
+  }[];
+  assert.deepEqual(
+    desks.map((d) => [d.count, d.voided]),
+    [
+      [16n, 1n],
+      [12n, 0n],
+      [11n, 0n],
+    ],
+  );
+  const sam = (await read(c.SupportRatings, supportRatingsAbi, "agentStats", [addressOf("sam")])) as { voided: bigint };
+  assert.equal(sam.voided, 1n);
+
+  // Standing: 1 official, 2 suspended, 4 reported impersonator, 5 confirmed impersonator.
+  assert.equal(await read(c.AgentRegistry, agentRegistryAbi, "statusOf", [addressOf("maya")]), 1);
+  assert.equal(await read(c.AgentRegistry, agentRegistryAbi, "statusOf", [addressOf("lee")]), 2);
+  assert.equal(await read(c.AgentRegistry, agentRegistryAbi, "statusOf", [addressOf("scammer")]), 4);
+  assert.equal(await read(c.AgentRegistry, agentRegistryAbi, "statusOfHandle", ["@Ledgerly_Support_Help"]), 5);
+
+  // Eve holds tokens but has not delegated; Ada votes with her own and Dana's.
+  assert.equal(await read(c.SupportToken, supportTokenAbi, "delegates", [addressOf("eve")]), zeroAddress);
+  assert.equal(await read(c.SupportToken, supportTokenAbi, "balanceOf", [addressOf("eve")]), parseEther("500000"));
+  assert.equal(await read(c.SupportToken, supportTokenAbi, "getVotes", [addressOf("ada")]), parseEther("3300000"));
+
+  // Six proposals: four executed, then one Queued (SLA v2) and one Active (official channels).
+  assert.equal(await read(c.SupportGovernor, supportGovernorAbi, "proposalCount"), 6n);
+  const states = [];
+  for (let i = 0n; i < 6n; i++) {
+    const [id] = (await read(c.SupportGovernor, supportGovernorAbi, "proposalDetailsAt", [i])) as [bigint];
+    states.push(await read(c.SupportGovernor, supportGovernorAbi, "state", [id]));
+  }
+  assert.deepEqual(states, [7, 7, 7, 7, 5, 1]);
+});

@@ -1,0 +1,85 @@
+/**
+ * Governance end to end in the browser: a holder who never delegated is prompted and delegates; a
+ * holder proposes an SLA change with the wizard, votes, and — with the chain's clock moved forward —
+ * queues and executes it; the Policies page then shows the new version with a matching content hash.
+ */
+import assert from "node:assert/strict";
+import type { Page } from "playwright-core";
+import { advanceTime, openApp, rpc, screenshot, test } from "../harness/index.js";
+
+async function connect(page: Page) {
+  await page.getByTestId("connect-open").click();
+  await page.getByRole("dialog", { name: "Choose a wallet" }).getByRole("button", { name: "E2E Wallet" }).click();
+  await page.getByTestId("connected-account").waitFor({ state: "attached" });
+}
+
+const NEW_TEXT = "Urgent tickets (funds at risk): first response within 10 minutes. Every desk publishes its queue times.";
+
+test("a holder who never delegated is prompted, delegates to herself and gets her voting power", async ({ page }) => {
+  await openApp(page, { account: "eve", path: "/governance" });
+  await connect(page);
+  const prompt = page.getByTestId("delegate-prompt");
+  await prompt.waitFor();
+  assert.match((await prompt.textContent()) ?? "", /Your 500,000 SQ\w do not count in votes yet/);
+  assert.equal(await page.getByTestId("voting-power").textContent(), "0 SQT");
+  await screenshot(page, "10-governance-delegate-prompt");
+  await page.getByRole("button", { name: "Delegate to myself" }).click();
+  await page.getByTestId("tx-success").waitFor({ timeout: 30_000 });
+  await page.getByTestId("delegate-prompt").waitFor({ state: "detached" });
+  assert.equal(await page.getByTestId("voting-power").textContent(), "500,000 SQT");
+});
+
+test("a policy change goes from the wizard through vote, queue and execution to the Policies page", async ({ page }) => {
+  await openApp(page, { account: "ada", path: "/governance/new" });
+  await connect(page);
+  await page.getByLabel("Urgent first response, minutes").fill("10");
+  await page.locator("textarea[name=text]").fill(NEW_TEXT);
+  await page.locator("textarea[name=rationale]").fill("Funds-at-risk tickets cannot wait half an hour.");
+  const preview = page.getByTestId("wizard-preview");
+  await preview.waitFor();
+  assert.match((await preview.getByTestId("decoded-call").textContent()) ?? "", /Publish a new version of policy #\d+: Service levels \(SLA\)/);
+  await page.getByTestId("quorum-preview").waitFor();
+  assert.match((await page.getByTestId("quorum-preview").textContent()) ?? "", /ordinary action.*quorum of 4 % of the supply/);
+  const hash = (await page.getByTestId("preview-hash").textContent())!;
+  await screenshot(page, "10-governance-wizard");
+
+  await page.getByRole("button", { name: "Submit proposal" }).click();
+  await page.waitForURL(/\/governance\/\d+$/, { timeout: 30_000 });
+  const proposalUrl = page.url();
+  assert.equal(await page.getByTestId("proposal-state").textContent(), "Pending");
+  await screenshot(page, "10-governance-proposal-pending");
+
+  await advanceTime(60 * 60 + 1); // voting delay
+  await page.goto(proposalUrl);
+  await page.getByRole("button", { name: "Vote For" }).waitFor();
+  assert.equal(await page.getByTestId("proposal-state").textContent(), "Active");
+  await page.locator("textarea[name=vote-reason]").fill("Faster help when funds are at risk.");
+  await page.getByRole("button", { name: "Vote For" }).click();
+  await page.getByTestId("tx-success").waitFor({ timeout: 30_000 });
+  assert.match((await page.getByTestId("tally").textContent()) ?? "", /For 3,300,000 SQT/);
+  await screenshot(page, "10-governance-voted");
+
+  await advanceTime(3 * 24 * 60 * 60 + 1); // voting period
+  await page.goto(proposalUrl);
+  await page.getByRole("button", { name: "Queue for execution" }).click();
+  await page.getByTestId("tx-success").waitFor({ timeout: 30_000 });
+
+  await advanceTime(24 * 60 * 60 + 1); // timelock delay
+  await page.goto(proposalUrl);
+  await page.getByRole("button", { name: "Execute" }).click();
+  await page.getByTestId("tx-success").waitFor({ timeout: 30_000 });
+  await page.locator('[data-testid=proposal-state]:text("Executed")').waitFor();
+
+  await page.goto(new URL("/policies", proposalUrl).href);
+  await page.getByRole("link", { name: "Support SLA", exact: true }).click();
+  const versions = page.locator("[data-testid^=policy-version-]");
+  await versions.first().waitFor();
+  const latest = versions.first();
+  assert.ok(((await latest.textContent()) ?? "").includes(NEW_TEXT), "the latest version carries the proposed text");
+  const check = latest.getByTestId("hash-check");
+  await check.locator("xpath=self::*[@data-ok='true']").waitFor();
+  assert.equal(await check.getAttribute("title"), `keccak256(text) = ${hash}`);
+  await page.getByTestId("policy-diff").waitFor();
+  await screenshot(page, "10-policies-new-version");
+  assert.ok((await rpc<string>("eth_blockNumber")) !== "0x0");
+});

@@ -1,0 +1,259 @@
+/**
+ * Ratings end to end: a desk's issuer signs a receipt in the console, the requester opens the link in
+ * another browser context and rates it (relayed through rateBySig), the agent's profile shows the new
+ * count, distribution and SLA result; a replayed, damaged or foreign link is refused before any
+ * transaction; and the help-desk CLI (scripts/issue-receipt.ts) issues a link the rate page accepts.
+ */
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import type { Page } from "playwright-core";
+import { type Address, createPublicClient, type Hex, http } from "viem";
+import { mnemonicToAccount } from "viem/accounts";
+import { RECEIPT_TYPES, ratingsDomain, type Receipt } from "../../receipts/eip712.js";
+import { encodeReceiptLink } from "../../receipts/link.js";
+import { DEV_MNEMONIC } from "../../scripts/stack/accounts.js";
+import { supportRatingsAbi } from "../../web/src/generated/contracts.js";
+import { addressOf, chainTime, devAccounts, E2E_ROOT, env, openApp, screenshot, test, walletCalls } from "../harness/index.js";
+
+const REPO = path.resolve(E2E_ROOT, "..");
+const deployment = JSON.parse(readFileSync(path.join(REPO, "deployments/31337.json"), "utf8")) as {
+  contracts: { SupportRatings: Address };
+};
+const RATINGS = deployment.contracts.SupportRatings;
+const client = () => createPublicClient({ transport: http(env.rpcUrl) });
+
+async function connect(page: Page) {
+  await page.getByTestId("connect-open").click();
+  await page.getByRole("dialog", { name: "Choose a wallet" }).getByRole("button", { name: "E2E Wallet" }).click();
+  await page.getByTestId("connected-account").waitFor({ state: "attached" });
+}
+
+const stats = (agent: Address) => client().readContract({ address: RATINGS, abi: supportRatingsAbi, functionName: "agentStats", args: [agent] });
+
+async function text(page: Page, testId: string) {
+  return ((await page.getByTestId(testId).textContent()) ?? "").trim();
+}
+
+/** Signs a receipt the way the seeded issuer key of desk 1 (Ledgerly) does, for links the console would not make. */
+async function ledgerlyLink(receipt: Partial<Receipt>, contract: Address = RATINGS) {
+  const issuer = devAccounts().find((a) => a.key === "ledgerlyIssuer")!;
+  const account = mnemonicToAccount(DEV_MNEMONIC, { addressIndex: issuer.index });
+  const now = await chainTime();
+  const full: Receipt = {
+    ticketId: 777_001n,
+    deskId: 1,
+    agent: addressOf("maya"),
+    requester: addressOf("spare1"),
+    priority: 1,
+    openedAt: now - 3600,
+    firstResponseAt: now - 3000,
+    resolvedAt: now - 600,
+    deadline: now + 86_400,
+    ...receipt,
+  };
+  const signature = await account.signTypedData({ domain: ratingsDomain(31337, contract), types: RECEIPT_TYPES, primaryType: "Receipt", message: full });
+  return encodeReceiptLink({ chainId: 31337, contract, receipt: full, signer: account.address, signature });
+}
+
+test(
+  "an issuer signs a receipt, the requester rates it through the relayer, the profile counts it, a replay is refused",
+  async ({ page, context }) => {
+    const agent = addressOf("sam");
+    const requester = addressOf("spare1");
+    const before = await stats(agent);
+
+    // The desk console, as Ledgerly's issuer key.
+    await openApp(page, { account: "ledgerlyIssuer", path: "/desk" });
+    await connect(page);
+    const form = page.getByTestId("receipt-form");
+    await form.waitFor();
+    await form.locator("select[name=agent]").selectOption(agent);
+    await form.locator("input[name=ticketId]").fill("424242");
+    await form.locator("select[name=priority]").selectOption({ label: "High" });
+    await form.locator("input[name=requester]").fill(requester);
+    // Default times: opened 2 h ago, answered 20 min later, resolved 15 min ago — within every High target.
+    assert.match(await text(page, "console-preview"), /If rated now, the contract will record: SLA met\./);
+    await form.getByRole("button", { name: "Sign receipt" }).click();
+    await page.getByTestId("rating-link").waitFor();
+    const url = await page.getByTestId("rating-url").inputValue();
+    assert.match(url, new RegExp(`^${env.appUrl}rate#v1\\.[A-Za-z0-9_-]+$`));
+    assert.equal(await page.getByRole("img", { name: "QR code of the rating link" }).count(), 1);
+    assert.ok((await walletCalls(page)).includes("eth_signTypedData_v4"));
+    assert.ok(!(await walletCalls(page)).includes("eth_sendTransaction"), "signing a receipt sends no transaction");
+    await screenshot(page, "20-desk-console");
+
+    // The requester opens the link in a browser context of their own.
+    const requesterContext = await context.browser()!.newContext({ viewport: { width: 1280, height: 860 } });
+    try {
+      const rate = await requesterContext.newPage();
+      await openApp(rate, { account: "spare1", path: new URL(url).pathname + new URL(url).hash });
+      await connect(rate);
+      await rate.getByTestId("receipt-facts").waitFor();
+      assert.equal(await rate.getByTestId("agent-link").textContent(), "@sam.ledgerly");
+      assert.equal(await text(rate, "agent-standing"), "Official agent");
+      assert.equal(await text(rate, "sla-verdict"), "SLA met");
+      assert.match(await text(rate, "window-left"), /You can rate until .+ — (6 d 23 h|7 d) left\./);
+      const ratingForm = rate.getByTestId("rating-form");
+      await ratingForm.getByRole("radio", { name: "4" }).check();
+      await ratingForm.getByRole("checkbox", { name: "fast" }).check();
+      await ratingForm.getByRole("checkbox", { name: "solved" }).check();
+      await ratingForm.locator("textarea[name=comment]").fill("Quick and clear, my stuck transaction went through.");
+      assert.ok(await rate.getByTestId("use-relayer").isChecked(), "the relayer is the default on the local chain");
+      await screenshot(rate, "20-rate-page");
+      await ratingForm.getByRole("button", { name: "Sign and submit rating" }).click();
+      await rate.getByTestId("rate-success").waitFor({ timeout: 20_000 });
+      // The requester signed a RatingIntent; the relayer, not the requester, sent the transaction.
+      assert.ok(!(await walletCalls(rate)).includes("eth_sendTransaction"));
+
+      const [rated] = await client().getContractEvents({ address: RATINGS, abi: supportRatingsAbi, eventName: "Rated", args: { requester } });
+      assert.ok(rated, "a Rated event for the requester");
+      assert.deepEqual(
+        { desk: rated.args.deskId, agent: rated.args.agent, ticket: rated.args.ticketId, score: rated.args.score, tags: rated.args.tags, verdict: rated.args.verdict },
+        { desk: 1, agent, ticket: 424242n, score: 4, tags: 0b101, verdict: 1 },
+      );
+      const tx = await client().getTransaction({ hash: rated.transactionHash! });
+      assert.equal(tx.from.toLowerCase(), addressOf("spare2").toLowerCase());
+      const gas = (await client().getTransactionReceipt({ hash: rated.transactionHash! })).gasUsed;
+      console.log(`      rateBySig gas used: ${gas}`);
+
+      const after = await stats(agent);
+      assert.equal(after.count, before.count + 1n);
+      assert.equal(after.histogram[3], before.histogram[3] + 1n);
+      assert.equal(after.slaMet, before.slaMet + 1n);
+
+      // The agent's profile shows the new count, distribution and SLA result.
+      await rate.getByRole("link", { name: "the agent's profile" }).click();
+      await rate.getByTestId("stats-summary").waitFor();
+      assert.equal(await text(rate, "rating-count"), String(after.count));
+      assert.equal(await rate.getByTestId("score-4").locator("td").textContent(), String(after.histogram[3]));
+      assert.match(await text(rate, "sla-compliance"), new RegExp(`\\(${after.slaMet} met, ${after.slaBreached} breached\\)`));
+      const newest = rate.getByTestId("rating").first();
+      assert.match((await newest.textContent()) ?? "", /4 \/ 5\s+SLA met[\s\S]*ticket 424242/);
+      assert.match((await newest.textContent()) ?? "", /#fast #solved/);
+      await screenshot(rate, "20-agent-profile");
+
+      // The same link again: refused before anything is signed or sent.
+      const callsBefore = (await walletCalls(rate)).length;
+      await rate.goto(url);
+      await rate.getByTestId("rate-blocker").waitFor();
+      assert.match(await text(rate, "rate-blocker"), /This ticket has already been rated: a receipt can be used once\./);
+      assert.equal(await rate.getByTestId("rating-form").count(), 0);
+      assert.ok(!(await walletCalls(rate)).slice(callsBefore).some((m) => m === "eth_sendTransaction" || m === "eth_signTypedData_v4"));
+    } finally {
+      await requesterContext.close();
+    }
+  },
+  { timeoutMs: 120_000 },
+);
+
+test("damaged, foreign, expired and unauthorised links get a sentence before any transaction", async ({ page }) => {
+  await openApp(page, { account: "spare1", path: "/rate" });
+  await connect(page);
+  const blocker = async (payload: string) => {
+    await page.goto(new URL(`rate#${payload}`, env.appUrl).href);
+    await page.reload(); // a fragment change alone does not reload the page; the requester opens a fresh link
+    await page.getByTestId("rate-blocker").waitFor();
+    return text(page, "rate-blocker");
+  };
+
+  assert.equal(await blocker(""), "This page needs a rating link: open the link the help desk sent you.");
+  const good = await ledgerlyLink({});
+  const flipped = good.slice(0, 60) + (good[60] === "A" ? "B" : "A") + good.slice(61);
+  assert.match(await blocker(flipped), /^This rating link is damaged: it was changed or mistyped/);
+  assert.match(await blocker(good.slice(0, 120)), /^This rating link is (incomplete|damaged)/);
+  assert.match(
+    await blocker(await ledgerlyLink({}, "0x000000000000000000000000000000000000dEaD")),
+    /^This rating link was made for another ratings contract \(0x0000…dEaD\)/,
+  );
+  const now = await chainTime();
+  assert.match(await blocker(await ledgerlyLink({ ticketId: 777_002n, deadline: now - 1 })), /^This receipt expired on /);
+  // Signed by Ledgerly's key for a Nimbus agent: the contract's simulation names the problem.
+  assert.match(
+    await blocker(await ledgerlyLink({ ticketId: 777_003n, deskId: 2, agent: addressOf("ines") })),
+    /may not sign receipts for desk #2\./,
+  );
+  await screenshot(page, "20-rate-refused");
+  assert.ok(!(await walletCalls(page)).includes("eth_sendTransaction"));
+});
+
+test("the help-desk CLI signs a receipt whose link the requester rates directly", async ({ page }) => {
+  const now = await chainTime();
+  const { stdout } = await promisify(execFile)("npx", ["hardhat", "run", "--no-compile", "scripts/issue-receipt.ts", "--network", "localhost"], {
+    cwd: REPO,
+    env: {
+      ...process.env,
+      TICKET_ID: "515151",
+      AGENT: addressOf("theo"),
+      REQUESTER: addressOf("newcomer"),
+      PRIORITY: "Urgent",
+      OPENED_AT: String(now - 4 * 3600),
+      FIRST_RESPONSE_AT: String(now - 3 * 3600),
+      RESOLVED_AT: String(now - 600),
+      DAPP_URL: env.appUrl,
+    },
+  });
+  const url = stdout.trim();
+  assert.match(url, new RegExp(`^${env.appUrl}rate#v1\\.`));
+
+  await openApp(page, { account: "newcomer", path: new URL(url).pathname + new URL(url).hash });
+  await connect(page);
+  await page.getByTestId("receipt-facts").waitFor();
+  assert.equal(await page.getByTestId("agent-link").textContent(), "@theo.ledgerly");
+  // Urgent: a first response after an hour misses every SLA version's target.
+  assert.equal(await text(page, "sla-verdict"), "SLA breached");
+  const form = page.getByTestId("rating-form");
+  await form.getByRole("radio", { name: "2" }).check();
+  await page.getByTestId("use-relayer").uncheck();
+  await form.getByRole("button", { name: "Submit rating" }).click();
+  await page.getByTestId("rate-success").waitFor({ timeout: 20_000 });
+  assert.ok((await walletCalls(page)).includes("eth_sendTransaction"), "the requester paid for `rate` themselves");
+
+  const [rated] = await client().getContractEvents({
+    address: RATINGS,
+    abi: supportRatingsAbi,
+    eventName: "Rated",
+    args: { requester: addressOf("newcomer") },
+  });
+  assert.deepEqual({ ticket: rated!.args.ticketId, score: rated!.args.score, verdict: rated!.args.verdict }, { ticket: 515151n, score: 2, verdict: 2 });
+  const gas = (await client().getTransactionReceipt({ hash: rated!.transactionHash as Hex })).gasUsed;
+  console.log(`      rate gas used: ${gas}`);
+}, { timeoutMs: 180_000 });
+
+test("the CLI refuses bad input with a sentence and a non-zero exit", async () => {
+  const run = promisify(execFile)("npx", ["hardhat", "run", "--no-compile", "scripts/issue-receipt.ts", "--network", "localhost"], {
+    cwd: REPO,
+    env: { ...process.env, TICKET_ID: "1", AGENT: addressOf("theo"), REQUESTER: "0x1234", OPENED_AT: "1" },
+  });
+  await assert.rejects(run, (error: { code?: number; stderr?: string }) => {
+    assert.equal(error.code, 1);
+    assert.match(error.stderr ?? "", /issue-receipt: REQUESTER "0x1234" is not an Ethereum address\./);
+    return true;
+  });
+}, { timeoutMs: 180_000 });
+
+test("the agent replies to a rating from their profile, once", async ({ page }) => {
+  const agent = addressOf("sam");
+  // Found through the directory's search, as the agent would find their own page.
+  await openApp(page, { account: "sam", path: "/agents" });
+  await connect(page);
+  await page.getByTestId("agent-table").waitFor();
+  assert.equal(await page.getByTestId("desk-card").count(), 3);
+  await page.getByRole("searchbox", { name: "Search" }).fill("sam.led");
+  assert.equal(await page.getByTestId("agent-row").count(), 1);
+  await page.getByRole("link", { name: "@sam.ledgerly" }).click();
+  await page.getByTestId("stats-summary").waitFor();
+  // The rating of the first test (newest first) has no reply yet: only its agent sees the form.
+  const newest = page.getByTestId("rating").first();
+  await newest.getByRole("button", { name: "Reply" }).waitFor();
+  await newest.locator("textarea").fill("Glad it went through — thanks for rating!");
+  await newest.getByRole("button", { name: "Reply" }).click();
+  await newest.getByTestId("reply").waitFor({ timeout: 20_000 });
+  assert.equal((await newest.getByTestId("reply").textContent())?.trim(), "Agent's reply: Glad it went through — thanks for rating!");
+  assert.equal(await newest.getByRole("button", { name: "Reply" }).count(), 0);
+
+  const replies = await client().getContractEvents({ address: RATINGS, abi: supportRatingsAbi, eventName: "RatingReplied", args: { agent } });
+  assert.equal(replies.at(-1)?.args.reply, "Glad it went through — thanks for rating!");
+});

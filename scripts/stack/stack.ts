@@ -1,0 +1,207 @@
+/**
+ * The local stack, shared by `npm start` and `npm run test:e2e`: a JSON-RPC node on 127.0.0.1:8545,
+ * the protocol deployed through the one deploy path, the demo world seeded, the web contracts
+ * regenerated (no diff expected: the committed files match a fresh chain) and the dApp built and served.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { network } from "hardhat";
+import { deployProtocol, type Deployment } from "../../deploy/protocol.js";
+import { DEV_ACCOUNTS_OUTPUT, OUTPUT as CONTRACTS_OUTPUT, render, renderDevAccounts } from "../generate-web-contracts.js";
+import { recordDeployment } from "./deployment.js";
+import { assertPortFree, type LocalNode, NODE_HOST, NODE_PORT, startNode } from "./node.js";
+import { type SeedSummary, seedWorld, worldClients } from "./world.js";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const WEB_PORT = 4173;
+/** The seeded world spans about four weeks of chain time; the node starts that far back (see node.ts). */
+const CHAIN_START_DAYS_AGO = 30;
+
+export interface StackOptions {
+  /** The chain node's port (default 8545). The dApp is built to talk to it. */
+  nodePort?: number;
+  webPort?: number;
+  /** Where the dApp is built (default web/dist). */
+  outDir?: string;
+  /** Build and serve the dApp (default true). */
+  web?: boolean;
+  /** Seed the demo world (default true); without it the chain holds the bare deployment. */
+  seed?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Stack {
+  node: LocalNode;
+  deployment: Deployment;
+  seed?: SeedSummary;
+  webUrl?: string;
+  timings: Record<string, number>;
+  stop(): Promise<void>;
+}
+
+/** Runs `command` to completion; rejects with its output when it fails. */
+function run(command: string, args: string[], onSpawn?: (child: ChildProcess) => void, env: NodeJS.ProcessEnv = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+    onSpawn?.(child);
+    let output = "";
+    child.stdout!.on("data", (d) => (output += d));
+    child.stderr!.on("data", (d) => (output += d));
+    child.once("error", reject);
+    child.once("exit", (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`\`${command} ${args.join(" ")}\` failed (${signal ?? `exit ${code}`}):\n${output}`));
+    });
+  });
+}
+
+/**
+ * Compiles through Hardhat, whose cache makes this a no-op when artifacts are current. It also replaces
+ * the coverage-instrumented artifacts that `hardhat test --coverage` leaves behind, which must never be
+ * deployed (a timestamp check would miss them).
+ */
+export async function compile(log: (line: string) => void): Promise<void> {
+  log("Compiling contracts (npx hardhat compile)…");
+  await run("npx", ["hardhat", "compile"]);
+}
+
+/** Writes the generated web files when they differ; returns the files that changed. */
+function regenerate(): string[] {
+  const changed: string[] = [];
+  for (const [file, content] of [
+    [CONTRACTS_OUTPUT, render()],
+    [DEV_ACCOUNTS_OUTPUT, renderDevAccounts()],
+  ] as const) {
+    if (existsSync(file) && readFileSync(file, "utf8") === content) continue;
+    writeFileSync(file, content);
+    changed.push(path.relative(ROOT, file));
+  }
+  return changed;
+}
+
+const MIME: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/** Serves web/dist; any path that is not a file gets index.html (client-side routes). */
+export async function serveStatic(dir: string, port: number): Promise<{ url: string; close(): Promise<void> }> {
+  await assertPortFree(port, "the dApp");
+  const server = http.createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    let file = path.join(dir, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ""));
+    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) file = path.join(dir, "index.html");
+    res.setHeader("Content-Type", MIME[path.extname(file)] ?? "application/octet-stream");
+    // Hashed assets may be cached; index.html must not be, so a rebuild is picked up at once.
+    res.setHeader("Cache-Control", file.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache");
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", resolve);
+  });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export async function startStack({
+  nodePort = NODE_PORT,
+  webPort = WEB_PORT,
+  outDir = path.join(ROOT, "web/dist"),
+  web = true,
+  seed: seeding = true,
+  log = console.log,
+}: StackOptions = {}): Promise<Stack> {
+  const timings: Record<string, number> = {};
+  const started = Date.now();
+  const lap = (name: string, since: number) => (timings[name] = (Date.now() - since) / 1000);
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {});
+  };
+
+  try {
+    await assertPortFree(nodePort, "the chain node");
+    if (web) await assertPortFree(webPort, "the dApp");
+    let t = Date.now();
+    await compile(log);
+    lap("compile", t);
+
+    // The dApp needs only the generated files, and a fresh chain deploys at the committed addresses: the
+    // build runs while the chain is deployed and seeded, and runs again only if the deployment moved.
+    const stale = regenerate();
+    if (stale.length > 0) log(`Regenerated ${stale.join(", ")} (they were stale; commit them).`);
+    let buildChild: ChildProcess | undefined;
+    const buildWeb = async () => {
+      const since = Date.now();
+      await run(
+        "npx",
+        ["vite", "build", "--config", "web/vite.config.ts", "--outDir", outDir, "--emptyOutDir"],
+        (c) => (buildChild = c),
+        { VITE_LOCAL_RPC_URL: `http://${NODE_HOST}:${nodePort}` },
+      );
+      lap("build", since);
+    };
+    let build = web ? buildWeb() : Promise.resolve();
+    build.catch(() => {});
+    cleanups.push(async () => buildChild?.exitCode === null && buildChild.kill());
+
+    t = Date.now();
+    const node = await startNode({ port: nodePort, startDaysAgo: CHAIN_START_DAYS_AGO });
+    cleanups.push(() => node.close());
+    log(`Chain node listening at ${node.url} (chain id 31337).`);
+
+    const connection = await network.create({ network: "localhost", override: { url: node.url } });
+    cleanups.push(() => connection.close());
+    const { deployment } = await deployProtocol(connection.viem);
+    const deploymentsFile = path.join(ROOT, "deployments/31337.json");
+    const before = existsSync(deploymentsFile) ? readFileSync(deploymentsFile, "utf8") : "";
+    await recordDeployment(deployment, path.join(ROOT, "deployments"));
+    if (before && before !== readFileSync(deploymentsFile, "utf8")) {
+      log("Warning: the local deployment moved (deployments/31337.json changed): commit the regenerated files.");
+    }
+    lap("deploy", t);
+    log(`Protocol deployed from block ${deployment.deploymentBlock}.`);
+
+    let seed: SeedSummary | undefined;
+    if (seeding) {
+      t = Date.now();
+      log("Seeding the demo world…");
+      seed = await seedWorld(await worldClients(connection.viem), deployment, log);
+      lap("seed", t);
+      log(`Seeded in ${timings.seed.toFixed(1)} s.`);
+    }
+
+    const moved = regenerate();
+    if (moved.length > 0) {
+      log(`Regenerated ${moved.join(", ")} for the new deployment (commit them); rebuilding the dApp.`);
+      if (web) build = build.then(buildWeb);
+    }
+
+    let webUrl: string | undefined;
+    if (web) {
+      log("Building the dApp…");
+      await build;
+      const server = await serveStatic(outDir, webPort);
+      cleanups.push(() => server.close());
+      webUrl = server.url;
+    }
+    timings.total = (Date.now() - started) / 1000;
+    return { node, deployment, seed, webUrl, timings, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Decoding-free unit tests of the recomputation on generated histories: the aggregates of random
+ * histories against a direct count, the anomalies a history can hold, and the CSV form.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { keccak256, toHex } from "viem";
+import { recompute, toCsv, type TimelineRow } from "../../../audit/index.js";
+import { prng } from "../../support/audit-history.js";
+
+let logIndex = 0;
+const row = (contract: TimelineRow["contract"], event: string, args: TimelineRow["args"], block = 1): TimelineRow => ({
+  block,
+  logIndex: logIndex++,
+  time: 1_700_000_000 + block,
+  tx: `0x${"ab".repeat(32)}`,
+  contract,
+  event,
+  args,
+});
+
+const AGENTS = ["0x00000000000000000000000000000000000000a1", "0x00000000000000000000000000000000000000a2", "0x00000000000000000000000000000000000000b1"];
+const DESK_OF: Record<string, number> = { [AGENTS[0]]: 1, [AGENTS[1]]: 1, [AGENTS[2]]: 2 };
+
+/** A random history of ratings and voids (the form the decoder produces: uint256 as strings). */
+function generate(seed: number, n: number) {
+  const random = prng(seed);
+  const rows: TimelineRow[] = [
+    row("AgentRegistry", "DeskRegistered", { deskId: 1, name: "A", selfSigning: false }),
+    row("AgentRegistry", "DeskRegistered", { deskId: 2, name: "B", selfSigning: true }),
+    ...AGENTS.map((agent) => row("AgentRegistry", "AgentAdded", { deskId: DESK_OF[agent], agent, handle: "", by: agent })),
+  ];
+  const ratings: { id: string; agent: string; score: number; verdict: number; voided: boolean }[] = [];
+  for (let i = 0; i < n; i++) {
+    if (ratings.length && random() < 0.1) {
+      const target = ratings[Math.floor(random() * ratings.length)];
+      if (!target.voided) {
+        target.voided = true;
+        rows.push(row("SupportRatings", "RatingVoided", { ratingId: target.id, deskId: DESK_OF[target.agent], agent: target.agent, reason: "spam" }, i + 2));
+      }
+      continue;
+    }
+    const agent = AGENTS[Math.floor(random() * 3)];
+    const rating = { id: keccak256(toHex(i)), agent, score: 1 + Math.floor(random() * 8), verdict: Math.floor(random() * 3), voided: false };
+    ratings.push(rating);
+    rows.push(
+      row(
+        "SupportRatings",
+        "Rated",
+        { ratingId: rating.id, deskId: DESK_OF[agent], agent, requester: AGENTS[0], ticketId: String(i), score: rating.score, tags: 0, verdict: rating.verdict, slaVersion: 1, rulesVersion: 1, comment: "" },
+        i + 2,
+      ),
+    );
+  }
+  return { rows, ratings };
+}
+
+describe("recompute", () => {
+  for (const seed of [1, 2, 3, 42, 1234]) {
+    it(`matches a direct count of non-voided ratings (history ${seed})`, () => {
+      const { rows, ratings } = generate(seed, 3000);
+      const result = recompute(rows);
+      assert.deepEqual(result.anomalies, []);
+      for (const agent of AGENTS) {
+        const live = ratings.filter((r) => r.agent === agent && !r.voided);
+        const stats = result.agents.get(agent)!;
+        assert.equal(stats.count, live.length);
+        assert.equal(stats.sum, live.reduce((s, r) => s + r.score, 0));
+        assert.deepEqual(stats.histogram, [1, 2, 3, 4, 5, 6, 7, 8].map((s) => live.filter((r) => r.score === s).length));
+        assert.equal(stats.slaMet, live.filter((r) => r.verdict === 1).length);
+        assert.equal(stats.slaBreached, live.filter((r) => r.verdict === 2).length);
+        assert.equal(stats.voided, ratings.filter((r) => r.agent === agent && r.voided).length);
+      }
+      const desk1 = ratings.filter((r) => DESK_OF[r.agent] === 1 && !r.voided);
+      assert.equal(result.desks.get(1)!.count, desk1.length);
+      assert.equal(result.desks.get(2)!.count, ratings.filter((r) => DESK_OF[r.agent] === 2 && !r.voided).length);
+    });
+  }
+
+  it("names the anomalies of an inconsistent history", () => {
+    const id = keccak256(toHex("x"));
+    const rated = { ratingId: id, deskId: 1, agent: AGENTS[0], requester: AGENTS[1], ticketId: "1", score: 3, tags: 0, verdict: 1, slaVersion: 1, rulesVersion: 1, comment: "" };
+    const rows = [
+      row("AgentRegistry", "DeskRegistered", { deskId: 1, name: "A", selfSigning: false }, 1),
+      row("AgentRegistry", "AgentAdded", { deskId: 1, agent: AGENTS[0], handle: "", by: AGENTS[0] }, 1),
+      row("SupportRatings", "Rated", rated, 2),
+      row("SupportRatings", "Rated", rated, 3),
+      row("SupportRatings", "RatingVoided", { ratingId: keccak256(toHex("y")), deskId: 1, agent: AGENTS[0], reason: "r" }, 4),
+      row("PolicyRegistry", "PolicyCreated", { policyId: "1", kind: 0, title: "Conduct" }, 5),
+      row("PolicyRegistry", "PolicyPublished", { policyId: "1", version: "2", kind: 0, contentHash: keccak256(toHex("text")), effectiveFrom: 5, publisher: AGENTS[0], content: { title: "", text: "other text", uri: "", params: "0x" } }, 5),
+    ];
+    const result = recompute(rows);
+    assert.deepEqual(result.anomalies, [
+      `Rating ${id} is rated twice (block 3, log ${rows[3].logIndex}).`,
+      `Rating ${keccak256(toHex("y"))} is voided but was never rated (block 4, log ${rows[4].logIndex}).`,
+      `Policy 1 publishes version 2 where 1 was next (block 5, log ${rows[6].logIndex}).`,
+      `Policy 1 version 2: the published text does not hash to its content hash (block 5, log ${rows[6].logIndex}).`,
+    ]);
+  });
+
+  it("writes CSV with quoted fields and ISO times", () => {
+    const csv = toCsv([row("SupportRatings", "RatingReplied", { ratingId: "0x01", deskId: 1, agent: AGENTS[0], reply: 'Thanks, "friend"\nbye' }, 7)]);
+    const [header, line] = csv.split(/\n(?=\d)/);
+    assert.equal(header, "block,time,tx,logIndex,contract,event,fields");
+    assert.ok(line.startsWith(`7,2023-11-14T22:13:27.000Z,0x${"ab".repeat(32)},`));
+    assert.ok(line.endsWith(`,SupportRatings,RatingReplied,"{""ratingId"":""0x01"",""deskId"":1,""agent"":""${AGENTS[0]}"",""reply"":""Thanks, \\""friend\\""\\nbye""}"\n`));
+  });
+});

@@ -1,0 +1,241 @@
+/**
+ * The reads behind the directory and the profiles. Aggregates come from contract views (no indexer);
+ * handles, ratings, replies and voids come from events since the deployment block. Query keys start
+ * with "protocol" and list the contracts they read, so a transaction invalidates exactly these.
+ */
+import { useQuery } from "@tanstack/react-query";
+import { type Address, decodeAbiParameters, type Hex, type PublicClient } from "viem";
+import { usePublicClient } from "wagmi";
+import { agentRegistryAbi, type ProtocolDeployment, policyRegistryAbi, supportRatingsAbi } from "../../lib/contracts";
+import { useProtocol } from "../../lib/useProtocol";
+import type { ChainStats } from "./stats";
+
+export interface AgentEntry {
+  address: Address;
+  handle: string;
+  deskId: number;
+  /** AgentStatus: 1 active, 2 suspended, 3 removed. */
+  status: number;
+  stats: ChainStats;
+}
+
+export interface DeskEntry {
+  id: number;
+  name: string;
+  selfSigning: boolean;
+  removed: boolean;
+  stats: ChainStats;
+  agents: AgentEntry[];
+}
+
+export interface RatingEntry {
+  ratingId: Hex;
+  deskId: number;
+  agent: Address;
+  requester: Address;
+  ticketId: bigint;
+  score: number;
+  tags: number;
+  verdict: number;
+  slaVersion: number;
+  rulesVersion: number;
+  comment: string;
+  ratedAt: number;
+  reply?: string;
+  voidReason?: string;
+}
+
+function keyOf(deployment: ProtocolDeployment, name: string, ...rest: unknown[]) {
+  const { AgentRegistry, SupportRatings, PolicyRegistry } = deployment.contracts;
+  return ["protocol", name, [AgentRegistry, SupportRatings, PolicyRegistry].map((a) => a.toLowerCase()), deployment.chainId, ...rest];
+}
+
+/** Handles from AgentAdded (the registry keeps only their hash). */
+async function handles(client: PublicClient, deployment: ProtocolDeployment, agent?: Address) {
+  const logs = await client.getContractEvents({
+    address: deployment.contracts.AgentRegistry,
+    abi: agentRegistryAbi,
+    eventName: "AgentAdded",
+    args: agent ? { agent } : undefined,
+    fromBlock: deployment.deploymentBlock,
+  });
+  return new Map(logs.map((l) => [l.args.agent!.toLowerCase(), l.args.handle!]));
+}
+
+async function readAgent(client: PublicClient, deployment: ProtocolDeployment, address: Address, handle: string): Promise<AgentEntry> {
+  const { AgentRegistry, SupportRatings } = deployment.contracts;
+  const [record, stats] = await Promise.all([
+    client.readContract({ address: AgentRegistry, abi: agentRegistryAbi, functionName: "agent", args: [address] }),
+    client.readContract({ address: SupportRatings, abi: supportRatingsAbi, functionName: "agentStats", args: [address] }),
+  ]);
+  return { address, handle, deskId: record.deskId, status: record.status, stats };
+}
+
+async function readDesk(client: PublicClient, deployment: ProtocolDeployment, id: number, names: Map<string, string>): Promise<DeskEntry> {
+  const { AgentRegistry, SupportRatings } = deployment.contracts;
+  const [desk, agents, stats] = await Promise.all([
+    client.readContract({ address: AgentRegistry, abi: agentRegistryAbi, functionName: "desk", args: [id] }),
+    client.readContract({ address: AgentRegistry, abi: agentRegistryAbi, functionName: "deskAgents", args: [id] }),
+    client.readContract({ address: SupportRatings, abi: supportRatingsAbi, functionName: "deskStats", args: [id] }),
+  ]);
+  return {
+    id,
+    name: desk.name,
+    selfSigning: desk.selfSigning,
+    removed: desk.removedAt !== 0,
+    stats,
+    agents: await Promise.all(agents.map((a) => readAgent(client, deployment, a, names.get(a.toLowerCase()) ?? ""))),
+  };
+}
+
+function useClient() {
+  const { chainId, deployment } = useProtocol();
+  const client = usePublicClient({ chainId }) as PublicClient | undefined;
+  return { client, deployment };
+}
+
+/** Every desk with its agents and aggregates. */
+export function useDirectory() {
+  const { client, deployment } = useClient();
+  return useQuery({
+    queryKey: keyOf(deployment, "directory"),
+    enabled: !!client,
+    queryFn: async (): Promise<DeskEntry[]> => {
+      const count = await client!.readContract({
+        address: deployment.contracts.AgentRegistry,
+        abi: agentRegistryAbi,
+        functionName: "deskCount",
+      });
+      const names = await handles(client!, deployment);
+      return Promise.all(Array.from({ length: count }, (_, i) => readDesk(client!, deployment, i + 1, names)));
+    },
+  });
+}
+
+/** One desk. */
+export function useDesk(deskId: number | undefined) {
+  const { client, deployment } = useClient();
+  return useQuery({
+    queryKey: keyOf(deployment, "desk", deskId),
+    enabled: !!client && deskId !== undefined && deskId > 0,
+    queryFn: async () => readDesk(client!, deployment, deskId!, await handles(client!, deployment)),
+  });
+}
+
+/** One agent (status 0 when the address never was one). */
+export function useAgent(address: Address | undefined) {
+  const { client, deployment } = useClient();
+  return useQuery({
+    queryKey: keyOf(deployment, "agent", address?.toLowerCase()),
+    enabled: !!client && !!address,
+    queryFn: async () => {
+      const names = await handles(client!, deployment, address);
+      return readAgent(client!, deployment, address!, names.get(address!.toLowerCase()) ?? "");
+    },
+  });
+}
+
+/** Ratings of an agent or a desk, newest first, with the agent's reply and any void. */
+export function useRatings(filter: { agent?: Address; deskId?: number }) {
+  const { client, deployment } = useClient();
+  return useQuery({
+    queryKey: keyOf(deployment, "ratings", filter.agent?.toLowerCase(), filter.deskId),
+    enabled: !!client && (!!filter.agent || !!filter.deskId),
+    queryFn: async (): Promise<RatingEntry[]> => {
+      const base = { address: deployment.contracts.SupportRatings, abi: supportRatingsAbi, fromBlock: deployment.deploymentBlock } as const;
+      const args = filter.agent ? { agent: filter.agent } : { deskId: filter.deskId };
+      const [rated, replies, voids] = await Promise.all([
+        client!.getContractEvents({ ...base, eventName: "Rated", args }),
+        client!.getContractEvents({ ...base, eventName: "RatingReplied", args }),
+        client!.getContractEvents({ ...base, eventName: "RatingVoided", args }),
+      ]);
+      const replyOf = new Map(replies.map((l) => [l.args.ratingId!, l.args.reply!]));
+      const voidOf = new Map(voids.map((l) => [l.args.ratingId!, l.args.reason!]));
+      const blocks = [...new Set(rated.map((l) => l.blockNumber))];
+      const times = new Map(
+        await Promise.all(blocks.map(async (b) => [b, Number((await client!.getBlock({ blockNumber: b })).timestamp)] as const)),
+      );
+      return rated
+        .map((l) => {
+          const a = l.args;
+          return {
+            ratingId: a.ratingId!,
+            deskId: a.deskId!,
+            agent: a.agent!,
+            requester: a.requester!,
+            ticketId: a.ticketId!,
+            score: a.score!,
+            tags: a.tags!,
+            verdict: a.verdict!,
+            slaVersion: a.slaVersion!,
+            rulesVersion: a.rulesVersion!,
+            comment: a.comment!,
+            ratedAt: times.get(l.blockNumber) ?? 0,
+            reply: replyOf.get(a.ratingId!),
+            voidReason: voidOf.get(a.ratingId!),
+          };
+        })
+        .reverse();
+    },
+  });
+}
+
+export interface RulesInForce {
+  terms: {
+    effectiveFrom: number;
+    slaVersion: number;
+    rulesVersion: number;
+    ratingWindow: number;
+    scale: number;
+    tagCount: number;
+    firstResponseMinutes: bigint;
+    resolutionMinutes: bigint;
+  };
+  /** Tag names of the rating-rules version, by bit. */
+  tags: string[];
+  rulesText?: string;
+  slaText?: string;
+}
+
+const RULES_PARAMS = [
+  {
+    type: "tuple",
+    components: [
+      { name: "ratingWindow", type: "uint32" },
+      { name: "scale", type: "uint8" },
+      { name: "tags", type: "string[]" },
+    ],
+  },
+] as const;
+
+/** The rating terms in force at `timepoint` (now when undefined) with the texts and tag names behind them. */
+export function useRulesAt(timepoint: number | undefined) {
+  const { client, deployment } = useClient();
+  return useQuery({
+    queryKey: keyOf(deployment, "rules", timepoint ?? "now"),
+    enabled: !!client,
+    queryFn: async (): Promise<RulesInForce> => {
+      const { PolicyRegistry } = deployment.contracts;
+      const at = timepoint ?? Number((await client!.getBlock()).timestamp);
+      const terms = await client!.readContract({ address: PolicyRegistry, abi: policyRegistryAbi, functionName: "ratingTermsAt", args: [at] });
+      const text = async (kind: number, version: number) => {
+        if (version === 0) return undefined;
+        const policyId = await client!.readContract({ address: PolicyRegistry, abi: policyRegistryAbi, functionName: "policyOfKind", args: [kind] });
+        const [log] = await client!.getContractEvents({
+          address: PolicyRegistry,
+          abi: policyRegistryAbi,
+          eventName: "PolicyPublished",
+          args: { policyId, version: BigInt(version) },
+          fromBlock: deployment.deploymentBlock,
+        });
+        return log?.args.content;
+      };
+      const [rules, sla] = await Promise.all([text(5, terms.rulesVersion), text(1, terms.slaVersion)]);
+      let tags: string[] = [];
+      if (rules?.params && rules.params !== "0x") {
+        tags = [...decodeAbiParameters(RULES_PARAMS, rules.params)[0].tags];
+      }
+      return { terms: { ...terms, effectiveFrom: Number(terms.effectiveFrom) }, tags, rulesText: rules?.text, slaText: sla?.text };
+    },
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * What a profile shows from SupportRatings.Stats: average, CSAT (share of the top two scores of the scale
+ * in force), the distribution over 1..scale, and SLA compliance. The arithmetic is the audit's
+ * (`summarize`), so the dApp and the CLI publish the same numbers.
+ */
+import { summarize } from "../../../../audit/recompute";
+
+/** SupportRatings.Stats as viem returns it. */
+export interface ChainStats {
+  count: bigint;
+  sum: bigint;
+  histogram: readonly bigint[];
+  slaMet: bigint;
+  slaBreached: bigint;
+  voided: bigint;
+}
+
+export interface Summary {
+  count: number;
+  average: number;
+  /** 0..1, or null without ratings. */
+  csat: number | null;
+  /** `distribution[i]` ratings of score i + 1, for 1..scale. */
+  distribution: { score: number; count: number }[];
+  slaMet: number;
+  slaBreached: number;
+  /** 0..1, or null when no rating had an SLA verdict. */
+  slaCompliance: number | null;
+  voided: number;
+}
+
+export function summarizeStats(stats: ChainStats, scale: number): Summary {
+  const plain = {
+    count: Number(stats.count),
+    sum: Number(stats.sum),
+    histogram: stats.histogram.map(Number),
+    slaMet: Number(stats.slaMet),
+    slaBreached: Number(stats.slaBreached),
+    voided: Number(stats.voided),
+  };
+  const { average, csat } = summarize(plain, scale);
+  const judged = plain.slaMet + plain.slaBreached;
+  return {
+    count: plain.count,
+    average,
+    csat: plain.count ? csat : null,
+    distribution: Array.from({ length: scale }, (_, i) => ({ score: i + 1, count: plain.histogram[i] ?? 0 })),
+    slaMet: plain.slaMet,
+    slaBreached: plain.slaBreached,
+    slaCompliance: judged ? plain.slaMet / judged : null,
+    voided: plain.voided,
+  };
+}
+
+export const percent = (share: number | null) =>
+  share === null ? "—" : `${Number.isInteger(share * 100) ? share * 100 : (share * 100).toFixed(1)} %`;
+
+export const averageText = (s: Summary) => (s.count ? s.average.toFixed(2) : "—");

@@ -1,0 +1,283 @@
+/**
+ * Audit: the protocol's whole event history, read from the chain in bounded ranges by the same module as
+ * `npm run audit`, with filters, a virtualised list for tens of thousands of rows, CSV/JSON export, and
+ * the recompute-and-compare verdict per desk, agent and policy.
+ */
+import { useQuery } from "@tanstack/react-query";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useMemo, useRef, useState } from "react";
+import { Link } from "react-router";
+import { usePublicClient } from "wagmi";
+import { abis } from "../../../../audit/abis";
+import { type AuditReport, type Deployment, type Progress, runAudit, type StatsVerdict, type TimelineRow, toCsv, toJsonFile } from "../../../../audit/index";
+import { AddressText } from "../../components/Address";
+import { Empty, ErrorNote, Loading } from "../../components/States";
+import { formatDate, shortHash } from "../../lib/format";
+import { useProtocol } from "../../lib/useProtocol";
+import { type Filters, filterRows, NO_FILTERS, rowLinks, summarizeArgs } from "./filters";
+import "./audit.css";
+
+const ROW_HEIGHT = 44;
+const KINDS = [
+  ["", "All kinds"],
+  ["governance", "Governance"],
+  ["policy", "Policies"],
+  ["agents", "Agents & desks"],
+  ["ratings", "Ratings"],
+  ["token", "Token"],
+] as const;
+
+function download(name: string, type: string, content: string) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+const toSeconds = (value: string) => (value ? Math.floor(new Date(value).getTime() / 1000) : undefined);
+
+export function AuditPage() {
+  const { chainId, deployment } = useProtocol();
+  const client = usePublicClient({ chainId });
+  const [progress, setProgress] = useState<Progress>();
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [fromText, setFromText] = useState("");
+  const [toText, setToText] = useState("");
+
+  const audit = useQuery({
+    queryKey: ["audit", chainId, deployment.contracts.SupportRatings],
+    enabled: client !== undefined,
+    staleTime: Infinity,
+    queryFn: async () => {
+      const d: Deployment = { chainId, deploymentBlock: Number(deployment.deploymentBlock), deployedAt: 0, contracts: deployment.contracts };
+      return runAudit(client!, d, abis, { onProgress: setProgress, retry: { retries: 3, baseDelayMs: 300 } });
+    },
+  });
+
+  const rows = audit.data?.timeline.rows;
+  const applied = useMemo(() => ({ ...filters, from: toSeconds(fromText), to: toSeconds(toText) }), [filters, fromText, toText]);
+  const filtered = useMemo(() => (rows ? filterRows(rows, applied) : []), [rows, applied]);
+  const desks = useMemo(() => [...new Set((rows ?? []).filter((r) => r.event === "DeskRegistered").map((r) => String(r.args.deskId)))], [rows]);
+  const agents = useMemo(() => [...new Set((rows ?? []).filter((r) => r.event === "AgentAdded").map((r) => String(r.args.agent)))], [rows]);
+  const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
+
+  const exportName = `timeline-${chainId}`;
+  const exportFile = () => ({
+    chainId,
+    fromBlock: audit.data!.timeline.fromBlock,
+    toBlock: audit.data!.timeline.toBlock,
+    contracts: deployment.contracts,
+    rows: filtered,
+  });
+
+  return (
+    <section>
+      <h1>Audit</h1>
+      <p className="muted">
+        Every event of the protocol since its deployment block, read straight from the chain. Each desk's and agent's
+        published aggregates and each policy's version chain are recomputed from these events and compared with the
+        contracts — the same check as <code>npm run audit</code>.
+      </p>
+      {audit.isPending && (
+        <div data-testid="audit-progress">
+          <Loading what={progressText(progress)} />
+        </div>
+      )}
+      {audit.error && <ErrorNote error={audit.error} />}
+      {audit.data && rows && (
+        <>
+          <Verdict report={audit.data.report} onRerun={() => void audit.refetch()} rerunning={audit.isFetching} />
+          <h2>Timeline</h2>
+          <form className="field-row audit-filters" onSubmit={(e) => e.preventDefault()} aria-label="Filters">
+            <label>
+              Kind
+              <select value={filters.kind} onChange={(e) => set({ kind: e.target.value })} data-testid="filter-kind">
+                {KINDS.map(([value, label]) => (
+                  <option key={value} value={value}>{label}</option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Desk
+              <select value={filters.deskId} onChange={(e) => set({ deskId: e.target.value })} data-testid="filter-desk">
+                <option value="">All desks</option>
+                {desks.map((d) => (
+                  <option key={d} value={d}>Desk {d}</option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Agent
+              <select value={filters.agent} onChange={(e) => set({ agent: e.target.value })} data-testid="filter-agent">
+                <option value="">All agents</option>
+                {agents.map((a) => (
+                  <option key={a} value={a}>{a}</option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Address or hash
+              <input value={filters.address} onChange={(e) => set({ address: e.target.value })} placeholder="0x…" data-testid="filter-address" />
+            </label>
+            <label>
+              From
+              <input type="datetime-local" value={fromText} onChange={(e) => setFromText(e.target.value)} data-testid="filter-from" />
+            </label>
+            <label>
+              To
+              <input type="datetime-local" value={toText} onChange={(e) => setToText(e.target.value)} data-testid="filter-to" />
+            </label>
+            <button
+              type="button"
+              onClick={() => {
+                setFilters(NO_FILTERS);
+                setFromText("");
+                setToText("");
+              }}
+            >
+              Clear
+            </button>
+          </form>
+          <div className="audit-toolbar">
+            <span data-testid="audit-count">
+              {filtered.length === rows.length ? `${rows.length} events` : `${filtered.length} of ${rows.length} events`}
+            </span>
+            <button type="button" data-testid="export-csv" disabled={!filtered.length} onClick={() => download(`${exportName}.csv`, "text/csv", toCsv(filtered))}>
+              Export CSV
+            </button>
+            <button type="button" data-testid="export-json" disabled={!filtered.length} onClick={() => download(`${exportName}.json`, "application/json", toJsonFile(exportFile()))}>
+              Export JSON
+            </button>
+          </div>
+          {filtered.length ? <RowList rows={filtered} /> : <Empty>No event matches these filters.</Empty>}
+        </>
+      )}
+    </section>
+  );
+}
+
+function progressText(p: Progress | undefined): string {
+  if (!p) return "Connecting to the chain";
+  if (p.phase === "logs") return `Reading events: block ${p.doneBlocks} of ${p.totalBlocks}, ${p.logs} events`;
+  if (p.phase === "timestamps") return `Reading block times for ${p.logs} events`;
+  return "Comparing with on-chain state";
+}
+
+function RowList({ rows }: { rows: TimelineRow[] }) {
+  const parent = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  return (
+    <div ref={parent} className="audit-rows" role="table" aria-rowcount={rows.length} data-testid="audit-rows">
+      <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index];
+          return (
+            <div
+              key={`${row.block}-${row.logIndex}`}
+              role="row"
+              className="audit-row"
+              data-testid="audit-row"
+              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+            >
+              <span className="audit-time" role="cell" title={`block ${row.block}, log ${row.logIndex}`}>
+                {formatDate(row.time)}
+              </span>
+              <span className="audit-event" role="cell">
+                <strong>{row.event}</strong> <span className="muted">{row.contract}</span>
+              </span>
+              <span className="audit-args" role="cell" title={JSON.stringify(row.args)}>
+                {summarizeArgs(row)}
+              </span>
+              <span className="audit-links" role="cell">
+                {rowLinks(row).map((l) => (
+                  <Link key={l.to} to={l.to}>{l.label}</Link>
+                ))}
+                <span className="muted" title={row.tx}>tx {shortHash(row.tx)}</span>
+              </span>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function Verdict({ report, onRerun, rerunning }: { report: AuditReport; onRerun: () => void; rerunning: boolean }) {
+  const ok = report.mismatches.length === 0;
+  return (
+    <>
+      <div className={`status-panel ${ok ? "status-official" : "status-confirmed"}`} data-testid="audit-verdict">
+        <h2>{ok ? "History and state agree" : `${report.mismatches.length} mismatch(es) between history and state`}</h2>
+        <p>
+          {report.events} events in blocks {report.fromBlock}–{report.toBlock}: {report.agents.length} agents, {report.desks.length} desks and{" "}
+          {report.policies.length} policies recomputed from events and compared with the contracts at block {report.toBlock}.
+        </p>
+        {!ok && (
+          <ul>
+            {report.mismatches.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        )}
+        <button type="button" onClick={onRerun} disabled={rerunning}>
+          {rerunning ? "Re-reading…" : "Re-read and verify"}
+        </button>
+      </div>
+      <details className="audit-verdicts">
+        <summary>Verdict per desk, agent and policy</summary>
+        <StatsTable title="Desks" verdicts={report.desks} link={(v) => `/desks/${v.key}`} label={(v) => `Desk ${v.key}`} />
+        <StatsTable title="Agents" verdicts={report.agents} link={(v) => `/agents/${v.key}`} label={(v) => <AddressText address={v.key} />} />
+        <h3>Policies</h3>
+        <table className="audit-table" data-testid="audit-policies">
+          <thead>
+            <tr><th>Policy</th><th>Versions</th><th>Status</th><th>Texts match hashes</th><th>Verdict</th></tr>
+          </thead>
+          <tbody>
+            {report.policies.map((p) => (
+              <tr key={p.policyId}>
+                <td><Link to={`/policies/${p.policyId}`}>{p.title || `Policy ${p.policyId}`}</Link></td>
+                <td>{p.versions.length}</td>
+                <td>{p.retired ? "retired" : "live"}</td>
+                <td>{p.versions.every((v) => v.textMatchesHash) ? "yes" : "no"}</td>
+                <td>{p.mismatches.length ? <span className="badge badge-bad">{p.mismatches.join("; ")}</span> : <span className="badge badge-good">match</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </>
+  );
+}
+
+function StatsTable({ title, verdicts, link, label }: { title: string; verdicts: StatsVerdict[]; link: (v: StatsVerdict) => string; label: (v: StatsVerdict) => React.ReactNode }) {
+  return (
+    <>
+      <h3>{title}</h3>
+      <table className="audit-table" data-testid={`audit-${title.toLowerCase()}`}>
+        <thead>
+          <tr><th>{title.slice(0, -1)}</th><th>Ratings</th><th>Sum</th><th>SLA met / breached</th><th>Voided</th><th>Verdict</th></tr>
+        </thead>
+        <tbody>
+          {verdicts.map((v) => (
+            <tr key={v.key}>
+              <td><Link to={link(v)}>{label(v)}</Link></td>
+              <td>{v.recomputed.count}</td>
+              <td>{v.recomputed.sum}</td>
+              <td>{v.recomputed.slaMet} / {v.recomputed.slaBreached}</td>
+              <td>{v.recomputed.voided}</td>
+              <td>
+                {v.mismatches.length ? (
+                  <span className="badge badge-bad" title={`on-chain: count ${v.onChain.count}, sum ${v.onChain.sum}`}>differs: {v.mismatches.join(", ")}</span>
+                ) : (
+                  <span className="badge badge-good">match</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

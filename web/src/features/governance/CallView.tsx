@@ -1,0 +1,66 @@
+import type { Address, Hex } from "viem";
+import { formatDate, formatTokens, shortAddress } from "../../lib/format";
+import { label, POLICY_KIND_LABELS } from "../../lib/labels";
+import type { ProtocolAddresses } from "../../lib/contracts";
+import { ParamsView } from "../policies/ParamsView";
+import { decodeCall } from "./decodeCall";
+
+function show(value: unknown): string {
+  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "string") return /^0x[0-9a-fA-F]{40}$/.test(value) ? shortAddress(value) : value;
+  if (Array.isArray(value)) return `[${value.map(show).join(", ")}]`;
+  if (value && typeof value === "object") return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${show(v)}`).join(", ")} }`;
+  return String(value);
+}
+
+/** One call of a proposal, in words: the policy it publishes, or the function and its arguments. */
+export function CallView({ contracts, target, value, data }: { contracts: ProtocolAddresses; target: Address; value: bigint; data: Hex }) {
+  const call = decodeCall(contracts, target, data);
+  if (call.functionName === "publishPolicy") {
+    const [kind, policyId, effectiveFrom, content] = call.args as [number, bigint, number, { title: string; text: string; uri: string; params: Hex }];
+    return (
+      <div className="card" data-testid="decoded-call">
+        <h3>
+          {policyId === 0n ? "Create" : `Publish a new version of policy #${policyId}:`} {label(POLICY_KIND_LABELS, kind)} — “{content.title}”
+        </h3>
+        <dl className="facts">
+          <dt>Call</dt>
+          <dd>
+            <code>PolicyRegistry.publishPolicy</code>
+          </dd>
+          <dt>Takes effect</dt>
+          <dd>{effectiveFrom === 0 ? "when the proposal is executed" : formatDate(effectiveFrom)}</dd>
+          {content.uri && (
+            <>
+              <dt>Document</dt>
+              <dd>{content.uri}</dd>
+            </>
+          )}
+        </dl>
+        <ParamsView kind={kind} params={content.params} />
+        <pre className="policy-text">{content.text}</pre>
+      </div>
+    );
+  }
+  return (
+    <div className="card" data-testid="decoded-call">
+      <h3>
+        <code>
+          {call.contract ?? shortAddress(target)}.{call.functionName ?? "(unknown function)"}
+        </code>
+      </h3>
+      {value > 0n && <p>Sends {formatTokens(value, "ETH")}</p>}
+      {call.functionName ? (
+        <ol>
+          {call.args.map((arg, i) => (
+            <li key={i}>
+              <code>{show(arg)}</code>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="muted">This call is not to a protocol contract; its data cannot be shown in words. Review it with care.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { decodeFunctionData, keccak256, toBytes } from "viem";
+import { describe, expect, it } from "vitest";
+import { policyRegistryAbi } from "../../lib/contracts";
+import { decodeRatingRulesParams, decodeSlaParams } from "../../lib/policyParams";
+import { buildPolicyProposal, type PolicyEdit, validatePolicyEdit } from "./buildProposal";
+
+const registry = "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0";
+const sla = { firstResponseMinutes: [480, 120, 30, 10], resolutionMinutes: [4320, 1440, 480, 120] } as const;
+const base: PolicyEdit = {
+  kind: 1,
+  policyId: 2n,
+  title: "Service levels",
+  text: "Urgent tickets get a first reply within 10 minutes.",
+  uri: "",
+  effectiveFrom: 0,
+  sla,
+  rationale: "Faster urgent replies.",
+};
+
+describe("buildPolicyProposal", () => {
+  it("encodes publishPolicy with the SLA targets ABI-encoded as SlaParams", () => {
+    const p = buildPolicyProposal(registry, base);
+    const { functionName, args } = decodeFunctionData({ abi: policyRegistryAbi, data: p.data });
+    expect(functionName).toBe("publishPolicy");
+    expect(args).toEqual([1, 2n, 0, { title: base.title, text: base.text, uri: "", params: p.params }]);
+    expect(decodeSlaParams(p.params)).toEqual(sla);
+    expect(p.target).toBe(registry);
+    expect(p.contentHash).toBe(keccak256(toBytes(base.text)));
+    expect(p.description).toBe("# Update policy #2: Service levels\n\nFaster urgent replies.");
+  });
+
+  it("encodes rating rules as RatingRulesParams and names a new policy in the description", () => {
+    const rules = { ratingWindow: 14 * 86400, scale: 5, tags: ["friendly", "fast", "solved"] };
+    const p = buildPolicyProposal(registry, { ...base, kind: 5, policyId: 0n, sla: undefined, rules, effectiveFrom: 1_900_000_000 });
+    const { args } = decodeFunctionData({ abi: policyRegistryAbi, data: p.data });
+    expect(args?.slice(0, 3)).toEqual([5, 0n, 1_900_000_000]);
+    expect(decodeRatingRulesParams(p.params)).toEqual(rules);
+    expect(p.description.startsWith("# Create policy: Service levels\n\n")).toBe(true);
+  });
+
+  it("sends no params for text-only kinds", () => {
+    const p = buildPolicyProposal(registry, { ...base, kind: 3, sla: undefined });
+    expect(p.params).toBe("0x");
+  });
+});
+
+describe("validatePolicyEdit", () => {
+  it("accepts a complete edit", () => {
+    expect(validatePolicyEdit(base)).toEqual([]);
+  });
+
+  it("names each broken SLA row, as the registry would refuse it", () => {
+    const broken = { firstResponseMinutes: [480, 0, 30, 10], resolutionMinutes: [4320, 1440, 20, 120] } as const;
+    expect(validatePolicyEdit({ ...base, sla: broken })).toEqual([
+      "Normal: targets must be whole minutes from 1 to 65,535.",
+      "High: the resolution target cannot be shorter than the first response.",
+    ]);
+  });
+
+  it("checks the rating rules' window and scale, and requires a text", () => {
+    expect(validatePolicyEdit({ ...base, kind: 5, text: " ", rules: { ratingWindow: 60, scale: 9, tags: [] } })).toEqual([
+      "Write the policy text.",
+      "The rating window must be at least one hour.",
+      "The score scale must be 2 to 8.",
+    ]);
+  });
+});

@@ -1,0 +1,22 @@
+/** Decodes a proposal's call against the ABI of the protocol contract it targets. */
+import { type Address, decodeFunctionData, type Hex } from "viem";
+import { allAbis, type ProtocolAddresses } from "../../lib/contracts";
+
+export interface DecodedCall {
+  contract?: string;
+  functionName?: string;
+  args: readonly unknown[];
+}
+
+export function decodeCall(contracts: ProtocolAddresses, target: Address, data: Hex): DecodedCall {
+  const name = (Object.keys(contracts) as (keyof ProtocolAddresses)[]).find(
+    (k) => contracts[k].toLowerCase() === target.toLowerCase(),
+  );
+  if (!name) return { args: [] };
+  try {
+    const { functionName, args } = decodeFunctionData({ abi: allAbis[name], data });
+    return { contract: name, functionName, args: args ?? [] };
+  } catch {
+    return { contract: name, args: [] };
+  }
+}

@@ -1,0 +1,92 @@
+/** Every proposal (GovernorStorage) with its state, times, tallies and quorum, plus descriptions from events. */
+import { useQuery } from "@tanstack/react-query";
+import type { Address, Hex } from "viem";
+import { usePublicClient } from "wagmi";
+import { supportGovernorAbi } from "../../lib/contracts";
+import { useProtocol } from "../../lib/useProtocol";
+
+export interface Proposal {
+  id: bigint;
+  proposer?: Address;
+  description: string;
+  title: string;
+  targets: readonly Address[];
+  values: readonly bigint[];
+  calldatas: readonly Hex[];
+  descriptionHash: Hex;
+  state: number;
+  snapshot: bigint;
+  deadline: bigint;
+  eta: bigint;
+  against: bigint;
+  for: bigint;
+  abstain: bigint;
+  critical: boolean;
+  quorumNumerator: bigint;
+}
+
+export function proposalTitle(description: string): string {
+  const first = description.split("\n").find((l) => l.trim() !== "") ?? "";
+  return first.replace(/^#+\s*/, "").trim() || "(untitled proposal)";
+}
+
+export function useProposals() {
+  const { chainId, deployment } = useProtocol();
+  const client = usePublicClient({ chainId });
+  const governor = deployment.contracts.SupportGovernor;
+  return useQuery({
+    // "protocol" keys list the contracts they read, so a governor transaction refreshes them (see useTx).
+    queryKey: ["protocol", chainId, [governor.toLowerCase()], "proposals"],
+    enabled: !!client,
+    staleTime: 30_000,
+    queryFn: async (): Promise<{ proposals: Proposal[]; quorumDenominator: bigint }> => {
+      const g = { address: governor, abi: supportGovernorAbi } as const;
+      const [count, quorumDenominator, created] = await Promise.all([
+        client!.readContract({ ...g, functionName: "proposalCount" }),
+        client!.readContract({ ...g, functionName: "quorumDenominator" }),
+        client!.getContractEvents({ ...g, eventName: "ProposalCreated", fromBlock: deployment.deploymentBlock, toBlock: "latest" }),
+      ]);
+      const byId = new Map(created.map((e) => [e.args.proposalId!, e.args]));
+      const proposals = await Promise.all(
+        Array.from({ length: Number(count) }, async (_, index) => {
+          const [id, targets, values, calldatas, descriptionHash] = await client!.readContract({
+            ...g,
+            functionName: "proposalDetailsAt",
+            args: [BigInt(index)],
+          });
+          const [state, snapshot, deadline, eta, votes, critical, quorumNumerator] = await Promise.all([
+            client!.readContract({ ...g, functionName: "state", args: [id] }),
+            client!.readContract({ ...g, functionName: "proposalSnapshot", args: [id] }),
+            client!.readContract({ ...g, functionName: "proposalDeadline", args: [id] }),
+            client!.readContract({ ...g, functionName: "proposalEta", args: [id] }),
+            client!.readContract({ ...g, functionName: "proposalVotes", args: [id] }),
+            client!.readContract({ ...g, functionName: "proposalIsCritical", args: [id] }),
+            client!.readContract({ ...g, functionName: "proposalQuorumNumerator", args: [id] }),
+          ]);
+          const event = byId.get(id);
+          const description = event?.description ?? "";
+          return {
+            id,
+            proposer: event?.proposer,
+            description,
+            title: proposalTitle(description),
+            targets,
+            values,
+            calldatas,
+            descriptionHash,
+            state: Number(state),
+            snapshot,
+            deadline,
+            eta,
+            against: votes[0],
+            for: votes[1],
+            abstain: votes[2],
+            critical,
+            quorumNumerator,
+          } satisfies Proposal;
+        }),
+      );
+      return { proposals: proposals.reverse(), quorumDenominator };
+    },
+  });
+}

@@ -1,0 +1,183 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
+import { usePublicClient } from "wagmi";
+import { AddressText } from "../../components/Address";
+import { Empty, ErrorNote, Loading } from "../../components/States";
+import { useChainNow } from "../../lib/chainTime";
+import { agentRegistryAbi, supportRatingsAbi } from "../../lib/contracts";
+import { formatDate } from "../../lib/format";
+import { label, POLICY_KIND_LABELS } from "../../lib/labels";
+import { usePolicies, versionInForce } from "../../lib/policies";
+import { decodeParams } from "../../lib/policyParams";
+import { useProtocol } from "../../lib/useProtocol";
+import { Countdown, StateBadge } from "../governance/ProposalSummary";
+import { useProposals } from "../governance/proposals";
+
+interface Standing {
+  name: string;
+  href: string;
+  count: bigint;
+  average: number;
+  csat: number;
+}
+
+/** Average and CSAT (share of the top two scores of the scale) from on-chain aggregates. */
+function summarize(stats: { count: bigint; sum: bigint; histogram: readonly bigint[] }, scale: number) {
+  const count = Number(stats.count);
+  if (count === 0) return { average: 0, csat: 0 };
+  const top = Number(stats.histogram[scale - 1] ?? 0n) + Number(stats.histogram[scale - 2] ?? 0n);
+  return { average: Number(stats.sum) / count, csat: top / count };
+}
+
+/** Desks and agents with their aggregates, plus the latest ratings: read from the registry and the ratings contract. */
+function useLeaderboard(scale: number) {
+  const { chainId, deployment } = useProtocol();
+  const client = usePublicClient({ chainId });
+  const { AgentRegistry, SupportRatings } = deployment.contracts;
+  return useQuery({
+    queryKey: ["protocol", chainId, [AgentRegistry.toLowerCase(), SupportRatings.toLowerCase()], "leaderboard", scale],
+    enabled: !!client,
+    staleTime: 60_000,
+    queryFn: async () => {
+      const registry = { address: AgentRegistry, abi: agentRegistryAbi } as const;
+      const ratings = { address: SupportRatings, abi: supportRatingsAbi } as const;
+      const deskCount = await client!.readContract({ ...registry, functionName: "deskCount" });
+      const deskIds = Array.from({ length: deskCount }, (_, i) => i + 1);
+      const desks = await Promise.all(
+        deskIds.map(async (id) => {
+          const [desk, stats, agents] = await Promise.all([
+            client!.readContract({ ...registry, functionName: "desk", args: [id] }),
+            client!.readContract({ ...ratings, functionName: "deskStats", args: [id] }),
+            client!.readContract({ ...registry, functionName: "deskAgents", args: [id] }),
+          ]);
+          return { id, desk, stats, agents };
+        }),
+      );
+      const deskNames = new Map(desks.map((d) => [d.id, d.desk.name]));
+      const agents = await Promise.all(
+        desks.flatMap((d) =>
+          d.agents.map(async (address) => ({
+            address,
+            deskName: d.desk.name,
+            stats: await client!.readContract({ ...ratings, functionName: "agentStats", args: [address] }),
+          })),
+        ),
+      );
+      const rated = await client!.getContractEvents({ ...ratings, eventName: "Rated", fromBlock: deployment.deploymentBlock, toBlock: "latest" });
+      const rank = (xs: Standing[]) => xs.filter((x) => x.count > 0n).sort((a, b) => b.average - a.average || Number(b.count - a.count)).slice(0, 5);
+      return {
+        desks: rank(desks.map((d) => ({ name: d.desk.name, href: `/verify`, count: d.stats.count, ...summarize(d.stats, scale) }))),
+        agents: rank(
+          agents.map((a) => ({ name: a.address, href: `/verify/${a.address}`, count: a.stats.count, ...summarize(a.stats, scale), desk: a.deskName })),
+        ),
+        recent: rated.slice(-8).reverse().map((e) => ({ ...e.args, deskName: deskNames.get(e.args.deskId!) ?? `#${e.args.deskId}`, key: e.transactionHash })),
+      };
+    },
+  });
+}
+
+function StandingTable({ rows, caption, isAgent }: { rows: Standing[]; caption: string; isAgent?: boolean }) {
+  if (rows.length === 0) return <Empty>No ratings yet.</Empty>;
+  return (
+    <table>
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th>{isAgent ? "Agent" : "Desk"}</th>
+          <th className="num">Average</th>
+          <th className="num">CSAT</th>
+          <th className="num">Ratings</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.name}>
+            <td>{isAgent ? <Link to={r.href}><AddressText address={r.name} /></Link> : r.name}</td>
+            <td className="num">{r.average.toFixed(2)}</td>
+            <td className="num">{Math.round(r.csat * 100)} %</td>
+            <td className="num">{String(r.count)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function OverviewPage() {
+  const policies = usePolicies();
+  const proposals = useProposals();
+  const now = useChainNow();
+  const rules = policies.data?.find((p) => p.kind === 5);
+  const rulesVersion = rules ? versionInForce(rules, now) : undefined;
+  // The score scale in force decides what "top two" means for CSAT; 5 until rules are read.
+  const typed = rulesVersion ? decodeParams(rulesVersion.kind, rulesVersion.params) : undefined;
+  const scale = typed?.kind === "rules" ? typed.rules.scale : 5;
+  const board = useLeaderboard(scale);
+  const open = proposals.data?.proposals.filter((p) => p.state === 0 || p.state === 1 || p.state === 4 || p.state === 5) ?? [];
+
+  return (
+    <>
+      <h1>Support Quality Protocol</h1>
+      <p className="muted">Community-governed rules for crypto-wallet support, and a public record of how well it is delivered.</p>
+      <div className="grid">
+        <section className="card" aria-labelledby="in-force">
+          <h2 id="in-force">Policies in force</h2>
+          {policies.isLoading && <Loading what="Reading policies" />}
+          {policies.error && <ErrorNote error={policies.error} />}
+          {policies.data?.length === 0 && <Empty>No policy published yet.</Empty>}
+          <ul>
+            {policies.data?.map((p) => {
+              const v = versionInForce(p, now);
+              return (
+                <li key={String(p.id)}>
+                  <Link to={`/policies/${p.id}`}>{p.title}</Link> <span className="muted">({label(POLICY_KIND_LABELS, p.kind)})</span>
+                  <br />
+                  <span className="muted">{v ? `v${v.version} since ${formatDate(v.effectiveFrom)}` : "not in force"}</span>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+        <section className="card" aria-labelledby="open-proposals">
+          <h2 id="open-proposals">Open proposals</h2>
+          {proposals.isLoading && <Loading what="Reading proposals" />}
+          {proposals.error && <ErrorNote error={proposals.error} />}
+          {proposals.data && open.length === 0 && <Empty>No open proposal. <Link to="/governance/new">Propose a change</Link></Empty>}
+          <ul>
+            {open.map((p) => (
+              <li key={String(p.id)}>
+                <Link to={`/governance/${p.id}`}>{p.title}</Link>
+                <br />
+                <StateBadge state={p.state} /> <Countdown p={p} now={now} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+      <div className="grid">
+        <section className="card">
+          <h2>Top desks</h2>
+          {board.isLoading ? <Loading what="Reading ratings" /> : board.error ? <ErrorNote error={board.error} /> : <StandingTable rows={board.data!.desks} caption="Top desks" />}
+        </section>
+        <section className="card">
+          <h2>Top agents</h2>
+          {board.isLoading ? <Loading what="Reading ratings" /> : board.error ? <ErrorNote error={board.error} /> : <StandingTable rows={board.data!.agents} caption="Top agents" isAgent />}
+        </section>
+      </div>
+      <section className="card">
+        <h2>Recent ratings</h2>
+        {board.isLoading && <Loading what="Reading ratings" />}
+        {board.data?.recent.length === 0 && <Empty>No rating yet.</Empty>}
+        <ul>
+          {board.data?.recent.map((r) => (
+            <li key={r.key}>
+              <strong>{r.score}/{scale}</strong> for <AddressText address={r.agent!} /> ({r.deskName}) — SLA{" "}
+              {r.verdict === 1 ? "met" : r.verdict === 2 ? "breached" : "n/a"}
+              {r.comment && <> — “{r.comment}”</>}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,152 @@
+import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { keccak256, toBytes } from "viem";
+import { useReadContracts } from "wagmi";
+import { AddressText } from "../../components/Address";
+import { Empty, ErrorNote, Loading } from "../../components/States";
+import { useChainNow } from "../../lib/chainTime";
+import { policyRegistryAbi } from "../../lib/contracts";
+import { formatDate, shortHash } from "../../lib/format";
+import { label, POLICY_KIND_LABELS } from "../../lib/labels";
+import { type PolicyRecord, type PolicyVersion, usePolicies, versionInForce } from "../../lib/policies";
+import { useProtocol } from "../../lib/useProtocol";
+import { type DiffMode, DiffView } from "./DiffView";
+import { ParamsView } from "./ParamsView";
+
+/** Recomputes each version's hash from its event text and compares it with the hash stored on-chain. */
+function useStoredHashes(policy: PolicyRecord | undefined) {
+  const { chainId, deployment } = useProtocol();
+  return useReadContracts({
+    contracts: (policy?.versions ?? []).map(
+      (v) =>
+        ({
+          address: deployment.contracts.PolicyRegistry,
+          abi: policyRegistryAbi,
+          chainId,
+          functionName: "version",
+          args: [v.policyId, v.version],
+        }) as const,
+    ),
+    allowFailure: false,
+    query: { enabled: !!policy, staleTime: 300_000 },
+  });
+}
+
+function HashCheck({ version, stored }: { version: PolicyVersion; stored: `0x${string}` | undefined }) {
+  const recomputed = keccak256(toBytes(version.text));
+  if (!stored) return <span className="muted">checking…</span>;
+  const ok = recomputed === stored && recomputed === version.contentHash;
+  return ok ? (
+    <span className="hash-ok" data-testid="hash-check" data-ok="true" title={`keccak256(text) = ${recomputed}`}>
+      ✓ matches {shortHash(stored)}
+    </span>
+  ) : (
+    <span className="hash-bad" data-testid="hash-check" data-ok="false" title={`keccak256(text) = ${recomputed}, stored ${stored}`}>
+      ✗ mismatch: the text hashes to {shortHash(recomputed)}, the registry holds {shortHash(stored)}
+    </span>
+  );
+}
+
+export function PolicyPage() {
+  const { policyId } = useParams();
+  const policies = usePolicies();
+  const now = useChainNow();
+  const policy = policies.data?.find((p) => String(p.id) === policyId);
+  const hashes = useStoredHashes(policy);
+  const count = policy?.versions.length ?? 0;
+  const [from, setFrom] = useState<number | undefined>();
+  const [to, setTo] = useState<number | undefined>();
+  const [mode, setMode] = useState<DiffMode>("words");
+
+  if (policies.isLoading) return <Loading what="Reading the policy history" />;
+  if (policies.error) return <ErrorNote error={policies.error} />;
+  if (!policy) return <Empty>There is no policy #{policyId}. <Link to="/policies">All policies</Link></Empty>;
+
+  const current = versionInForce(policy, now);
+  const a = from ?? Math.max(1, count - 1);
+  const b = to ?? count;
+
+  return (
+    <>
+      <p>
+        <Link to="/policies">← All policies</Link>
+      </p>
+      <h1>{policy.title}</h1>
+      <p className="muted">
+        {label(POLICY_KIND_LABELS, policy.kind)} · policy #{String(policy.id)} · {count} version{count === 1 ? "" : "s"}
+        {current && ` · version ${current.version} in force`}
+        {policy.retiredAt !== undefined && ` · retired ${formatDate(policy.retiredAt)}`}
+      </p>
+
+      {count >= 2 && (
+        <section className="card">
+          <h2>Compare versions</h2>
+          <div className="field-row">
+            <label>
+              From
+              <select value={a} onChange={(e) => setFrom(Number(e.target.value))} name="diff-from">
+                {policy.versions.map((v) => (
+                  <option key={String(v.version)} value={Number(v.version)}>
+                    v{String(v.version)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              To
+              <select value={b} onChange={(e) => setTo(Number(e.target.value))} name="diff-to">
+                {policy.versions.map((v) => (
+                  <option key={String(v.version)} value={Number(v.version)}>
+                    v{String(v.version)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Granularity
+              <select value={mode} onChange={(e) => setMode(e.target.value as DiffMode)}>
+                <option value="words">Words</option>
+                <option value="lines">Lines</option>
+              </select>
+            </label>
+          </div>
+          <DiffView before={policy.versions[a - 1]?.text ?? ""} after={policy.versions[b - 1]?.text ?? ""} mode={mode} />
+        </section>
+      )}
+
+      <h2>Version history</h2>
+      {hashes.error && <ErrorNote error={hashes.error} />}
+      {[...policy.versions].reverse().map((v) => (
+        <article className="card" key={String(v.version)} data-testid={`policy-version-${v.version}`}>
+          <h3>
+            Version {String(v.version)} {current?.version === v.version && <span className="badge badge-good">in force</span>}
+          </h3>
+          <dl className="facts">
+            <dt>Effective from</dt>
+            <dd>{formatDate(v.effectiveFrom)}</dd>
+            <dt>Published by</dt>
+            <dd>
+              <AddressText address={v.publisher} /> in block {String(v.blockNumber)}
+            </dd>
+            <dt>Content hash</dt>
+            <dd>
+              <HashCheck version={v} stored={hashes.data?.[Number(v.version) - 1]?.contentHash} />
+            </dd>
+            {v.uri && (
+              <>
+                <dt>Document</dt>
+                <dd>
+                  <a href={v.uri} rel="noreferrer noopener" target="_blank">
+                    {v.uri}
+                  </a>
+                </dd>
+              </>
+            )}
+          </dl>
+          <ParamsView kind={v.kind} params={v.params} />
+          <pre className="policy-text">{v.text}</pre>
+        </article>
+      ))}
+    </>
+  );
+}

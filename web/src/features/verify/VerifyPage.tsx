@@ -1,0 +1,183 @@
+import { type FormEvent, useEffect, useState } from "react";
+import { useNavigate, useParams } from "react-router";
+import { zeroAddress } from "viem";
+import { useReadContract, useReadContracts } from "wagmi";
+import { AddressText } from "../../components/Address";
+import { ErrorNote, Loading } from "../../components/States";
+import { useChainNow } from "../../lib/chainTime";
+import { agentRegistryAbi } from "../../lib/contracts";
+import { formatDate } from "../../lib/format";
+import { usePolicies, versionInForce } from "../../lib/policies";
+import { useProtocol } from "../../lib/useProtocol";
+import { ReportForm } from "./ReportForm";
+import { isMalformedAddress, parseSubject, type Subject } from "./subject";
+
+/** Standing (IAgentRegistry) → how it is shown. */
+const STANDING_VIEW = [
+  { key: "unknown", title: "Unknown: not an official agent", tone: "status-unknown" },
+  { key: "official", title: "Official agent", tone: "status-official" },
+  { key: "suspended", title: "Suspended agent", tone: "status-suspended" },
+  { key: "former", title: "Former agent", tone: "status-former" },
+  { key: "reported", title: "Reported impersonator", tone: "status-reported" },
+  { key: "confirmed", title: "Confirmed impersonator", tone: "status-confirmed" },
+] as const;
+
+const SECURITY_SCRIPT = 3;
+
+function useSecurityScript(): string | undefined {
+  const policies = usePolicies();
+  const now = useChainNow();
+  const script = policies.data?.find((p) => p.kind === SECURITY_SCRIPT);
+  return script ? versionInForce(script, now)?.text : undefined;
+}
+
+function StatusResult({ subject }: { subject: Subject }) {
+  const { chainId, deployment } = useProtocol();
+  const registry = { address: deployment.contracts.AgentRegistry, abi: agentRegistryAbi, chainId } as const;
+  const isAddress = subject.kind === "address";
+  const base = useReadContracts({
+    contracts: isAddress
+      ? [
+          { ...registry, functionName: "statusOf", args: [subject.address] },
+          { ...registry, functionName: "agent", args: [subject.address] },
+        ]
+      : [
+          { ...registry, functionName: "statusOfHandle", args: [subject.handle] },
+          { ...registry, functionName: "agentOfHandle", args: [subject.handle] },
+          { ...registry, functionName: "handleHash", args: [subject.handle] },
+        ],
+    allowFailure: false,
+    query: { staleTime: 15_000 },
+  });
+  const standing = base.data ? Number(base.data[0]) : undefined;
+  const handleAgent = !isAddress && base.data ? (base.data[1] as `0x${string}`) : undefined;
+  const agentAddress = isAddress ? subject.address : handleAgent && handleAgent !== zeroAddress ? handleAgent : undefined;
+  const subjectHash = isAddress ? subject.subject : (base.data?.[2] as `0x${string}` | undefined);
+
+  const details = useReadContracts({
+    contracts: [
+      { ...registry, functionName: "agent", args: [agentAddress ?? zeroAddress] },
+      { ...registry, functionName: "openReports", args: [subjectHash ?? `0x${"0".repeat(64)}`] },
+    ],
+    allowFailure: false,
+    query: { enabled: base.data !== undefined, staleTime: 15_000 },
+  });
+  const agent = agentAddress ? details.data?.[0] : undefined;
+  const deskName = useReadContract({
+    ...registry,
+    functionName: "desk",
+    args: [agent?.deskId ?? 0],
+    query: { enabled: !!agent && agent.status !== 0, staleTime: 300_000 },
+  }).data?.name;
+  const openReports = details.data?.[1];
+  const advice = useSecurityScript();
+
+  if (base.error) return <ErrorNote error={base.error} />;
+  if (standing === undefined || details.isLoading) return <Loading what="Checking the registry" />;
+  const view = STANDING_VIEW[standing] ?? STANDING_VIEW[0];
+  const who = isAddress ? <AddressText address={subject.address} /> : <strong>{subject.handle}</strong>;
+  const desk = deskName ? <strong>{deskName}</strong> : "its desk";
+
+  return (
+    <section className={`status-panel ${view.tone}`} aria-live="polite" data-testid="verify-result" data-standing={view.key}>
+      <h2>{view.title}</h2>
+      <p data-testid="verify-summary">
+        {view.key === "official" && agent && (
+          <>
+            {who} is an official agent of {desk}, active since {formatDate(agent.activeFrom)}.
+            {!isAddress && agentAddress && (
+              <>
+                {" "}
+                Its address is <AddressText address={agentAddress} />: only messages from it are genuine.
+              </>
+            )}
+          </>
+        )}
+        {view.key === "suspended" && agent && (
+          <>
+            {who} is an agent of {desk}, suspended since {formatDate(agent.inactiveFrom)}. Do not act on its instructions until
+            the desk reinstates it.
+          </>
+        )}
+        {view.key === "former" && agent && (
+          <>
+            {who} was an agent of {desk} until {formatDate(agent.inactiveFrom)} and no longer speaks for it.
+          </>
+        )}
+        {view.key === "reported" && (
+          <>
+            {who} has been reported as an impersonator ({String(openReports ?? 0n)} open report
+            {openReports === 1n ? "" : "s"}). It is not an official agent: do not answer it, and never share your seed phrase.
+          </>
+        )}
+        {view.key === "confirmed" && (
+          <>
+            {who} is a confirmed impersonator. Block it and report the conversation on the platform where it contacted you.
+          </>
+        )}
+        {view.key === "unknown" && (
+          <>
+            {who} is not an official agent of any desk. Real support agents are all registered here: treat anyone else
+            claiming to be support as a possible scam.
+          </>
+        )}
+      </p>
+      {advice && (
+        <div className="advice">
+          <h3>What real support never does</h3>
+          <p data-testid="verify-advice">{advice}</p>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function VerifyPage() {
+  const params = useParams();
+  const navigate = useNavigate();
+  const current = params.addressOrHandle ? decodeURIComponent(params.addressOrHandle) : "";
+  const [input, setInput] = useState(current);
+  useEffect(() => setInput(current), [current]);
+  const subject = parseSubject(current);
+  const malformed = isMalformedAddress(input);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!parseSubject(input) || malformed) return;
+    navigate(`/verify/${encodeURIComponent(input.trim())}`);
+  };
+
+  return (
+    <>
+      <h1>Verify an agent</h1>
+      <p className="muted">
+        Someone says they are support? Paste their address or handle to learn at once whether they really are.
+      </p>
+      <form className="field-row" onSubmit={submit} role="search">
+        <label style={{ flex: 1 }}>
+          Address or handle
+          <input
+            name="subject"
+            value={input}
+            onChange={(e) => setInput(e.target.value)}
+            placeholder="0x… or @handle"
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={malformed}
+            aria-describedby={malformed ? "subject-error" : undefined}
+          />
+        </label>
+        <button type="submit" className="primary">
+          Check
+        </button>
+      </form>
+      {malformed && (
+        <p id="subject-error" className="error-note">
+          An address has 0x followed by exactly 40 hexadecimal characters; this one looks truncated.
+        </p>
+      )}
+      {subject && <StatusResult key={current} subject={subject} />}
+      <ReportForm initialSubject={current} />
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { createBrowserRouter, RouterProvider } from "react-router";
+import { Layout, RouteError } from "./components/Layout";
+import { appRoutes } from "./routes";
+import { config } from "./wagmi";
+import { WagmiProvider } from "wagmi";
+import "./styles.css";
+
+// Chain reads change only when a transaction lands (which invalidates them) or time passes: no refetch per block.
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: 1 } },
+});
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: appRoutes.map(({ path, lazy }) => ({ path, lazy })),
+  },
+]);
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <WagmiProvider config={config}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </WagmiProvider>
+  </StrictMode>,
+);
