@@ -1,10 +1,11 @@
 /**
  * First-load size half of `npm run bench` (SPEC §6): builds the dApp and sums the gzip size of the
- * JavaScript the first route loads — the entry script and every chunk `index.html` preloads. Lazy
- * routes (loaded on navigation) are listed separately.
+ * JavaScript the first route ("/") loads — the entry chunk, the Overview page's lazy chunk, and every
+ * chunk they import statically — from Vite's build manifest. Lazy routes loaded on navigation are
+ * counted separately.
  */
 import { execFileSync } from "node:child_process";
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 
@@ -14,19 +15,32 @@ export interface BundleBench {
   totalJsGzipBytes: number;
 }
 
+type Chunk = { file: string; imports?: string[]; isEntry?: boolean };
+
 const DIST = path.resolve("web/dist");
+const FIRST_ROUTE_PAGE = "features/overview/OverviewPage.tsx";
 
 export async function measureBundle(build = true): Promise<BundleBench> {
   if (build) execFileSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "error"], { stdio: "inherit" });
-  const html = await readFile(path.join(DIST, "index.html"), "utf8");
-  const referenced = new Set<string>();
-  for (const match of html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)) referenced.add(match[1]);
-  for (const match of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)) referenced.add(match[1]);
-  const gz = async (file: string) => gzipSync(await readFile(file), { level: 9 }).length;
+  const manifest = JSON.parse(await readFile(path.join(DIST, ".vite/manifest.json"), "utf8")) as Record<string, Chunk>;
+  const firstRoute = new Set<string>();
+  const visit = (key: string) => {
+    if (firstRoute.has(key)) return;
+    firstRoute.add(key);
+    for (const imported of manifest[key]?.imports ?? []) visit(imported);
+  };
+  const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);
+  const page = Object.keys(manifest).find((key) => key.endsWith(FIRST_ROUTE_PAGE));
+  if (!entry || !page) throw new Error(`web/dist/.vite/manifest.json has no entry or no ${FIRST_ROUTE_PAGE} chunk`);
+  visit(entry);
+  visit(page);
+
+  const gz = async (file: string) => gzipSync(await readFile(path.join(DIST, file)), { level: 9 }).length;
+  const jsOf = (keys: Iterable<string>) => [...new Set([...keys].map((key) => manifest[key].file))].filter((f) => f.endsWith(".js"));
   let first = 0;
-  for (const url of referenced) first += await gz(path.join(DIST, url.replace(/^\//, "")));
+  const firstFiles = jsOf(firstRoute);
+  for (const file of firstFiles) first += await gz(file);
   let total = 0;
-  const assets = path.join(DIST, "assets");
-  for (const file of await readdir(assets)) if (file.endsWith(".js")) total += await gz(path.join(assets, file));
-  return { firstRouteGzipBytes: first, firstRouteFiles: [...referenced], totalJsGzipBytes: total };
+  for (const file of jsOf(Object.keys(manifest))) total += await gz(file);
+  return { firstRouteGzipBytes: first, firstRouteFiles: firstFiles, totalJsGzipBytes: total };
 }

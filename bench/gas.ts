@@ -22,6 +22,7 @@ import {
   zeroHash,
 } from "viem";
 import { DEFAULT_OPTIONS, deployProtocol, PolicyKind } from "../deploy/protocol.js";
+import { encodeRatingRulesParams, encodeSlaParams } from "../policies/params.js";
 import { RECEIPT_TYPES, ratingsDomain } from "../receipts/eip712.js";
 
 const require = createRequire(import.meta.url);
@@ -64,15 +65,8 @@ export async function measureGas(connection: NetworkConnection): Promise<GasResu
   await gasOf(await p.agentRegistry.write.registerDesk(["Bench Desk", false], asTimelock));
   await gasOf(await p.agentRegistry.write.setIssuer([1, issuer.account.address, true], asTimelock));
   await gasOf(await p.agentRegistry.write.addAgent([1, agent.account.address, "@bench.agent"], asTimelock));
-  const sla = encodeAbiParameters(parseAbiParameters("(uint16[4],uint16[4])"), [
-    [
-      [240, 60, 30, 15],
-      [4320, 1440, 480, 240],
-    ],
-  ]);
-  const rules = encodeAbiParameters(parseAbiParameters("(uint32,uint8,string[])"), [
-    [7 * 86400, 5, ["fast", "clear", "solved", "polite"]],
-  ]);
+  const sla = encodeSlaParams({ firstResponseMinutes: [240, 60, 30, 15], resolutionMinutes: [4320, 1440, 480, 240] });
+  const rules = encodeRatingRulesParams({ ratingWindow: 7 * 86400, scale: 5, tags: ["fast", "clear", "solved", "polite"] });
   for (const [kind, params] of [
     [PolicyKind.SLA, sla],
     [PolicyKind.RatingRules, rules],

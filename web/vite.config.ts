@@ -11,15 +11,16 @@ export default defineConfig({
   root: webRoot,
   plugins: [react()],
   server: {
-    // The dApp shares code with the CLI: receipts/ (EIP-712 types) and audit/ (recompute-and-compare).
-    fs: { allow: [webRoot, path.join(repoRoot, "receipts"), path.join(repoRoot, "audit"), path.join(repoRoot, "node_modules")] },
+    // The dApp shares code with the CLI: receipts/ (EIP-712 types), audit/ (recompute-and-compare) and
+    // policies/ (typed policy parameters).
+    fs: { allow: [webRoot, path.join(repoRoot, "receipts"), path.join(repoRoot, "audit"), path.join(repoRoot, "policies"), path.join(repoRoot, "node_modules")] },
   },
   build: {
     outDir: path.join(webRoot, "dist"),
     emptyOutDir: true,
     target: "es2022",
     reportCompressedSize: true,
-    // Read by web/first-route-size.ts to measure the JavaScript of the first route.
+    // Read by bench/bundle.ts to measure the JavaScript of the first route.
     manifest: true,
   },
   test: {

@@ -8,7 +8,6 @@
 import {
   type Address,
   type Hex,
-  encodeAbiParameters,
   pad,
   parseEther,
   type PublicClient,
@@ -17,6 +16,7 @@ import {
 } from "viem";
 import { advanceTime, type Call, call, propose, ProposalState, Vote } from "../../deploy/govern.js";
 import { type Deployment, PolicyKind, type Viem } from "../../deploy/protocol.js";
+import { encodeRatingRulesParams, encodeSlaParams } from "../../policies/params.js";
 import { RECEIPT_TYPES, type Receipt, ratingsDomain } from "../../receipts/eip712.js";
 import { addressOf, DEMO_DESKS, devAccounts, type RoleKey } from "./accounts.js";
 import {
@@ -78,25 +78,6 @@ const tag = (...names: (typeof RATING_TAGS)[number][]) => names.reduce((mask, n)
 export const SLA_V1 = { firstResponseMinutes: [1440, 480, 120, 30], resolutionMinutes: [4320, 2880, 720, 240] } as const;
 export const SLA_V2 = { firstResponseMinutes: [1440, 360, 60, 15], resolutionMinutes: [4320, 2160, 480, 180] } as const;
 
-const SLA_PARAMS = [
-  {
-    type: "tuple",
-    components: [
-      { name: "firstResponseMinutes", type: "uint16[4]" },
-      { name: "resolutionMinutes", type: "uint16[4]" },
-    ],
-  },
-] as const;
-const RULES_PARAMS = [
-  {
-    type: "tuple",
-    components: [
-      { name: "ratingWindow", type: "uint32" },
-      { name: "scale", type: "uint8" },
-      { name: "tags", type: "string[]" },
-    ],
-  },
-] as const;
 
 const slaText = (sla: typeof SLA_V1 | typeof SLA_V2) =>
   [
@@ -298,12 +279,12 @@ export async function seedWorld(clients: WorldClients, deployment: Deployment, l
     publish(c.PolicyRegistry, PolicyKind.SLA, 0n, {
       title: "Support SLA",
       text: slaText(SLA_V1),
-      params: encodeAbiParameters(SLA_PARAMS, [SLA_V1]),
+      params: encodeSlaParams(SLA_V1),
     }),
     publish(c.PolicyRegistry, PolicyKind.RatingRules, 0n, {
       title: "Rating rules",
       text: RATING_RULES_TEXT,
-      params: encodeAbiParameters(RULES_PARAMS, [{ ratingWindow: 7 * DAY, scale: 5, tags: [...RATING_TAGS] }]),
+      params: encodeRatingRulesParams({ ratingWindow: 7 * DAY, scale: 5, tags: [...RATING_TAGS] }),
     }),
     publish(c.PolicyRegistry, PolicyKind.Escalation, 0n, { title: "Escalation ladder", text: ESCALATION }),
   ];
@@ -414,7 +395,7 @@ export async function seedWorld(clients: WorldClients, deployment: Deployment, l
     publish(c.PolicyRegistry, PolicyKind.SLA, slaId, {
       title: "Support SLA",
       text: slaText(SLA_V2),
-      params: encodeAbiParameters(SLA_PARAMS, [SLA_V2]),
+      params: encodeSlaParams(SLA_V2),
     }),
   ], "# SLA v2: faster answers for urgent and high-priority tickets\n\nUrgent first response 30 → 15 minutes, High 120 → 60 minutes, Normal 8 → 6 hours; resolution targets tightened to match.");
   await advanceTime(testClient, Number(await read<bigint>(governor.address, supportGovernorAbi, "votingDelay")) + 1);

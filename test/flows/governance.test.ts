@@ -13,12 +13,12 @@ import {
   type Connection,
   deployWorld,
   distributeAndDelegate,
-  encodeRatingRulesParams,
-  encodeSlaParams,
   latestTimestamp,
   mined,
   RATING_RULES_PARAMS,
   RATING_RULES_TEXT,
+  ratingRulesParams,
+  slaParams,
   ratingPolicyCalls,
   SLA_PARAMS,
   SLA_TEXT,
@@ -122,7 +122,7 @@ describe("governance flows", () => {
       keccak256(toHex(SLA_TEXT)),
       executedAt,
       publisher,
-      { title: "Service levels", text: SLA_TEXT, uri: "", params: encodeSlaParams() },
+      { title: "Service levels", text: SLA_TEXT, uri: "", params: slaParams() },
     ]);
     await viem.assertions.emitWithArgs(hash, policyRegistry, "PolicyPublished", [
       2n,
@@ -131,7 +131,7 @@ describe("governance flows", () => {
       keccak256(toHex(RATING_RULES_TEXT)),
       executedAt,
       publisher,
-      { title: "Rating rules", text: RATING_RULES_TEXT, uri: "", params: encodeRatingRulesParams() },
+      { title: "Rating rules", text: RATING_RULES_TEXT, uri: "", params: ratingRulesParams() },
     ]);
 
     assert.equal(await policyRegistry.read.policyCount(), 2n);

@@ -17,6 +17,7 @@ import {
 } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { deployProtocol, PolicyKind } from "../../deploy/protocol.js";
+import { encodeRatingRulesParams, encodeSlaParams } from "../../policies/params.js";
 import { RECEIPT_TYPES, type Receipt, ratingsDomain } from "../../receipts/eip712.js";
 import type { Deployment } from "../../audit/index.js";
 
@@ -80,14 +81,8 @@ export async function buildHistory(connection: NetworkConnection, options: { rat
   await settle(setup);
   const publish = (kind: number, policyId: bigint, title: string, text: string, params: Hex) =>
     dao(policyRegistry.address, policyRegistry.abi, "publishPolicy", [kind, policyId, 0, { title, text, uri: "", params }]);
-  const slaParams = encodeAbiParameters(
-    [{ type: "tuple", components: [{ name: "firstResponseMinutes", type: "uint16[4]" }, { name: "resolutionMinutes", type: "uint16[4]" }] }],
-    [SLA_PARAMS],
-  );
-  const rulesParams = encodeAbiParameters(
-    [{ type: "tuple", components: [{ name: "ratingWindow", type: "uint32" }, { name: "scale", type: "uint8" }, { name: "tags", type: "string[]" }] }],
-    [RULES_PARAMS],
-  );
+  const slaParams = encodeSlaParams(SLA_PARAMS);
+  const rulesParams = encodeRatingRulesParams(RULES_PARAMS);
   await settle([
     await publish(PolicyKind.SLA, 0n, "Service levels", "Answer a Normal ticket within an hour.", slaParams),
     await publish(PolicyKind.RatingRules, 0n, "Rating rules", "Rate from 1 to 5 within 30 days.", rulesParams),

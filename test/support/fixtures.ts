@@ -6,7 +6,6 @@
 import type { NetworkConnection } from "hardhat/types/network";
 import {
   type Address,
-  encodeAbiParameters,
   getAddress,
   type Hex,
   parseEther,
@@ -16,6 +15,7 @@ import {
 } from "viem";
 import { advanceTime, call, type Call, type GovernanceClients, passProposal } from "../../deploy/govern.js";
 import { type DeployOptions, deployProtocol, PolicyKind, type Viem } from "../../deploy/protocol.js";
+import { encodeRatingRulesParams, encodeSlaParams } from "../../policies/params.js";
 import { RECEIPT_TYPES, type Receipt, ratingsDomain } from "../../receipts/eip712.js";
 
 export type Connection = NetworkConnection;
@@ -47,29 +47,8 @@ export const RATING_RULES_PARAMS = {
 export const SLA_TEXT = "Support answers a Normal ticket within one hour and resolves it within a day.";
 export const RATING_RULES_TEXT = "Rate a ticket from 1 to 5 within seven days of its resolution.";
 
-export const SLA_PARAMS_TYPE = [
-  {
-    type: "tuple",
-    components: [
-      { name: "firstResponseMinutes", type: "uint16[4]" },
-      { name: "resolutionMinutes", type: "uint16[4]" },
-    ],
-  },
-] as const;
-
-export const RATING_RULES_PARAMS_TYPE = [
-  {
-    type: "tuple",
-    components: [
-      { name: "ratingWindow", type: "uint32" },
-      { name: "scale", type: "uint8" },
-      { name: "tags", type: "string[]" },
-    ],
-  },
-] as const;
-
-export const encodeSlaParams = () => encodeAbiParameters(SLA_PARAMS_TYPE, [SLA_PARAMS]);
-export const encodeRatingRulesParams = () => encodeAbiParameters(RATING_RULES_PARAMS_TYPE, [RATING_RULES_PARAMS]);
+export const slaParams = () => encodeSlaParams(SLA_PARAMS);
+export const ratingRulesParams = () => encodeRatingRulesParams(RATING_RULES_PARAMS);
 
 export interface World {
   connection: Connection;
@@ -183,13 +162,13 @@ export function ratingPolicyCalls(world: World): Call[] {
       PolicyKind.SLA,
       0n,
       0,
-      { title: "Service levels", text: SLA_TEXT, uri: "", params: encodeSlaParams() },
+      { title: "Service levels", text: SLA_TEXT, uri: "", params: slaParams() },
     ]),
     call(p.address, p.abi, "publishPolicy", [
       PolicyKind.RatingRules,
       0n,
       0,
-      { title: "Rating rules", text: RATING_RULES_TEXT, uri: "", params: encodeRatingRulesParams() },
+      { title: "Rating rules", text: RATING_RULES_TEXT, uri: "", params: ratingRulesParams() },
     ]),
   ];
 }

@@ -124,7 +124,7 @@ describe("audit of a long history", () => {
     assert.equal(report.desks.length, 2);
     const { ratings } = history.protocol;
     for (const verdict of report.agents) {
-      const onChain = (await ratings.read.agentStats([verdict.key as `0x${string}`])) as { count: bigint; sum: bigint; histogram: bigint[]; voided: bigint };
+      const onChain = (await ratings.read.agentStats([verdict.key as `0x${string}`])) as { count: bigint; sum: bigint; histogram: readonly bigint[]; voided: bigint };
       assert.equal(verdict.recomputed.count, Number(onChain.count));
       assert.deepEqual(verdict.recomputed.histogram, onChain.histogram.map(Number));
       assert.equal(verdict.recomputed.sum, Number(onChain.sum));

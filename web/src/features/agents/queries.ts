@@ -4,7 +4,8 @@
  * with "protocol" and list the contracts they read, so a transaction invalidates exactly these.
  */
 import { useQuery } from "@tanstack/react-query";
-import { type Address, decodeAbiParameters, type Hex, type PublicClient } from "viem";
+import { type Address, type Hex, type PublicClient } from "viem";
+import { decodeRatingRulesParams } from "../../../../policies/params";
 import { usePublicClient } from "wagmi";
 import { agentRegistryAbi, type ProtocolDeployment, policyRegistryAbi, supportRatingsAbi } from "../../lib/contracts";
 import { useProtocol } from "../../lib/useProtocol";
@@ -197,17 +198,6 @@ export interface RulesInForce {
   slaText?: string;
 }
 
-const RULES_PARAMS = [
-  {
-    type: "tuple",
-    components: [
-      { name: "ratingWindow", type: "uint32" },
-      { name: "scale", type: "uint8" },
-      { name: "tags", type: "string[]" },
-    ],
-  },
-] as const;
-
 /** The rating terms in force at `timepoint` (now when undefined) with the texts and tag names behind them. */
 export function useRulesAt(timepoint: number | undefined) {
   const { client, deployment } = useClient();
@@ -233,7 +223,7 @@ export function useRulesAt(timepoint: number | undefined) {
       const [rules, sla] = await Promise.all([text(5, terms.rulesVersion), text(1, terms.slaVersion)]);
       let tags: string[] = [];
       if (rules?.params && rules.params !== "0x") {
-        tags = [...decodeAbiParameters(RULES_PARAMS, rules.params)[0].tags];
+        tags = [...decodeRatingRulesParams(rules.params).tags];
       }
       return { terms: { ...terms, effectiveFrom: Number(terms.effectiveFrom) }, tags, rulesText: rules?.text, slaText: sla?.text };
     },

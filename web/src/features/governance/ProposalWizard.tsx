@@ -10,7 +10,7 @@ import { useChainNow } from "../../lib/chainTime";
 import { supportGovernorAbi, supportTokenAbi } from "../../lib/contracts";
 import { formatPercent, formatTokens } from "../../lib/format";
 import { POLICY_KIND_LABELS, PRIORITY_LABELS } from "../../lib/labels";
-import { decodeParams } from "../../lib/policyParams";
+import { decodeParams } from "../../../../policies/params";
 import { type PolicyRecord, usePolicies, versionInForce } from "../../lib/policies";
 import { useProtocol } from "../../lib/useProtocol";
 import { CallView } from "./CallView";

@@ -5,7 +5,7 @@
 import { type Address, encodeFunctionData, type Hex, keccak256, toBytes } from "viem";
 import { policyRegistryAbi } from "../../lib/contracts";
 import { PRIORITY_LABELS } from "../../lib/labels";
-import { encodeRatingRulesParams, encodeSlaParams, type RatingRulesParams, type SlaParams } from "../../lib/policyParams";
+import { encodeRatingRulesParams, encodeSlaParams, type RatingRulesParams, type SlaParams } from "../../../../policies/params";
 
 export interface PolicyEdit {
   kind: number;

@@ -8,7 +8,7 @@ import { agentRegistryAbi, supportRatingsAbi } from "../../lib/contracts";
 import { formatDate } from "../../lib/format";
 import { label, POLICY_KIND_LABELS } from "../../lib/labels";
 import { usePolicies, versionInForce } from "../../lib/policies";
-import { decodeParams } from "../../lib/policyParams";
+import { decodeParams } from "../../../../policies/params";
 import { useProtocol } from "../../lib/useProtocol";
 import { Countdown, StateBadge } from "../governance/ProposalSummary";
 import { useProposals } from "../governance/proposals";

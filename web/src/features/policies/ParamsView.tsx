@@ -1,7 +1,7 @@
 import type { Hex } from "viem";
 import { formatDuration } from "../../lib/format";
 import { PRIORITY_LABELS } from "../../lib/labels";
-import { decodeParams } from "../../lib/policyParams";
+import { decodeParams } from "../../../../policies/params";
 
 /** The typed parameters of a version: SLA targets per priority, or the rating rules. */
 export function ParamsView({ kind, params }: { kind: number; params: Hex }) {

@@ -1,4 +1,7 @@
-/** The typed parameters of SLA and rating-rules versions (IPolicyRegistry SlaParams / RatingRulesParams). */
+/**
+ * The typed parameters of SLA and rating-rules policy versions (IPolicyRegistry SlaParams /
+ * RatingRulesParams): one encoding shared by the dApp, the seed, the tests and the bench.
+ */
 import { decodeAbiParameters, encodeAbiParameters, type Hex } from "viem";
 
 const slaParamsType = [
