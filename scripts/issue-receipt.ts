@@ -13,7 +13,7 @@
  *   OPENED_AT                       required
  *   FIRST_RESPONSE_AT, RESOLVED_AT  default: none (0) — a ticket never answered / never resolved
  *   VALID_DAYS                      how long the receipt can be rated; default 30
- *   DAPP_URL                        the dApp's base URL; default http://127.0.0.1:5173
+ *   DAPP_URL                        the dApp's base URL; default http://127.0.0.1:4173 (where `npm start` serves it)
  *
  * The issuer key is the configuration variable ISSUER_PRIVATE_KEY, resolved as Hardhat resolves every
  * configVariable: environment first, then the keystore (`npx hardhat keystore set ISSUER_PRIVATE_KEY`).
@@ -175,7 +175,7 @@ async function main() {
     message: receipt,
   });
   const link = { chainId, contract: deployment.contracts.SupportRatings, receipt, signer: issuer.address, signature };
-  const baseUrl = env("DAPP_URL") ?? "http://127.0.0.1:5173";
+  const baseUrl = env("DAPP_URL") ?? "http://127.0.0.1:4173";
 
   console.error(`Signed ticket ${ticketId} of desk #${deskId} for ${requester} with ${issuer.address} (${source}).`);
   console.error(`Rateable until ${new Date(receipt.deadline * 1000).toISOString()}. Link payload: ${encodeReceiptLink(link).length} characters.`);
