@@ -6,6 +6,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { type Address, type Hex, type PublicClient } from "viem";
 import { decodeRatingRulesParams } from "../../../../policies/params";
+import type { RatingTerms } from "../../../../receipts/verdict";
 import { usePublicClient } from "wagmi";
 import { agentRegistryAbi, type ProtocolDeployment, policyRegistryAbi, supportRatingsAbi } from "../../lib/contracts";
 import { useProtocol } from "../../lib/useProtocol";
@@ -182,16 +183,7 @@ export function useRatings(filter: { agent?: Address; deskId?: number }) {
 }
 
 export interface RulesInForce {
-  terms: {
-    effectiveFrom: number;
-    slaVersion: number;
-    rulesVersion: number;
-    ratingWindow: number;
-    scale: number;
-    tagCount: number;
-    firstResponseMinutes: bigint;
-    resolutionMinutes: bigint;
-  };
+  terms: RatingTerms;
   /** Tag names of the rating-rules version, by bit. */
   tags: string[];
   rulesText?: string;
