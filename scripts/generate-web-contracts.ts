@@ -88,7 +88,11 @@ export function render(): string {
       deploymentBlock: d.deploymentBlock,
     };
   }
+  const names = Object.keys(CONTRACTS).sort();
   lines.push(
+    "/** Every ABI by contract name: what the error decoder, the calldata decoder and the audit search. */",
+    `export const abis = {\n${names.map((name) => `  ${name}: ${camel(name)}Abi,`).join("\n")}\n} as const;`,
+    "",
     "/** Addresses and the first block of each deployment, by chain id (the block where event history starts). */",
     `export const deployments = ${stable(deployments)} as const;`,
     "",

@@ -7251,6 +7251,16 @@ export const timelockControllerAbi = [
   },
 ] as const;
 
+/** Every ABI by contract name: what the error decoder, the calldata decoder and the audit search. */
+export const abis = {
+  AgentRegistry: agentRegistryAbi,
+  PolicyRegistry: policyRegistryAbi,
+  SupportGovernor: supportGovernorAbi,
+  SupportRatings: supportRatingsAbi,
+  SupportToken: supportTokenAbi,
+  TimelockController: timelockControllerAbi,
+} as const;
+
 /** Addresses and the first block of each deployment, by chain id (the block where event history starts). */
 export const deployments = {
   31337: {

@@ -5,6 +5,7 @@
 import type { Abi, Address } from "viem";
 import {
   agentRegistryAbi,
+  abis,
   deployments,
   policyRegistryAbi,
   supportGovernorAbi,
@@ -63,11 +64,4 @@ export function deploymentOn(chainId: number | undefined): ProtocolDeployment | 
 }
 
 /** Every ABI, by contract name: what the error decoder and the calldata decoder search. */
-export const allAbis: Record<keyof ProtocolAddresses, Abi> = {
-  SupportToken: supportTokenAbi,
-  TimelockController: timelockControllerAbi,
-  SupportGovernor: supportGovernorAbi,
-  PolicyRegistry: policyRegistryAbi,
-  AgentRegistry: agentRegistryAbi,
-  SupportRatings: supportRatingsAbi,
-};
+export const allAbis: Record<keyof ProtocolAddresses, Abi> = abis;
