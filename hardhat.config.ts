@@ -7,15 +7,17 @@ const require = createRequire(import.meta.url);
 const solcPath = require.resolve("solc/soljson.js");
 const solcVersion: string = require("solc/package.json").version;
 
+function compilerSettings(runs: number) {
+  return { optimizer: { enabled: true, runs }, evmVersion: "cancun", viaIR: true };
+}
+
 export default defineConfig({
   plugins: [hardhatToolboxViem],
   solidity: {
-    version: solcVersion,
-    path: solcPath,
-    settings: {
-      optimizer: { enabled: true, runs: 200 },
-      evmVersion: "cancun",
-      viaIR: true,
+    compilers: [{ version: solcVersion, path: solcPath, settings: compilerSettings(200) }],
+    overrides: {
+      // `rate` is the protocol's hot path (SPEC §6): optimise the ratings contract for execution, not size.
+      "contracts/ratings/SupportRatings.sol": { version: solcVersion, path: solcPath, settings: compilerSettings(1_000_000) },
     },
     npmFilesToBuild: ["@openzeppelin/contracts/governance/TimelockController.sol"],
   },

@@ -207,7 +207,8 @@ async function measureGovernor(connection: NetworkConnection, flavour: "SupportG
       [zeroAddress],
       deployer.account.address,
     ]);
-    const registry = await viem.deployContract("PolicyRegistry", [timelock.address]);
+    // The proposal publishes a General policy, which never reaches the ratings mirror: no ratings contract.
+    const registry = await viem.deployContract("PolicyRegistry", [timelock.address, zeroAddress]);
     const governor = await viem.deployContract("PlainGovernor", [
       token.address,
       timelock.address,

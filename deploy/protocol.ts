@@ -132,8 +132,14 @@ export async function deployProtocol(viem: Viem, options: DeployOptions = {}) {
   const tokenReceipt = await publicClient.waitForTransactionReceipt({ hash: deploymentTransaction.hash });
   // The deployer is the timelock's admin only until the governor is wired in, below.
   const timelock = await viem.deployContract("TimelockController", [opts.timelockDelay, [], [zeroAddress], deployer]);
-  const policyRegistry = await viem.deployContract("PolicyRegistry", [timelock.address]);
-  const agentRegistry = await viem.deployContract("AgentRegistry", [timelock.address]);
+  // The registries push what `rate` checks into the ratings contract's mirror, so each is deployed with
+  // the ratings address, predicted from the deployer's nonce (the ratings constructor checks both).
+  const predictedRatings = getContractAddress({
+    from: deployer,
+    nonce: BigInt(await publicClient.getTransactionCount({ address: deployer })) + 2n,
+  });
+  const policyRegistry = await viem.deployContract("PolicyRegistry", [timelock.address, predictedRatings]);
+  const agentRegistry = await viem.deployContract("AgentRegistry", [timelock.address, predictedRatings]);
   const ratings = await viem.deployContract("SupportRatings", [
     timelock.address,
     agentRegistry.address,

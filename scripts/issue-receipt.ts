@@ -156,7 +156,7 @@ async function main() {
   if (requester === agent || requester === issuer.address) {
     throw new InputError("The requester cannot be the agent or the issuer: nobody rates their own ticket.");
   }
-  const [agentWasActive, signerAuthorized] = (await registry.read.receiptParties([
+  const [agentWasActive, signerAuthorized] = (await ratings.read.receiptParties([
     deskId,
     agent,
     issuer.address,

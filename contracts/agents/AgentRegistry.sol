@@ -4,12 +4,15 @@ pragma solidity ^0.8.28;
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
+import {ISupportRatings} from "../ratings/ISupportRatings.sol";
 import {IAgentRegistry} from "./IAgentRegistry.sol";
 
 /// @title AgentRegistry
 /// @notice See {IAgentRegistry}. Owned by the DAO's timelock from deployment.
 contract AgentRegistry is IAgentRegistry, Ownable {
     using EnumerableSet for EnumerableSet.AddressSet;
+
+    ISupportRatings private immutable _ratings;
 
     uint32 private _deskCount;
     mapping(uint32 deskId => Desk) private _desks;
@@ -30,7 +33,10 @@ contract AgentRegistry is IAgentRegistry, Ownable {
         _;
     }
 
-    constructor(address timelock) Ownable(timelock) {}
+    /// @param ratings_ The ratings contract whose mirror this registry keeps (deployed right after it).
+    constructor(address timelock, ISupportRatings ratings_) Ownable(timelock) {
+        _ratings = ratings_;
+    }
 
     // ---------------------------------------------------------------- desks (owner)
 
@@ -39,6 +45,7 @@ contract AgentRegistry is IAgentRegistry, Ownable {
         if (bytes(name).length == 0) revert AgentRegistryEmptyName();
         deskId = ++_deskCount;
         _desks[deskId] = Desk({createdAt: Time.timestamp(), removedAt: 0, selfSigning: selfSigning, name: name});
+        if (selfSigning) _ratings.syncSelfSigning(deskId, true);
         emit DeskRegistered(deskId, name, selfSigning);
     }
 
@@ -56,6 +63,7 @@ contract AgentRegistry is IAgentRegistry, Ownable {
         while (issuers.length() != 0) {
             address issuer = issuers.at(issuers.length() - 1);
             issuers.remove(issuer);
+            _ratings.syncIssuer(deskId, issuer, false);
             emit IssuerSet(deskId, issuer, false, msg.sender);
         }
         emit DeskRemoved(deskId, now_);
@@ -66,6 +74,7 @@ contract AgentRegistry is IAgentRegistry, Ownable {
         Desk storage d = _liveDesk(deskId);
         emit DeskSelfSigningSet(deskId, d.selfSigning, selfSigning);
         d.selfSigning = selfSigning;
+        _ratings.syncSelfSigning(deskId, selfSigning);
     }
 
     /// @inheritdoc IAgentRegistry
@@ -85,6 +94,7 @@ contract AgentRegistry is IAgentRegistry, Ownable {
         emit IssuerSet(deskId, issuer, enabled, msg.sender);
         if (enabled) _issuers[deskId].add(issuer);
         else _issuers[deskId].remove(issuer);
+        _ratings.syncIssuer(deskId, issuer, enabled);
     }
 
     /// @inheritdoc IAgentRegistry
@@ -108,6 +118,7 @@ contract AgentRegistry is IAgentRegistry, Ownable {
             suspendedFrom: 0,
             suspendedUntil: 0
         });
+        _ratings.syncAgent(account, _agents[account]);
         _handleOwner[hash] = account;
         _deskAgents[deskId].push(account);
         emit AgentAdded(deskId, account, handle, msg.sender);
@@ -249,18 +260,8 @@ contract AgentRegistry is IAgentRegistry, Ownable {
     }
 
     /// @inheritdoc IAgentRegistry
-    function receiptParties(uint32 deskId, address agentAddress, address signer, uint48 openedAt)
-        external
-        view
-        returns (bool agentWasActive, bool signerAuthorized)
-    {
-        Agent memory a = _agents[agentAddress];
-        agentWasActive = a.deskId == deskId && a.status != AgentStatus.None && a.activeFrom <= openedAt
-            && (a.inactiveFrom == 0 || openedAt < a.inactiveFrom)
-            && (openedAt < a.suspendedFrom || openedAt >= a.suspendedUntil);
-        signerAuthorized = signer == agentAddress
-            ? agentWasActive && _desks[deskId].selfSigning && a.inactiveFrom == 0
-            : _issuers[deskId].contains(signer);
+    function ratings() external view returns (ISupportRatings) {
+        return _ratings;
     }
 
     // ---------------------------------------------------------------- internals
@@ -284,6 +285,7 @@ contract AgentRegistry is IAgentRegistry, Ownable {
             a.inactiveFrom = now_;
         }
         a.status = to;
+        _ratings.syncAgent(account, a);
         emit AgentStatusChanged(a.deskId, account, from, to, msg.sender, reason);
     }
 

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {ISupportRatings} from "../ratings/ISupportRatings.sol";
+
 /// @title IAgentRegistry
 /// @notice Help desks, their agents, operators and receipt-issuer keys, and impersonator reports: the
 /// answer to "is this address (or handle) really support?".
 /// @dev The owner (the DAO's timelock) registers and removes desks and appoints operators. A desk's
 /// operators onboard, suspend and remove its agents, manage its issuer keys and rule on impersonator
 /// reports naming the desk; the owner may do all of that too. An address is an agent of one desk, once:
-/// agent history is never rewritten, so ratings stay attributable.
+/// agent history is never rewritten, so ratings stay attributable. Every change `rate` depends on (agent
+/// records, issuer keys, self-signing) is pushed to the ratings contract's mirror in the same transaction.
 interface IAgentRegistry {
     enum AgentStatus {
         None,
@@ -150,11 +153,6 @@ interface IAgentRegistry {
     function report(uint256 reportId) external view returns (Report memory);
     function openReports(bytes32 subject) external view returns (uint256);
 
-    /// @notice The checks of the ratings contract in one call: was `agentAddress` an active agent of
-    /// `deskId` at `openedAt`, and may `signer` sign its receipts (an issuer key of the desk, or the agent
-    /// itself when the desk allows self-signing)?
-    function receiptParties(uint32 deskId, address agentAddress, address signer, uint48 openedAt)
-        external
-        view
-        returns (bool agentWasActive, bool signerAuthorized);
+    /// @notice The ratings contract this registry keeps in sync (see {ISupportRatings-syncAgent}).
+    function ratings() external view returns (ISupportRatings);
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {ISupportRatings} from "../ratings/ISupportRatings.sol";
+
 /// @title IPolicyRegistry
 /// @notice Append-only, versioned support policies of the DAO. Written only by the owner (the timelock).
 /// @dev Every version's full text is emitted in {PolicyPublished}, so no off-chain store is needed; only
@@ -176,6 +178,9 @@ interface IPolicyRegistry {
 
     /// @notice The rating terms in force at `timepoint` (all zero if none).
     function ratingTermsAt(uint48 timepoint) external view returns (RatingTerms memory);
+
+    /// @notice The ratings contract this registry pushes every new rating-terms entry to.
+    function ratings() external view returns (ISupportRatings);
 
     /// @notice The number of entries in the rating-terms history.
     function ratingTermsCount() external view returns (uint256);

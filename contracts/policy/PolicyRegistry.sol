@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
+import {ISupportRatings} from "../ratings/ISupportRatings.sol";
 import {IPolicyRegistry} from "./IPolicyRegistry.sol";
 
 /// @title PolicyRegistry
@@ -14,13 +15,18 @@ contract PolicyRegistry is IPolicyRegistry, Ownable {
     uint256 private constant _MAX_TAGS = 32;
     uint32 private constant _MIN_RATING_WINDOW = 1 hours;
 
+    ISupportRatings private immutable _ratings;
+
     uint256 private _policyCount;
     mapping(uint256 policyId => Policy) private _policies;
     mapping(uint256 policyId => mapping(uint256 version => Version)) private _versions;
     mapping(PolicyKind kind => uint256 policyId) private _policyOfKind;
     RatingTerms[] private _ratingTerms;
 
-    constructor(address timelock) Ownable(timelock) {}
+    /// @param ratings_ The ratings contract that mirrors the newest rating terms (deployed right after it).
+    constructor(address timelock, ISupportRatings ratings_) Ownable(timelock) {
+        _ratings = ratings_;
+    }
 
     /// @inheritdoc IPolicyRegistry
     function publishPolicy(PolicyKind kind, uint256 policyId, uint48 effectiveFrom, PolicyContent calldata content)
@@ -114,6 +120,11 @@ contract PolicyRegistry is IPolicyRegistry, Ownable {
     }
 
     /// @inheritdoc IPolicyRegistry
+    function ratings() external view returns (ISupportRatings) {
+        return _ratings;
+    }
+
+    /// @inheritdoc IPolicyRegistry
     function ratingTermsCount() external view returns (uint256) {
         return _ratingTerms.length;
     }
@@ -187,6 +198,7 @@ contract PolicyRegistry is IPolicyRegistry, Ownable {
     function _pushTerms(RatingTerms memory terms, uint48 effectiveFrom) private {
         terms.effectiveFrom = uint40(effectiveFrom);
         _ratingTerms.push(terms);
+        _ratings.syncRatingTerms(terms);
         emit RatingTermsUpdated(_ratingTerms.length - 1, terms.effectiveFrom, terms.slaVersion, terms.rulesVersion);
     }
 

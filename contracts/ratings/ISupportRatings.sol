@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {IAgentRegistry} from "../agents/IAgentRegistry.sol";
 import {IPolicyRegistry} from "../policy/IPolicyRegistry.sol";
 
 /// @title ISupportRatings
@@ -11,6 +12,13 @@ import {IPolicyRegistry} from "../policy/IPolicyRegistry.sol";
 /// aggregates are their sum.
 /// @dev A rating is stored in one slot (what `reply` and `voidRating` need); everything else is in
 /// {Rated}. Ratings are never deleted: a voided rating stays, flagged, and leaves the aggregates.
+///
+/// `rate` reads no other contract in steady state: the registries push the little state it checks (an
+/// agent's record, a desk's issuer keys and self-signing flag, the newest rating terms) into a mirror
+/// here as it changes, through the `sync*` functions only they may call. The registries stay the source
+/// of truth and emit the events; the mirror is a copy of their storage, kept equal on every change (an
+/// invariant test holds it). Tickets opened before the newest rating terms took effect are judged by
+/// reading the policy registry's history.
 interface ISupportRatings {
     enum SlaVerdict {
         None, // no SLA was in force when the ticket was opened
@@ -82,9 +90,14 @@ interface ISupportRatings {
     /// @notice The requester's signature for a relayed rating has expired.
     error RatingsRatingSignatureExpired(uint48 deadline, uint48 currentTime);
     error RatingsInvalidRequesterSignature(address requester);
+    /// @notice Only `registry` may write this part of the mirror.
+    error RatingsNotRegistry(address caller, address registry);
+    /// @notice `registry` was deployed for another ratings contract (`ratings`), so it would not keep the
+    /// mirror of this one.
+    error RatingsRegistryMismatch(address registry, address ratings);
 
     /// @notice A support interaction was rated.
-    /// @param ratingId `keccak256(abi.encode(deskId, ticketId))`.
+    /// @param ratingId `deskId << 64 | ticketId` (see {ratingIdOf}).
     /// @param deskId The desk.
     /// @param agent The agent who helped.
     /// @param requester The user who rated.
@@ -140,6 +153,18 @@ interface ISupportRatings {
         bytes calldata requesterSignature
     ) external returns (bytes32 ratingId);
 
+    /// @notice Mirrors an agent's record. Only the agent registry, whenever the record changes.
+    function syncAgent(address account, IAgentRegistry.Agent calldata record) external;
+
+    /// @notice Mirrors whether `issuer` is an issuer key of `deskId`. Only the agent registry.
+    function syncIssuer(uint32 deskId, address issuer, bool enabled) external;
+
+    /// @notice Mirrors whether `deskId` lets its agents sign their own receipts. Only the agent registry.
+    function syncSelfSigning(uint32 deskId, bool enabled) external;
+
+    /// @notice Mirrors the newest entry of the rating-terms history. Only the policy registry.
+    function syncRatingTerms(IPolicyRegistry.RatingTerms calldata terms) external;
+
     /// @notice The agent's one public reply to a rating.
     function reply(bytes32 ratingId, string calldata text) external;
 
@@ -159,7 +184,7 @@ interface ISupportRatings {
         uint48 intentDeadline
     ) external view returns (bytes32);
 
-    /// @notice `keccak256(abi.encode(deskId, ticketId))`.
+    /// @notice `deskId << 64 | ticketId`: unique per (desk, ticket), and both are readable from the id.
     function ratingIdOf(uint32 deskId, uint64 ticketId) external pure returns (bytes32);
 
     function rating(bytes32 ratingId) external view returns (Rating memory);
@@ -167,4 +192,16 @@ interface ISupportRatings {
     function deskStats(uint32 deskId) external view returns (Stats memory);
     function nonces(address owner) external view returns (uint256);
     function policyRegistry() external view returns (IPolicyRegistry);
+    function agentRegistry() external view returns (IAgentRegistry);
+
+    /// @notice The checks `rate` makes of a receipt's parties: was `agent` an active agent of `deskId` at
+    /// `openedAt`, and may `signer` sign its receipts (an issuer key of the desk, or the agent itself while
+    /// it is active and the desk allows self-signing)?
+    function receiptParties(uint32 deskId, address agent, address signer, uint48 openedAt)
+        external
+        view
+        returns (bool agentWasActive, bool signerAuthorized);
+
+    /// @notice The newest rating terms, as mirrored from the policy registry.
+    function latestRatingTerms() external view returns (IPolicyRegistry.RatingTerms memory);
 }

@@ -1,23 +1,28 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-/// @notice The aggregate of an agent's non-voided ratings, packed in one storage slot so a rating
-/// updates it with a single warm write:
-/// bits   0..191  eight uint24 counters, the histogram of scores 1..8 (score s at bits 24·(s-1))
-/// bits 192..223  uint32 ratings whose SLA was met
-/// bits 224..255  uint32 ratings whose SLA was breached
-/// Count and sum are derived from the histogram, so they can never disagree with it.
+/// @notice An agent's slot in the ratings contract: the aggregate of its non-voided ratings and, mirrored
+/// from the agent registry, the time since which it has been continuously active. `rate` reads the one
+/// and updates the other in the same slot:
+/// bits   0..167  eight uint21 counters, the histogram of scores 1..8 (score s at bits 21·(s-1))
+/// bits 168..191  uint24 ratings whose SLA was met
+/// bits 192..215  uint24 ratings whose SLA was breached
+/// bits 216..255  uint40 start of the agent's current active period (0 while it is not active)
+/// Count and sum are derived from the histogram, so they can never disagree with it. A counter holds
+/// 2,097,151 ratings of one score (24-bit SLA counters: 16,777,215) and reverts rather than wrap.
 type Tally is uint256;
 
 using TallyLib for Tally global;
 
 library TallyLib {
     uint256 internal constant MAX_SCORE = 8;
-    uint256 private constant _BUCKET_BITS = 24;
-    uint256 private constant _BUCKET_MASK = (1 << 24) - 1;
-    uint256 private constant _MET_SHIFT = 192;
-    uint256 private constant _BREACHED_SHIFT = 224;
-    uint256 private constant _COUNTER_MASK = (1 << 32) - 1;
+    uint256 private constant _BUCKET_BITS = 21;
+    uint256 private constant _BUCKET_MASK = (1 << 21) - 1;
+    uint256 private constant _MET_SHIFT = 168;
+    uint256 private constant _BREACHED_SHIFT = 192;
+    uint256 private constant _COUNTER_MASK = (1 << 24) - 1;
+    uint256 private constant _ACTIVE_SINCE_SHIFT = 216;
+    uint256 private constant _COUNTERS_MASK = (1 << 216) - 1;
 
     /// @notice A counter would overflow its bits.
     error TallyOverflow(uint256 score);
@@ -32,7 +37,7 @@ library TallyLib {
             if ((t >> _MET_SHIFT) & _COUNTER_MASK == _COUNTER_MASK) revert TallyOverflow(score);
             t += 1 << _MET_SHIFT;
         } else if (verdict == 2) {
-            if (t >> _BREACHED_SHIFT == _COUNTER_MASK) revert TallyOverflow(score);
+            if ((t >> _BREACHED_SHIFT) & _COUNTER_MASK == _COUNTER_MASK) revert TallyOverflow(score);
             t += 1 << _BREACHED_SHIFT;
         }
         return Tally.wrap(t);
@@ -55,7 +60,7 @@ library TallyLib {
     }
 
     function slaBreached(Tally self) internal pure returns (uint256) {
-        return Tally.unwrap(self) >> _BREACHED_SHIFT;
+        return (Tally.unwrap(self) >> _BREACHED_SHIFT) & _COUNTER_MASK;
     }
 
     function count(Tally self) internal pure returns (uint256 n) {
@@ -64,5 +69,15 @@ library TallyLib {
 
     function sum(Tally self) internal pure returns (uint256 total) {
         for (uint256 s = 1; s <= MAX_SCORE; ++s) total += s * bucket(self, s);
+    }
+
+    /// @dev When the agent's current active period began; 0 while it is suspended, removed or unknown.
+    function activeSince(Tally self) internal pure returns (uint256) {
+        return Tally.unwrap(self) >> _ACTIVE_SINCE_SHIFT;
+    }
+
+    /// @dev The same counters with another active-period start.
+    function withActiveSince(Tally self, uint40 since) internal pure returns (Tally) {
+        return Tally.wrap((Tally.unwrap(self) & _COUNTERS_MASK) | (uint256(since) << _ACTIVE_SINCE_SHIFT));
     }
 }

@@ -254,9 +254,9 @@ contract AgentRegistryTest is Fixture {
         assertEq(a.suspendedFrom, t0, "suspendedFrom");
         assertEq(a.suspendedUntil, t0 + 1 days, "suspendedUntil");
 
-        (bool during,) = agents.receiptParties(deskId, agent, issuer, t0 + 1 hours);
-        (bool before,) = agents.receiptParties(deskId, agent, issuer, t0 - 1);
-        (bool afterwards,) = agents.receiptParties(deskId, agent, issuer, t0 + 1 days);
+        (bool during,) = ratings.receiptParties(deskId, agent, issuer, t0 + 1 hours);
+        (bool before,) = ratings.receiptParties(deskId, agent, issuer, t0 - 1);
+        (bool afterwards,) = ratings.receiptParties(deskId, agent, issuer, t0 + 1 days);
         assertFalse(during, "tickets opened during the suspension do not count");
         assertTrue(before, "tickets before the suspension count");
         assertTrue(afterwards, "tickets after reinstatement count");
@@ -421,20 +421,20 @@ contract AgentRegistryTest is Fixture {
     // ------------------------------------------------------------------ receiptParties
 
     function test_receiptParties_signerRules() public {
-        (bool active, bool byIssuer) = agents.receiptParties(deskId, agent, issuer, _now());
+        (bool active, bool byIssuer) = ratings.receiptParties(deskId, agent, issuer, _now());
         assertTrue(active && byIssuer, "issuer signs for an active agent");
-        (, bool bySelf) = agents.receiptParties(deskId, agent, agent, _now());
+        (, bool bySelf) = ratings.receiptParties(deskId, agent, agent, _now());
         assertTrue(bySelf, "agent self-signs on a self-signing desk");
-        (, bool byOther) = agents.receiptParties(deskId, agent, agent2, _now());
+        (, bool byOther) = ratings.receiptParties(deskId, agent, agent2, _now());
         assertFalse(byOther, "another agent may not sign");
-        (bool wrongDesk,) = agents.receiptParties(deskId + 1, agent, issuer, _now());
+        (bool wrongDesk,) = ratings.receiptParties(deskId + 1, agent, issuer, _now());
         assertFalse(wrongDesk, "agent of another desk");
-        (bool beforeJoining,) = agents.receiptParties(deskId, agent, issuer, START - 1);
+        (bool beforeJoining,) = ratings.receiptParties(deskId, agent, issuer, START - 1);
         assertFalse(beforeJoining, "ticket before the agent joined");
 
         vm.prank(address(timelock));
         agents.setSelfSigning(deskId, false);
-        (, bool selfOff) = agents.receiptParties(deskId, agent, agent, _now());
+        (, bool selfOff) = ratings.receiptParties(deskId, agent, agent, _now());
         assertFalse(selfOff, "self-signing switched off");
     }
 
@@ -443,7 +443,7 @@ contract AgentRegistryTest is Fixture {
         vm.warp(t0 + 1 hours);
         vm.prank(operator);
         agents.removeAgent(agent, "left");
-        (bool active, bool bySelf) = agents.receiptParties(deskId, agent, agent, t0);
+        (bool active, bool bySelf) = ratings.receiptParties(deskId, agent, agent, t0);
         assertTrue(active, "earlier tickets still count");
         assertFalse(bySelf, "a former agent no longer signs its own receipts");
     }
@@ -472,7 +472,7 @@ contract AgentRegistryTest is Fixture {
         vm.prank(operator);
         agents.reinstateAgent(agent, "cleared");
         uint48 openedAt = uint48(bound(probe, START - 1 days, reinstatedAt + 1 days));
-        (bool active,) = agents.receiptParties(deskId, agent, issuer, openedAt);
+        (bool active,) = ratings.receiptParties(deskId, agent, issuer, openedAt);
         bool expected = openedAt >= START && (openedAt < suspendedAt || openedAt >= reinstatedAt);
         assertEq(active, expected, "active at openedAt");
     }

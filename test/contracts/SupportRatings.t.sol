@@ -69,7 +69,7 @@ contract SupportRatingsTest is Fixture {
             keccak256(abi.encodePacked("\x19\x01", domain, intentHash)),
             "intent digest"
         );
-        assertEq(ratings.ratingIdOf(deskId, 1), keccak256(abi.encode(deskId, uint64(1))), "rating id");
+        assertEq(ratings.ratingIdOf(deskId, 1), bytes32((uint256(deskId) << 64) | 1), "rating id: desk and ticket");
         assertEq(address(ratings.policyRegistry()), address(policies), "policy registry");
         assertEq(address(ratings.agentRegistry()), address(agents), "agent registry");
     }

@@ -17,8 +17,11 @@ contract TallyHarness {
 }
 
 contract TallyTest is Test {
-    uint256 internal constant FULL_BUCKET = (1 << 24) - 1;
-    uint256 internal constant FULL_COUNTER = (1 << 32) - 1;
+    uint256 internal constant FULL_BUCKET = (1 << 21) - 1;
+    uint256 internal constant FULL_COUNTER = (1 << 24) - 1;
+    uint256 internal constant MET_SHIFT = 168;
+    uint256 internal constant BREACHED_SHIFT = 192;
+    uint256 internal constant ACTIVE_SINCE_SHIFT = 216;
 
     TallyHarness internal harness;
 
@@ -41,19 +44,19 @@ contract TallyTest is Test {
     }
 
     function test_add_revertsWhenBucketFull() public {
-        uint256 t = FULL_BUCKET << 24; // score 2 is full
+        uint256 t = FULL_BUCKET << 21; // score 2 is full
         vm.expectRevert(abi.encodeWithSelector(TallyLib.TallyOverflow.selector, 2));
         harness.add(t, 2, 0);
     }
 
     function test_add_revertsWhenMetCounterFull() public {
-        uint256 t = FULL_COUNTER << 192;
+        uint256 t = FULL_COUNTER << MET_SHIFT;
         vm.expectRevert(abi.encodeWithSelector(TallyLib.TallyOverflow.selector, 3));
         harness.add(t, 3, 1);
     }
 
     function test_add_revertsWhenBreachedCounterFull() public {
-        uint256 t = FULL_COUNTER << 224;
+        uint256 t = FULL_COUNTER << BREACHED_SHIFT;
         vm.expectRevert(abi.encodeWithSelector(TallyLib.TallyOverflow.selector, 4));
         harness.add(t, 4, 2);
     }
@@ -96,8 +99,31 @@ contract TallyTest is Test {
         score = bound(score, 1, 8);
         verdict = uint8(bound(verdict, 0, 2));
         // Any tally with room in the touched counters.
-        uint256 t = start & ~(FULL_BUCKET << (24 * (score - 1))) & ~(FULL_COUNTER << 192) & ~(FULL_COUNTER << 224);
+        uint256 t = start & ~(FULL_BUCKET << (21 * (score - 1))) & ~(FULL_COUNTER << MET_SHIFT) & ~(FULL_COUNTER << BREACHED_SHIFT);
         assertEq(harness.remove(harness.add(t, score, verdict), score, verdict), t, "add then remove");
+    }
+
+    function test_add_revertsWhenBreachedCounterFullUnderAnActivePeriod() public {
+        // The agent's active-period start above the counters does not hide a full breached counter.
+        uint256 t = (FULL_COUNTER << BREACHED_SHIFT) | (uint256(type(uint40).max) << ACTIVE_SINCE_SHIFT);
+        vm.expectRevert(abi.encodeWithSelector(TallyLib.TallyOverflow.selector, 4));
+        harness.add(t, 4, 2);
+    }
+
+    function testFuzz_activeSince_isIndependentOfCounters(uint256 start, uint40 since, uint256 score, uint8 verdict)
+        public
+        view
+    {
+        score = bound(score, 1, 8);
+        verdict = uint8(bound(verdict, 0, 2));
+        uint256 t = start & ~(FULL_BUCKET << (21 * (score - 1))) & ~(FULL_COUNTER << MET_SHIFT)
+            & ~(FULL_COUNTER << BREACHED_SHIFT);
+        Tally marked = Tally.wrap(t).withActiveSince(since);
+        assertEq(marked.activeSince(), since, "active since set");
+        Tally counted = Tally.wrap(harness.add(Tally.unwrap(marked), score, verdict));
+        assertEq(counted.activeSince(), since, "adding keeps the active period");
+        assertEq(counted.withActiveSince(0).count(), marked.count() + 1, "count");
+        assertEq(Tally.unwrap(counted.withActiveSince(uint40(t >> ACTIVE_SINCE_SHIFT))), harness.add(t, score, verdict), "counters untouched");
     }
 
     function _assertModel(Tally t, uint256[8] memory model, uint256 met, uint256 breached) internal pure {

@@ -63,6 +63,27 @@ describe("deployment", () => {
     assert.equal(await governor.read.proposalGuardian(), deployer);
   });
 
+  it("wires both registries to the ratings contract whose mirror they keep", async () => {
+    const world = await connection.networkHelpers.loadFixture(freshWorld);
+    const { policyRegistry, agentRegistry, ratings } = world.protocol;
+    assert.equal(getAddress(await agentRegistry.read.ratings()), getAddress(ratings.address));
+    assert.equal(getAddress(await policyRegistry.read.ratings()), getAddress(ratings.address));
+    assert.equal(getAddress(await ratings.read.agentRegistry()), getAddress(agentRegistry.address));
+    assert.equal(getAddress(await ratings.read.policyRegistry()), getAddress(policyRegistry.address));
+    // Nothing published yet: no terms on either side.
+    assert.equal(await policyRegistry.read.ratingTermsCount(), 0n);
+    assert.deepEqual(await ratings.read.latestRatingTerms(), {
+      effectiveFrom: 0,
+      slaVersion: 0,
+      rulesVersion: 0,
+      ratingWindow: 0,
+      scale: 0,
+      tagCount: 0,
+      firstResponseMinutes: 0n,
+      resolutionMinutes: 0n,
+    });
+  });
+
   it("refuses owner-only and governance-only calls from the deployer", async () => {
     const world = await connection.networkHelpers.loadFixture(freshWorld);
     const { timelock, governor, policyRegistry, agentRegistry, ratings } = world.protocol;

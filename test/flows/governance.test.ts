@@ -156,6 +156,8 @@ describe("governance flows", () => {
       firstResponseMinutes: pack(SLA_PARAMS.firstResponseMinutes),
       resolutionMinutes: pack(SLA_PARAMS.resolutionMinutes),
     });
+    // The ratings contract's mirror received the same newest terms in the same transaction.
+    assert.deepEqual(await world.protocol.ratings.read.latestRatingTerms(), await policyRegistry.read.ratingTermsAt([executedAt]));
     // Before the proposal executed no terms were in force.
     const before = await policyRegistry.read.ratingTermsAt([executedAt - 1]);
     assert.equal(before.rulesVersion, 0);

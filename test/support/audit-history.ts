@@ -6,15 +6,7 @@
  * mined in small blocks, so the history spans hundreds of blocks at a fraction of the time.
  */
 import type { NetworkConnection } from "hardhat/types/network";
-import {
-  type Address,
-  encodeAbiParameters,
-  encodeFunctionData,
-  type Hex,
-  keccak256,
-  parseEther,
-  toHex,
-} from "viem";
+import { type Address, encodeFunctionData, type Hex, parseEther, toHex } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { deployProtocol, PolicyKind } from "../../deploy/protocol.js";
 import { encodeRatingRulesParams, encodeSlaParams } from "../../policies/params.js";
@@ -144,7 +136,7 @@ export async function buildHistory(connection: NetworkConnection, options: { rat
         args: [receipt, issuers[desk].address, signature, score, tags, i % 3 === 0 ? `Ticket ${i + 1}: "quick", helpful` : ""],
       }),
     );
-    rated.push({ ratingId: keccak256(encodeAbiParameters([{ type: "uint32" }, { type: "uint64" }], [receipt.deskId, receipt.ticketId])), agent });
+    rated.push({ ratingId: toHex((BigInt(receipt.deskId) << 64n) | receipt.ticketId, { size: 32 }), agent });
   }
   let voids = 0;
   let replies = 0;

@@ -78,8 +78,10 @@ abstract contract Fixture is Test {
         token.delegate(address(this));
         address[] memory executors = new address[](1); // address(0): anyone may execute
         timelock = new TimelockController(TIMELOCK_DELAY, new address[](0), executors, address(this));
-        policies = new PolicyRegistry(address(timelock));
-        agents = new AgentRegistry(address(timelock));
+        ISupportRatings predictedRatings =
+            ISupportRatings(vm.computeCreateAddress(address(this), vm.getNonce(address(this)) + 2));
+        policies = new PolicyRegistry(address(timelock), predictedRatings);
+        agents = new AgentRegistry(address(timelock), predictedRatings);
         ratings = new SupportRatings(address(timelock), agents, policies);
 
         // The governor's own address is on its critical list: predict it from this contract's nonce.

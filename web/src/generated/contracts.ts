@@ -9,6 +9,11 @@ export const agentRegistryAbi = [
         name: "timelock",
         type: "address",
       },
+      {
+        internalType: "contract ISupportRatings",
+        name: "ratings_",
+        type: "address",
+      },
     ],
     stateMutability: "nonpayable",
     type: "constructor",
@@ -826,39 +831,13 @@ export const agentRegistryAbi = [
     type: "function",
   },
   {
-    inputs: [
-      {
-        internalType: "uint32",
-        name: "deskId",
-        type: "uint32",
-      },
-      {
-        internalType: "address",
-        name: "agentAddress",
-        type: "address",
-      },
-      {
-        internalType: "address",
-        name: "signer",
-        type: "address",
-      },
-      {
-        internalType: "uint48",
-        name: "openedAt",
-        type: "uint48",
-      },
-    ],
-    name: "receiptParties",
+    inputs: [],
+    name: "ratings",
     outputs: [
       {
-        internalType: "bool",
-        name: "agentWasActive",
-        type: "bool",
-      },
-      {
-        internalType: "bool",
-        name: "signerAuthorized",
-        type: "bool",
+        internalType: "contract ISupportRatings",
+        name: "",
+        type: "address",
       },
     ],
     stateMutability: "view",
@@ -1191,6 +1170,11 @@ export const policyRegistryAbi = [
       {
         internalType: "address",
         name: "timelock",
+        type: "address",
+      },
+      {
+        internalType: "contract ISupportRatings",
+        name: "ratings_",
         type: "address",
       },
     ],
@@ -1875,6 +1859,19 @@ export const policyRegistryAbi = [
         internalType: "struct IPolicyRegistry.RatingTerms",
         name: "",
         type: "tuple",
+      },
+    ],
+    stateMutability: "view",
+    type: "function",
+  },
+  {
+    inputs: [],
+    name: "ratings",
+    outputs: [
+      {
+        internalType: "contract ISupportRatings",
+        name: "",
+        type: "address",
       },
     ],
     stateMutability: "view",
@@ -4427,6 +4424,22 @@ export const supportRatingsAbi = [
       },
       {
         internalType: "address",
+        name: "registry",
+        type: "address",
+      },
+    ],
+    name: "RatingsNotRegistry",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "address",
+        name: "caller",
+        type: "address",
+      },
+      {
+        internalType: "address",
         name: "requester",
         type: "address",
       },
@@ -4464,6 +4477,22 @@ export const supportRatingsAbi = [
       },
     ],
     name: "RatingsReceiptExpired",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "address",
+        name: "registry",
+        type: "address",
+      },
+      {
+        internalType: "address",
+        name: "ratings",
+        type: "address",
+      },
+    ],
+    name: "RatingsRegistryMismatch",
     type: "error",
   },
   {
@@ -4909,6 +4938,61 @@ export const supportRatingsAbi = [
     type: "function",
   },
   {
+    inputs: [],
+    name: "latestRatingTerms",
+    outputs: [
+      {
+        components: [
+          {
+            internalType: "uint40",
+            name: "effectiveFrom",
+            type: "uint40",
+          },
+          {
+            internalType: "uint16",
+            name: "slaVersion",
+            type: "uint16",
+          },
+          {
+            internalType: "uint16",
+            name: "rulesVersion",
+            type: "uint16",
+          },
+          {
+            internalType: "uint32",
+            name: "ratingWindow",
+            type: "uint32",
+          },
+          {
+            internalType: "uint8",
+            name: "scale",
+            type: "uint8",
+          },
+          {
+            internalType: "uint8",
+            name: "tagCount",
+            type: "uint8",
+          },
+          {
+            internalType: "uint64",
+            name: "firstResponseMinutes",
+            type: "uint64",
+          },
+          {
+            internalType: "uint64",
+            name: "resolutionMinutes",
+            type: "uint64",
+          },
+        ],
+        internalType: "struct IPolicyRegistry.RatingTerms",
+        name: "",
+        type: "tuple",
+      },
+    ],
+    stateMutability: "view",
+    type: "function",
+  },
+  {
     inputs: [
       {
         internalType: "address",
@@ -5331,6 +5415,45 @@ export const supportRatingsAbi = [
     type: "function",
   },
   {
+    inputs: [
+      {
+        internalType: "uint32",
+        name: "deskId",
+        type: "uint32",
+      },
+      {
+        internalType: "address",
+        name: "agent",
+        type: "address",
+      },
+      {
+        internalType: "address",
+        name: "signer",
+        type: "address",
+      },
+      {
+        internalType: "uint48",
+        name: "openedAt",
+        type: "uint48",
+      },
+    ],
+    name: "receiptParties",
+    outputs: [
+      {
+        internalType: "bool",
+        name: "agentWasActive",
+        type: "bool",
+      },
+      {
+        internalType: "bool",
+        name: "signerAuthorized",
+        type: "bool",
+      },
+    ],
+    stateMutability: "view",
+    type: "function",
+  },
+  {
     inputs: [],
     name: "renounceOwnership",
     outputs: [],
@@ -5351,6 +5474,152 @@ export const supportRatingsAbi = [
       },
     ],
     name: "reply",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
+  },
+  {
+    inputs: [
+      {
+        internalType: "address",
+        name: "account",
+        type: "address",
+      },
+      {
+        components: [
+          {
+            internalType: "uint32",
+            name: "deskId",
+            type: "uint32",
+          },
+          {
+            internalType: "enum IAgentRegistry.AgentStatus",
+            name: "status",
+            type: "uint8",
+          },
+          {
+            internalType: "uint48",
+            name: "activeFrom",
+            type: "uint48",
+          },
+          {
+            internalType: "uint48",
+            name: "inactiveFrom",
+            type: "uint48",
+          },
+          {
+            internalType: "uint48",
+            name: "suspendedFrom",
+            type: "uint48",
+          },
+          {
+            internalType: "uint48",
+            name: "suspendedUntil",
+            type: "uint48",
+          },
+        ],
+        internalType: "struct IAgentRegistry.Agent",
+        name: "record",
+        type: "tuple",
+      },
+    ],
+    name: "syncAgent",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint32",
+        name: "deskId",
+        type: "uint32",
+      },
+      {
+        internalType: "address",
+        name: "issuer",
+        type: "address",
+      },
+      {
+        internalType: "bool",
+        name: "enabled",
+        type: "bool",
+      },
+    ],
+    name: "syncIssuer",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
+  },
+  {
+    inputs: [
+      {
+        components: [
+          {
+            internalType: "uint40",
+            name: "effectiveFrom",
+            type: "uint40",
+          },
+          {
+            internalType: "uint16",
+            name: "slaVersion",
+            type: "uint16",
+          },
+          {
+            internalType: "uint16",
+            name: "rulesVersion",
+            type: "uint16",
+          },
+          {
+            internalType: "uint32",
+            name: "ratingWindow",
+            type: "uint32",
+          },
+          {
+            internalType: "uint8",
+            name: "scale",
+            type: "uint8",
+          },
+          {
+            internalType: "uint8",
+            name: "tagCount",
+            type: "uint8",
+          },
+          {
+            internalType: "uint64",
+            name: "firstResponseMinutes",
+            type: "uint64",
+          },
+          {
+            internalType: "uint64",
+            name: "resolutionMinutes",
+            type: "uint64",
+          },
+        ],
+        internalType: "struct IPolicyRegistry.RatingTerms",
+        name: "terms",
+        type: "tuple",
+      },
+    ],
+    name: "syncRatingTerms",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint32",
+        name: "deskId",
+        type: "uint32",
+      },
+      {
+        internalType: "bool",
+        name: "enabled",
+        type: "bool",
+      },
+    ],
+    name: "syncSelfSigning",
     outputs: [],
     stateMutability: "nonpayable",
     type: "function",

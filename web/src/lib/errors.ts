@@ -119,6 +119,10 @@ export const ERROR_SENTENCES: Record<string, Sentence> = {
   RatingsEmptyText: () => "The text must not be empty.",
   RatingsRatingSignatureExpired: ([deadline]) => `The signed rating expired on ${date(deadline)}.`,
   RatingsInvalidRequesterSignature: ([requester]) => `The rating was not signed by the requester ${a(requester)}.`,
+  RatingsNotRegistry: ([caller, registry]) =>
+    `Only the registry ${a(registry)} keeps the ratings contract's copy of its records; ${a(caller)} cannot.`,
+  RatingsRegistryMismatch: ([registry, ratings]) =>
+    `The registry ${a(registry)} was deployed for another ratings contract (${a(ratings)}): redeploy them together.`,
   TallyOverflow: ([score]) => `Score ${n(score)} cannot be counted.`,
 
   // Governor (OpenZeppelin + critical quorum)

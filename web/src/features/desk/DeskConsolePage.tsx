@@ -132,8 +132,8 @@ export function DeskConsolePage() {
         return setProblem("The requester cannot be the agent or the signer: nobody rates their own ticket.");
       }
       const [agentWasActive, signerAuthorized] = await client.readContract({
-        address: deployment.contracts.AgentRegistry,
-        abi: agentRegistryAbi,
+        address: deployment.contracts.SupportRatings,
+        abi: supportRatingsAbi,
         functionName: "receiptParties",
         args: [draft.deskId, draft.agent, account, draft.openedAt],
       });
