@@ -61,6 +61,14 @@ contract RatingsMirrorTest is Fixture {
         );
         // The agent registry of the fixture points at the fixture's ratings contract, not a new one.
         new SupportRatings(address(timelock), agents, otherPolicies);
+
+        // A right agent registry does not excuse a wrong policy registry.
+        address next = vm.computeCreateAddress(address(this), vm.getNonce(address(this)) + 1);
+        AgentRegistry rightAgents = new AgentRegistry(address(timelock), ISupportRatings(next));
+        vm.expectRevert(
+            abi.encodeWithSelector(ISupportRatings.RatingsRegistryMismatch.selector, address(otherPolicies), elsewhere)
+        );
+        new SupportRatings(address(timelock), rightAgents, otherPolicies);
     }
 
     function test_registries_nameTheirRatingsContract() public view {
