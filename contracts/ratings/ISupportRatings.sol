@@ -16,8 +16,8 @@ import {IPolicyRegistry} from "../policy/IPolicyRegistry.sol";
 /// `rate` reads no other contract in steady state: the registries push the little state it checks (an
 /// agent's record, a desk's issuer keys and self-signing flag, the newest rating terms) into a mirror
 /// here as it changes, through the `sync*` functions only they may call. The registries stay the source
-/// of truth and emit the events; the mirror is a copy of their storage, kept equal on every change (an
-/// invariant test holds it). Tickets opened before the newest rating terms took effect are judged by
+/// of truth and emit the events; the mirror is a copy of their storage, kept equal on every change (tests
+/// hold it, including a fuzz over any sequence of agent status changes). Tickets opened before the newest rating terms took effect are judged by
 /// reading the policy registry's history.
 interface ISupportRatings {
     enum SlaVerdict {
