@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { HardhatViemHelpers } from "@nomicfoundation/hardhat-viem/types";
+import type { Deployment } from "../audit/types.js";
 import {
   type Address,
   encodeAbiParameters,
@@ -54,19 +55,8 @@ export const PolicyKind = {
   RatingRules: 5,
 } as const;
 
-export interface Deployment {
-  chainId: number;
-  deploymentBlock: number;
-  deployedAt: number;
-  contracts: {
-    SupportToken: Address;
-    TimelockController: Address;
-    SupportGovernor: Address;
-    PolicyRegistry: Address;
-    AgentRegistry: Address;
-    SupportRatings: Address;
-  };
-}
+/** The `deployments/<chainId>.json` record (one definition, in audit/types.ts, shared with the dApp). */
+export type { Deployment };
 
 const selector = (signature: string): Hex => toFunctionSelector(signature);
 const withFirstArgument = (signature: string, value: number): Hex =>

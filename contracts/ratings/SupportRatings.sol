@@ -66,7 +66,7 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, Ownable {
 
     /// @inheritdoc ISupportRatings
     /// @dev `receipt` is decoded (and validated) once, straight into memory: cheaper than calldata reads
-    /// on a path that reads every field.
+    /// on a path that reads every field (so is {rateBySig}'s).
     function rate(
         Receipt memory receipt,
         address signer,
@@ -81,7 +81,7 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, Ownable {
 
     /// @inheritdoc ISupportRatings
     function rateBySig(
-        Receipt calldata receipt,
+        Receipt memory receipt,
         address signer,
         bytes calldata signature,
         uint8 score,
@@ -90,10 +90,9 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, Ownable {
         uint48 intentDeadline,
         bytes calldata requesterSignature
     ) external returns (bytes32) {
-        Receipt memory r = receipt;
-        bytes32 receiptHash = _hashReceipt(r);
-        _checkIntent(r.requester, receiptHash, score, tags, comment, intentDeadline, requesterSignature);
-        return _rate(r, receiptHash, signer, signature, score, tags, comment);
+        bytes32 receiptHash = _hashReceipt(receipt);
+        _checkIntent(receipt.requester, receiptHash, score, tags, comment, intentDeadline, requesterSignature);
+        return _rate(receipt, receiptHash, signer, signature, score, tags, comment);
     }
 
     /// @inheritdoc ISupportRatings
@@ -106,8 +105,8 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, Ownable {
         uint48 activeSince = record.status != IAgentRegistry.AgentStatus.Active
             ? 0
             : record.suspendedUntil > record.activeFrom ? record.suspendedUntil : record.activeFrom;
-        Tally tally = _tallies[_deskMember(record.deskId, account)];
-        _tallies[_deskMember(record.deskId, account)] = tally.withActiveSince(uint40(activeSince));
+        uint256 member = _deskMember(record.deskId, account);
+        _tallies[member] = _tallies[member].withActiveSince(uint40(activeSince));
     }
 
     /// @inheritdoc ISupportRatings
@@ -145,7 +144,8 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, Ownable {
         _checkText(reason);
         _ratings[ratingId] = r.markVoided();
         (uint32 deskId, address agent) = (r.deskId(), r.agent());
-        _tallies[_deskMember(deskId, agent)] = _tallies[_deskMember(deskId, agent)].remove(r.score(), uint8(r.verdict()));
+        uint256 member = _deskMember(deskId, agent);
+        _tallies[member] = _tallies[member].remove(r.score(), uint8(r.verdict()));
         ++_voidedCount[agent];
         emit RatingVoided(ratingId, deskId, agent, reason);
     }
@@ -253,7 +253,8 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, Ownable {
         (SlaVerdict verdict, uint16 slaVersion, uint16 rulesVersion) = _judge(r, score, tags);
 
         _ratings[ratingId] = StoredRatingLib.pack(r.agent, r.deskId, score, verdict);
-        _tallies[_deskMember(r.deskId, r.agent)] = _tallies[_deskMember(r.deskId, r.agent)].add(score, uint8(verdict));
+        uint256 member = _deskMember(r.deskId, r.agent);
+        _tallies[member] = _tallies[member].add(score, uint8(verdict));
         emit Rated(
             ratingId, r.deskId, r.agent, r.requester, r.ticketId, score, tags, verdict, slaVersion, rulesVersion, comment
         );

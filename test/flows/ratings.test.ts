@@ -32,12 +32,19 @@ async function governedWorld(connection: Connection) {
   return ratingWorld(connection);
 }
 
-/** Rates `receipt` as its requester; returns the transaction hash. */
+/** Rates `receipt` as its requester, with the desk issuer's signature; returns the transaction hash. */
 async function rate(world: RatingWorld, receipt: Receipt, score: number, tags: number, comment: string): Promise<Hex> {
-  const signature = await issue(world, receipt);
-  return world.protocol.ratings.write.rate(rateArgs(receipt, world.issuer.account.address, signature, score, tags, comment), {
-    account: world.requester.account,
-  });
+  return submitRating(world, receipt, await issue(world, receipt), { score, tags, comment });
+}
+
+/** Submits `rate` with a given receipt signature: by default the issuer's, sent by the requester. */
+function submitRating(
+  world: RatingWorld,
+  receipt: Receipt,
+  signature: Hex,
+  { score = 5, tags = 0, comment = "Hi.", signer = world.issuer.account.address, from = world.requester.account } = {},
+): Promise<Hex> {
+  return world.protocol.ratings.write.rate(rateArgs(receipt, signer, signature, score, tags, comment), { account: from });
 }
 
 /** The requester's EIP-712 `RatingIntent` for `receipt`, as a relayer receives it. */
@@ -207,9 +214,7 @@ describe("ratings flows", () => {
       const receipt = await makeReceipt(world, world.deskId);
       const signature = await issue(world, receipt);
       await connection.viem.assertions.revertWithCustomErrorWithArgs(
-        world.protocol.ratings.write.rate(rateArgs(receipt, world.issuer.account.address, signature, 1, 0, "Bad."), {
-          account: world.otherUser.account,
-        }),
+        submitRating(world, receipt, signature, { score: 1, comment: "Bad.", from: world.otherUser.account }),
         world.protocol.ratings,
         "RatingsNotRequester",
         [getAddress(world.otherUser.account.address), receipt.requester],
@@ -243,9 +248,7 @@ describe("ratings flows", () => {
       const at = receipt.deadline + 1;
       await connection.networkHelpers.time.setNextBlockTimestamp(at);
       await connection.viem.assertions.revertWithCustomErrorWithArgs(
-        world.protocol.ratings.write.rate(rateArgs(receipt, world.issuer.account.address, signature, 5, 0, "Late."), {
-          account: world.requester.account,
-        }),
+        submitRating(world, receipt, signature, { comment: "Late." }),
         world.protocol.ratings,
         "RatingsReceiptExpired",
         [receipt.deadline, at],
@@ -260,9 +263,7 @@ describe("ratings flows", () => {
       const at = closedAt + 1;
       await connection.networkHelpers.time.setNextBlockTimestamp(at);
       await connection.viem.assertions.revertWithCustomErrorWithArgs(
-        world.protocol.ratings.write.rate(rateArgs(receipt, world.issuer.account.address, signature, 5, 0, "Late."), {
-          account: world.requester.account,
-        }),
+        submitRating(world, receipt, signature, { comment: "Late." }),
         world.protocol.ratings,
         "RatingsWindowClosed",
         [closedAt, at],
@@ -274,9 +275,7 @@ describe("ratings flows", () => {
       const receipt = await makeReceipt(world, world.deskId);
       const signature = await signReceipt(world.issuer, receipt, { chainId: 1, verifyingContract: world.protocol.ratings.address });
       await connection.viem.assertions.revertWithCustomErrorWithArgs(
-        world.protocol.ratings.write.rate(rateArgs(receipt, world.issuer.account.address, signature, 5, 0, "Hi."), {
-          account: world.requester.account,
-        }),
+        submitRating(world, receipt, signature),
         world.protocol.ratings,
         "RatingsInvalidSignature",
         [getAddress(world.issuer.account.address)],
@@ -293,9 +292,7 @@ describe("ratings flows", () => {
         verifyingContract: second.ratings.address,
       });
       await connection.viem.assertions.revertWithCustomErrorWithArgs(
-        world.protocol.ratings.write.rate(rateArgs(receipt, world.issuer.account.address, signature, 5, 0, "Hi."), {
-          account: world.requester.account,
-        }),
+        submitRating(world, receipt, signature),
         world.protocol.ratings,
         "RatingsInvalidSignature",
         [getAddress(world.issuer.account.address)],
@@ -313,9 +310,7 @@ describe("ratings flows", () => {
       for (const signer of [world.stranger, world.agent]) {
         const signature = await signReceipt(signer, receipt, domain);
         await connection.viem.assertions.revertWithCustomErrorWithArgs(
-          ratings.write.rate(rateArgs(receipt, signer.account.address, signature, 5, 0, "Hi."), {
-            account: world.requester.account,
-          }),
+          submitRating(world, receipt, signature, { signer: signer.account.address }),
           ratings,
           "RatingsUnauthorizedSigner",
           [world.deskId, getAddress(signer.account.address)],

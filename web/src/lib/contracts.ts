@@ -2,7 +2,8 @@
  * The dApp's view of the generated contracts file: typed ABIs, and the addresses and first block of the
  * deployment on a chain. Every read, write and event query goes through here.
  */
-import type { Abi, Address } from "viem";
+import type { Abi } from "viem";
+import type { Deployment } from "../../../audit/types";
 import {
   agentRegistryAbi,
   abis,
@@ -23,14 +24,8 @@ export {
   timelockControllerAbi,
 };
 
-export interface ProtocolAddresses {
-  SupportToken: Address;
-  TimelockController: Address;
-  SupportGovernor: Address;
-  PolicyRegistry: Address;
-  AgentRegistry: Address;
-  SupportRatings: Address;
-}
+/** The protocol's addresses by contract name: the `contracts` of a deployments file. */
+export type ProtocolAddresses = Deployment["contracts"];
 
 export interface ProtocolDeployment {
   chainId: number;

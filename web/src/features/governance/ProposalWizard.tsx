@@ -213,29 +213,15 @@ export function ProposalWizardPage() {
                   <tr key={p}>
                     <td>{p}</td>
                     <td>
-                      <input
-                        type="number"
-                        min={1}
-                        max={65535}
-                        step={1}
-                        name={`first-${p}`}
-                        aria-label={`${p} first response, minutes`}
-                        value={draft.first[i]}
-                        onChange={(e) => set({ first: draft.first.map((v, j) => (j === i ? Number(e.target.value) : v)) as Minutes })}
-                      />
+                      <MinutesInput name={`first-${p}`} label={`${p} first response, minutes`} targets={draft.first} index={i} onChange={(first) => set({ first })} />
                     </td>
                     <td>
-                      <input
-                        type="number"
-                        min={1}
-                        max={65535}
-                        step={1}
+                      <MinutesInput
                         name={`resolution-${p}`}
-                        aria-label={`${p} resolution, minutes`}
-                        value={draft.resolution[i]}
-                        onChange={(e) =>
-                          set({ resolution: draft.resolution.map((v, j) => (j === i ? Number(e.target.value) : v)) as Minutes })
-                        }
+                        label={`${p} resolution, minutes`}
+                        targets={draft.resolution}
+                        index={i}
+                        onChange={(resolution) => set({ resolution })}
                       />
                     </td>
                   </tr>
@@ -311,5 +297,22 @@ export function ProposalWizardPage() {
         </section>
       )}
     </>
+  );
+}
+
+/** One SLA target (whole minutes, uint16) of a per-priority row; reports the whole row with it replaced. */
+function MinutesInput(props: { name: string; label: string; targets: Minutes; index: number; onChange: (targets: Minutes) => void }) {
+  const { name, label, targets, index, onChange } = props;
+  return (
+    <input
+      type="number"
+      min={1}
+      max={65535}
+      step={1}
+      name={name}
+      aria-label={label}
+      value={targets[index]}
+      onChange={(e) => onChange(targets.map((v, j) => (j === index ? Number(e.target.value) : v)) as Minutes)}
+    />
   );
 }

@@ -82,26 +82,8 @@ export function PolicyPage() {
         <section className="card">
           <h2>Compare versions</h2>
           <div className="field-row">
-            <label>
-              From
-              <select value={a} onChange={(e) => setFrom(Number(e.target.value))} name="diff-from">
-                {policy.versions.map((v) => (
-                  <option key={String(v.version)} value={Number(v.version)}>
-                    v{String(v.version)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              To
-              <select value={b} onChange={(e) => setTo(Number(e.target.value))} name="diff-to">
-                {policy.versions.map((v) => (
-                  <option key={String(v.version)} value={Number(v.version)}>
-                    v{String(v.version)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <VersionSelect label="From" name="diff-from" versions={policy.versions} value={a} onChange={setFrom} />
+            <VersionSelect label="To" name="diff-to" versions={policy.versions} value={b} onChange={setTo} />
             <label>
               Granularity
               <select value={mode} onChange={(e) => setMode(e.target.value as DiffMode)}>
@@ -148,5 +130,22 @@ export function PolicyPage() {
         </article>
       ))}
     </>
+  );
+}
+
+/** Picks one of a policy's versions (by number) for the diff. */
+function VersionSelect(props: { label: string; name: string; versions: readonly { version: bigint }[]; value: number; onChange: (version: number) => void }) {
+  const { label, name, versions, value, onChange } = props;
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(Number(e.target.value))} name={name}>
+        {versions.map((v) => (
+          <option key={String(v.version)} value={Number(v.version)}>
+            v{String(v.version)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
