@@ -24,7 +24,7 @@ export default defineConfig({
   paths: {
     // bench/contracts holds baselines for `npm run bench` only (a plain OZ governor).
     sources: { solidity: ["contracts", "bench/contracts"] },
-    tests: { solidity: "test/contracts", nodejs: "test/flows" },
+    tests: { solidity: "test/contracts", nodejs: "test" },
   },
   networks: {
     // The local stack of `npm start`: Hardhat's network served over JSON-RPC on localhost.

@@ -63,47 +63,37 @@ const withFirstArgument = (signature: string, value: number): Hex =>
   `${selector(signature)}${encodeAbiParameters([{ type: "uint256" }], [BigInt(value)]).slice(2)}`;
 
 /**
- * The actions that need the critical quorum from day one: the security script, the official channels,
- * removing a desk, every governance parameter, ownership of the protocol contracts, and the critical list
- * itself.
+ * The actions that need only the normal quorum: everything else — any other function, any other
+ * contract, any value transfer — needs the critical quorum (critical by effect: see SECURITY.md). Routine
+ * is what cannot make anyone an official agent, change the security script or official channels, weaken
+ * the DAO's ability to act, or move what the DAO holds: the SLA, escalation, rating-rule and general
+ * policies (and cancelling their scheduled versions), suspending an agent, a desk's issuer keys and
+ * self-signing flag, ruling on and overturning impersonator reports, and voiding an abusive rating.
  */
-export function defaultCriticalActions(addresses: {
-  governor: Address;
-  timelock: Address;
+export function defaultRoutineActions(addresses: {
   policyRegistry: Address;
   agentRegistry: Address;
   ratings: Address;
 }): { targets: Address[]; prefixes: Hex[] } {
+  const routineKinds = [PolicyKind.General, PolicyKind.SLA, PolicyKind.Escalation, PolicyKind.RatingRules];
   const actions: [Address, Hex][] = [
+    ...routineKinds.flatMap((kind): [Address, Hex][] => [
+      [addresses.policyRegistry, withFirstArgument(PUBLISH_POLICY_SIGNATURE, kind)],
+      [addresses.policyRegistry, withFirstArgument(CANCEL_VERSION_SIGNATURE, kind)],
+    ]),
     ...[
-      "setVotingDelay(uint48)",
-      "setVotingPeriod(uint32)",
-      "setProposalThreshold(uint256)",
-      "updateQuorumNumerator(uint256)",
-      "setLateQuorumVoteExtension(uint48)",
-      "setProposalGuardian(address)",
-      "updateTimelock(address)",
-      "relay(address,uint256,bytes)",
-      "setCriticalAction(address,bytes,bool)",
-      "setCriticalQuorumNumerator(uint256)",
-    ].map((s): [Address, Hex] => [addresses.governor, selector(s)]),
-    ...["updateDelay(uint256)", "grantRole(bytes32,address)", "revokeRole(bytes32,address)"].map(
-      (s): [Address, Hex] => [addresses.timelock, selector(s)],
-    ),
-    ...[PolicyKind.SecurityScript, PolicyKind.OfficialChannels].map((kind): [Address, Hex] => [
-      addresses.policyRegistry,
-      withFirstArgument(PUBLISH_POLICY_SIGNATURE, kind),
-    ]),
-    [addresses.policyRegistry, selector("retirePolicy(uint256)")],
-    [addresses.agentRegistry, selector("removeDesk(uint32)")],
-    ...[addresses.policyRegistry, addresses.agentRegistry, addresses.ratings].map((target): [Address, Hex] => [
-      target,
-      selector("transferOwnership(address)"),
-    ]),
+      "suspendAgent(address,string)",
+      "setIssuer(uint32,address,bool)",
+      "setSelfSigning(uint32,bool)",
+      "resolveReport(uint256,bool)",
+      "overturnReport(uint256,string)",
+    ].map((s): [Address, Hex] => [addresses.agentRegistry, selector(s)]),
+    [addresses.ratings, selector("voidRating(bytes32,string)")],
   ];
   return { targets: actions.map(([t]) => t), prefixes: actions.map(([, p]) => p) };
 }
 
+export const CANCEL_VERSION_SIGNATURE = "cancelScheduledVersion(uint8,uint256)";
 export const PUBLISH_POLICY_SIGNATURE = "publishPolicy(uint8,uint256,uint48,(string,string,string,bytes))";
 
 /** Deploys and wires the protocol. Returns the viem contract instances and the deployment record. */
@@ -136,12 +126,7 @@ export async function deployProtocol(viem: Viem, options: DeployOptions = {}) {
     policyRegistry.address,
   ]);
 
-  // The governor's own address is part of its critical list: predict it from the deployer's nonce.
-  const nonce = await publicClient.getTransactionCount({ address: deployer });
-  const predictedGovernor = getContractAddress({ from: deployer, nonce: BigInt(nonce) });
-  const critical = defaultCriticalActions({
-    governor: predictedGovernor,
-    timelock: timelock.address,
+  const routine = defaultRoutineActions({
     policyRegistry: policyRegistry.address,
     agentRegistry: agentRegistry.address,
     ratings: ratings.address,
@@ -158,12 +143,9 @@ export async function deployProtocol(viem: Viem, options: DeployOptions = {}) {
       quorumPercent: opts.quorumPercent,
       criticalQuorumPercent: opts.criticalQuorumPercent,
     },
-    critical.targets,
-    critical.prefixes,
+    routine.targets,
+    routine.prefixes,
   ]);
-  if (governor.address.toLowerCase() !== predictedGovernor.toLowerCase()) {
-    throw new Error(`governor deployed at ${governor.address}, expected ${predictedGovernor}`);
-  }
 
   const wait = (hash: Hex) => publicClient.waitForTransactionReceipt({ hash });
   await wait(await timelock.write.grantRole([await timelock.read.PROPOSER_ROLE(), governor.address]));

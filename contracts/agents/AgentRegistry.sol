@@ -1,16 +1,21 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
+import {DaoOwned} from "../access/DaoOwned.sol";
 import {ISupportRatings} from "../ratings/ISupportRatings.sol";
 import {IAgentRegistry} from "./IAgentRegistry.sol";
 
 /// @title AgentRegistry
 /// @notice See {IAgentRegistry}. Owned by the DAO's timelock from deployment.
-contract AgentRegistry is IAgentRegistry, Ownable {
+contract AgentRegistry is IAgentRegistry, DaoOwned {
     using EnumerableSet for EnumerableSet.AddressSet;
+
+    /// @dev Bounds the work of {removeDesk}, which revokes every issuer key of the desk.
+    uint256 private constant _MAX_ISSUERS_PER_DESK = 16;
+    /// @dev Report spam is bounded per reporter (and each report costs its reporter a transaction).
+    uint256 private constant _MAX_OPEN_REPORTS_PER_REPORTER = 3;
 
     ISupportRatings private immutable _ratings;
 
@@ -20,13 +25,18 @@ contract AgentRegistry is IAgentRegistry, Ownable {
     mapping(uint32 deskId => EnumerableSet.AddressSet) private _issuers;
     mapping(uint32 deskId => mapping(address account => bool)) private _operators;
     mapping(address account => Agent) private _agents;
+    mapping(address account => Suspension[]) private _suspensions;
+    /// @dev How many desks `account` is an issuer key or operator of: such protocol addresses cannot be branded.
+    mapping(address account => uint256) private _roleCount;
     mapping(bytes32 handleHash => address agent) private _handleOwner;
 
     uint256 private _reportCount;
     mapping(uint256 reportId => Report) private _reports;
     mapping(bytes32 subject => uint256) private _openReports;
-    mapping(bytes32 subject => bool) private _confirmed;
+    /// @dev The number of standing (not overturned) confirmations of a subject.
+    mapping(bytes32 subject => uint256) private _confirmations;
     mapping(bytes32 subject => mapping(address reporter => uint256 reportId)) private _openReportOf;
+    mapping(address reporter => uint256) private _openReportsBy;
 
     modifier onlyDeskManager(uint32 deskId) {
         _checkDeskManager(deskId);
@@ -34,7 +44,7 @@ contract AgentRegistry is IAgentRegistry, Ownable {
     }
 
     /// @param ratings_ The ratings contract whose mirror this registry keeps (deployed right after it).
-    constructor(address timelock, ISupportRatings ratings_) Ownable(timelock) {
+    constructor(address timelock, ISupportRatings ratings_) DaoOwned(timelock) {
         _ratings = ratings_;
     }
 
@@ -50,22 +60,22 @@ contract AgentRegistry is IAgentRegistry, Ownable {
     }
 
     /// @inheritdoc IAgentRegistry
-    /// @dev Removes every agent and revokes every issuer key of the desk, so no receipt of it verifies.
+    /// @dev Bounded work whatever the desk's size: agents are not visited (an agent of a removed desk reads as
+    /// removed from `removedAt`, see {_effective}), operators lose their powers through {_checkDeskManager},
+    /// and at most {_MAX_ISSUERS_PER_DESK} issuer keys are revoked, so no receipt of the desk verifies.
     function removeDesk(uint32 deskId) external onlyOwner {
         Desk storage d = _liveDesk(deskId);
         uint48 now_ = Time.timestamp();
         d.removedAt = now_;
-        address[] storage agents = _deskAgents[deskId];
-        for (uint256 i = 0; i < agents.length; ++i) {
-            if (_agents[agents[i]].status != AgentStatus.Removed) _setStatus(agents[i], AgentStatus.Removed, "desk removed");
-        }
         EnumerableSet.AddressSet storage issuers = _issuers[deskId];
         while (issuers.length() != 0) {
             address issuer = issuers.at(issuers.length() - 1);
             issuers.remove(issuer);
+            --_roleCount[issuer];
             _ratings.syncIssuer(deskId, issuer, false);
             emit IssuerSet(deskId, issuer, false, msg.sender);
         }
+        if (d.selfSigning) _ratings.syncSelfSigning(deskId, false);
         emit DeskRemoved(deskId, now_);
     }
 
@@ -82,6 +92,10 @@ contract AgentRegistry is IAgentRegistry, Ownable {
         _liveDesk(deskId);
         if (operator == address(0)) revert AgentRegistryZeroAddress();
         emit OperatorSet(deskId, operator, enabled, msg.sender);
+        if (_operators[deskId][operator] != enabled) {
+            if (enabled) ++_roleCount[operator];
+            else --_roleCount[operator];
+        }
         _operators[deskId][operator] = enabled;
     }
 
@@ -91,9 +105,15 @@ contract AgentRegistry is IAgentRegistry, Ownable {
     function setIssuer(uint32 deskId, address issuer, bool enabled) external onlyDeskManager(deskId) {
         _liveDesk(deskId);
         if (issuer == address(0)) revert AgentRegistryZeroAddress();
+        EnumerableSet.AddressSet storage issuers = _issuers[deskId];
+        if (enabled && !issuers.contains(issuer)) {
+            if (issuers.length() >= _MAX_ISSUERS_PER_DESK) revert AgentRegistryTooManyIssuers(deskId, _MAX_ISSUERS_PER_DESK);
+            issuers.add(issuer);
+            ++_roleCount[issuer];
+        } else if (!enabled && issuers.remove(issuer)) {
+            --_roleCount[issuer];
+        }
         emit IssuerSet(deskId, issuer, enabled, msg.sender);
-        if (enabled) _issuers[deskId].add(issuer);
-        else _issuers[deskId].remove(issuer);
         _ratings.syncIssuer(deskId, issuer, enabled);
     }
 
@@ -104,21 +124,21 @@ contract AgentRegistry is IAgentRegistry, Ownable {
         if (bytes(handle).length == 0) revert AgentRegistryEmptyName();
         Agent storage a = _agents[account];
         if (a.status != AgentStatus.None) revert AgentRegistryAgentExists(account, a.deskId);
-        bytes32 subject = _addressSubject(account);
-        if (_confirmed[subject]) revert AgentRegistryConfirmedImpersonator(subject);
         bytes32 hash = _handleHash(handle);
         if (_handleOwner[hash] != address(0)) revert AgentRegistryHandleTaken(hash, _handleOwner[hash]);
-        if (_confirmed[hash]) revert AgentRegistryConfirmedImpersonator(hash);
+        _checkOnboardable(_addressSubject(account));
+        _checkOnboardable(hash);
 
+        uint48 now_ = Time.timestamp();
         _agents[account] = Agent({
             deskId: deskId,
             status: AgentStatus.Active,
-            activeFrom: Time.timestamp(),
+            activeFrom: now_,
             inactiveFrom: 0,
-            suspendedFrom: 0,
-            suspendedUntil: 0
+            suspendedByOwner: false,
+            suspensionCount: 0
         });
-        _ratings.syncAgent(account, _agents[account]);
+        _ratings.syncAgent(account, deskId, now_);
         _handleOwner[hash] = account;
         _deskAgents[deskId].push(account);
         emit AgentAdded(deskId, account, handle, msg.sender);
@@ -130,13 +150,15 @@ contract AgentRegistry is IAgentRegistry, Ownable {
     }
 
     /// @inheritdoc IAgentRegistry
+    /// @dev An operator cannot undo the DAO: a suspension the DAO made is lifted only by the DAO.
     function reinstateAgent(address account, string calldata reason) external {
+        if (_agents[account].suspendedByOwner && msg.sender != owner()) revert AgentRegistrySuspendedByOwner(account);
         _changeAgent(account, AgentStatus.Suspended, AgentStatus.Active, reason);
     }
 
     /// @inheritdoc IAgentRegistry
     function removeAgent(address account, string calldata reason) external {
-        AgentStatus status = _agents[account].status;
+        AgentStatus status = _effective(_agents[account]).status;
         if (status == AgentStatus.Removed) revert AgentRegistryInvalidAgentStatus(account, status);
         _changeAgent(account, status, AgentStatus.Removed, reason);
     }
@@ -150,10 +172,12 @@ contract AgentRegistry is IAgentRegistry, Ownable {
     {
         _liveDesk(deskId);
         if (bytes(evidence).length == 0) revert AgentRegistryEmptyEvidence();
-        address agentAddress = _agentOfSubject(subject);
-        if (agentAddress != address(0)) revert AgentRegistrySubjectIsAgent(subject, agentAddress);
+        _checkReportable(subject);
         uint256 open = _openReportOf[subject][msg.sender];
         if (open != 0) revert AgentRegistryDuplicateReport(subject, msg.sender, open);
+        if (_openReportsBy[msg.sender] >= _MAX_OPEN_REPORTS_PER_REPORTER) {
+            revert AgentRegistryTooManyOpenReports(msg.sender, _MAX_OPEN_REPORTS_PER_REPORTER);
+        }
 
         reportId = ++_reportCount;
         _reports[reportId] = Report({
@@ -164,6 +188,7 @@ contract AgentRegistry is IAgentRegistry, Ownable {
             createdAt: Time.timestamp()
         });
         _openReportOf[subject][msg.sender] = reportId;
+        ++_openReportsBy[msg.sender];
         ++_openReports[subject];
         emit ImpersonatorReported(reportId, subject, deskId, msg.sender, evidence);
     }
@@ -174,12 +199,27 @@ contract AgentRegistry is IAgentRegistry, Ownable {
         if (r.status == ReportStatus.None) revert AgentRegistryUnknownReport(reportId);
         _checkDeskManager(r.deskId);
         if (r.status != ReportStatus.Open) revert AgentRegistryReportClosed(reportId, r.status);
+        bytes32 subject = r.subject;
+        // The subject may have become an agent or a protocol address since it was reported.
+        if (confirmed) _checkReportable(subject);
         ReportStatus status = confirmed ? ReportStatus.Confirmed : ReportStatus.Dismissed;
         r.status = status;
-        --_openReports[r.subject];
-        delete _openReportOf[r.subject][r.reporter];
-        if (confirmed) _confirmed[r.subject] = true;
-        emit ReportResolved(reportId, r.subject, r.deskId, status, msg.sender);
+        --_openReports[subject];
+        --_openReportsBy[r.reporter];
+        delete _openReportOf[subject][r.reporter];
+        if (confirmed) ++_confirmations[subject];
+        emit ReportResolved(reportId, subject, r.deskId, status, msg.sender);
+    }
+
+    /// @inheritdoc IAgentRegistry
+    function overturnReport(uint256 reportId, string calldata reason) external onlyOwner {
+        Report storage r = _reports[reportId];
+        if (r.status == ReportStatus.None) revert AgentRegistryUnknownReport(reportId);
+        if (r.status != ReportStatus.Confirmed) revert AgentRegistryReportClosed(reportId, r.status);
+        if (bytes(reason).length == 0) revert AgentRegistryEmptyEvidence();
+        r.status = ReportStatus.Overturned;
+        --_confirmations[r.subject];
+        emit ReportOverturned(reportId, r.subject, r.deskId, reason);
     }
 
     // ---------------------------------------------------------------- views
@@ -224,7 +264,7 @@ contract AgentRegistry is IAgentRegistry, Ownable {
 
     /// @inheritdoc IAgentRegistry
     function isOperator(uint32 deskId, address account) external view returns (bool) {
-        return _operators[deskId][account];
+        return _operators[deskId][account] && _desks[deskId].removedAt == 0;
     }
 
     /// @inheritdoc IAgentRegistry
@@ -234,7 +274,29 @@ contract AgentRegistry is IAgentRegistry, Ownable {
 
     /// @inheritdoc IAgentRegistry
     function agent(address account) external view returns (Agent memory) {
-        return _agents[account];
+        return _effective(_agents[account]);
+    }
+
+    /// @inheritdoc IAgentRegistry
+    function suspensions(address account) external view returns (Suspension[] memory) {
+        return _suspensions[account];
+    }
+
+    /// @inheritdoc IAgentRegistry
+    /// @dev O(log n) in the agent's lifted suspensions: they are ordered and disjoint.
+    function wasActiveAt(address account, uint32 deskId, uint48 timepoint) external view returns (bool) {
+        Agent memory a = _effective(_agents[account]);
+        if (a.deskId != deskId || a.activeFrom == 0 || timepoint < a.activeFrom) return false;
+        if (a.inactiveFrom != 0 && timepoint >= a.inactiveFrom) return false;
+        Suspension[] storage past = _suspensions[account];
+        (uint256 low, uint256 high) = (0, past.length);
+        while (low < high) {
+            uint256 mid = (low + high) / 2;
+            if (past[mid].until <= timepoint) low = mid + 1;
+            else high = mid;
+        }
+        // `low` is the first suspension lifted after `timepoint`: the only one that can contain it.
+        return low == past.length || timepoint < past[low].from;
     }
 
     /// @inheritdoc IAgentRegistry
@@ -270,35 +332,69 @@ contract AgentRegistry is IAgentRegistry, Ownable {
         Agent storage a = _agents[account];
         if (a.status == AgentStatus.None) revert AgentRegistryUnknownAgent(account);
         _checkDeskManager(a.deskId);
+        _liveDesk(a.deskId);
         if (a.status != from) revert AgentRegistryInvalidAgentStatus(account, a.status);
-        _setStatus(account, to, reason);
-    }
-
-    function _setStatus(address account, AgentStatus to, string memory reason) private {
-        Agent storage a = _agents[account];
-        AgentStatus from = a.status;
         uint48 now_ = Time.timestamp();
         if (to == AgentStatus.Active) {
-            // Reinstated: tickets opened during the suspension stay unratable.
-            (a.suspendedFrom, a.suspendedUntil, a.inactiveFrom) = (a.inactiveFrom, now_, 0);
-        } else if (from == AgentStatus.Active) {
-            a.inactiveFrom = now_;
+            // Reinstated: tickets opened during the suspension stay unratable, whatever follows.
+            _suspensions[account].push(Suspension({from: a.inactiveFrom, until: now_}));
+            ++a.suspensionCount;
+            (a.inactiveFrom, a.suspendedByOwner) = (0, false);
+            _ratings.syncAgent(account, a.deskId, now_);
+        } else {
+            if (from == AgentStatus.Active) {
+                a.inactiveFrom = now_;
+                _ratings.syncAgent(account, a.deskId, 0);
+            }
+            a.suspendedByOwner = to == AgentStatus.Suspended && msg.sender == owner();
         }
         a.status = to;
-        _ratings.syncAgent(account, a);
         emit AgentStatusChanged(a.deskId, account, from, to, msg.sender, reason);
     }
 
+    /// @dev The record in effect: an active or suspended agent of a removed desk is removed from the removal.
+    function _effective(Agent memory a) private view returns (Agent memory) {
+        if (a.status == AgentStatus.Active || a.status == AgentStatus.Suspended) {
+            uint48 removedAt = _desks[a.deskId].removedAt;
+            if (removedAt != 0) {
+                if (a.status == AgentStatus.Active) a.inactiveFrom = removedAt;
+                a.status = AgentStatus.Removed;
+            }
+        }
+        return a;
+    }
+
     function _standing(address agentAddress, bytes32 subject) private view returns (Standing) {
-        AgentStatus status = _agents[agentAddress].status;
-        if (agentAddress != address(0) && status != AgentStatus.None) {
+        if (agentAddress != address(0)) {
+            AgentStatus status = _effective(_agents[agentAddress]).status;
             if (status == AgentStatus.Active) return Standing.OfficialAgent;
             if (status == AgentStatus.Suspended) return Standing.SuspendedAgent;
-            return Standing.FormerAgent;
+            if (status == AgentStatus.Removed) return Standing.FormerAgent;
         }
-        if (_confirmed[subject]) return Standing.ConfirmedImpersonator;
+        if (_confirmations[subject] != 0) return Standing.ConfirmedImpersonator;
         if (_openReports[subject] != 0) return Standing.ReportedImpersonator;
         return Standing.Unknown;
+    }
+
+    /// @dev Agents (suspend them instead) and protocol addresses are never branded impersonators.
+    function _checkReportable(bytes32 subject) private view {
+        address agentAddress = _agentOfSubject(subject);
+        if (agentAddress != address(0)) revert AgentRegistrySubjectIsAgent(subject, agentAddress);
+        if (uint256(subject) >> 160 == 0) {
+            address account = address(uint160(uint256(subject)));
+            if (
+                account == owner() || account == address(this) || account == address(_ratings)
+                    || account == address(_ratings.policyRegistry()) || _roleCount[account] != 0
+            ) revert AgentRegistryProtectedSubject(subject);
+        }
+    }
+
+    /// @dev A confirmed impersonator never becomes an agent (the DAO may overturn a wrong confirmation first);
+    /// a reported one only through the DAO.
+    function _checkOnboardable(bytes32 subject) private view {
+        if (_confirmations[subject] != 0) revert AgentRegistryConfirmedImpersonator(subject);
+        uint256 open = _openReports[subject];
+        if (open != 0 && msg.sender != owner()) revert AgentRegistrySubjectReported(subject, open);
     }
 
     /// @dev The agent a subject names: an address that is an agent, or a handle an agent holds.
@@ -318,11 +414,14 @@ contract AgentRegistry is IAgentRegistry, Ownable {
         if (d.removedAt != 0) revert AgentRegistryDeskRemoved(deskId, d.removedAt);
     }
 
+    /// @dev Operators act only on their own desk, and only while it exists.
     function _checkDeskManager(uint32 deskId) private view {
-        if (msg.sender != owner() && !_operators[deskId][msg.sender]) {
+        if (msg.sender == owner()) return;
+        if (!_operators[deskId][msg.sender] || _desks[deskId].removedAt != 0) {
             revert AgentRegistryUnauthorized(msg.sender, deskId);
         }
     }
+
 
     function _addressSubject(address account) private pure returns (bytes32) {
         return bytes32(uint256(uint160(account)));

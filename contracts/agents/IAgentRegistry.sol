@@ -33,7 +33,8 @@ interface IAgentRegistry {
         None,
         Open,
         Confirmed,
-        Dismissed
+        Dismissed,
+        Overturned
     }
 
     struct Desk {
@@ -44,15 +45,23 @@ interface IAgentRegistry {
     }
 
     /// @notice An agent. Its tickets count when opened in `[activeFrom, inactiveFrom)` (`inactiveFrom` is 0
-    /// while active, else the time of the suspension or removal) and outside its last suspension
-    /// `[suspendedFrom, suspendedUntil)`.
+    /// while active, else the time of the current suspension or the removal) and outside every past
+    /// suspension (see {suspensions}). An agent of a removed desk reads as `Removed` from the desk's removal.
+    /// @param suspendedByOwner Whether the current suspension was made by the DAO: only the DAO lifts it.
+    /// @param suspensionCount The number of past (lifted) suspensions kept in {suspensions}.
     struct Agent {
         uint32 deskId;
         AgentStatus status;
         uint48 activeFrom;
         uint48 inactiveFrom;
-        uint48 suspendedFrom;
-        uint48 suspendedUntil;
+        bool suspendedByOwner;
+        uint32 suspensionCount;
+    }
+
+    /// @notice A lifted suspension: tickets opened in `[from, until)` stay unratable forever.
+    struct Suspension {
+        uint48 from;
+        uint48 until;
     }
 
     /// @notice An impersonator report. `subject` is an address (left-padded) or the hash of a handle.
@@ -85,10 +94,22 @@ interface IAgentRegistry {
     error AgentRegistryUnknownReport(uint256 reportId);
     error AgentRegistryReportClosed(uint256 reportId, ReportStatus status);
     error AgentRegistryEmptyEvidence();
+    /// @notice Protocol addresses (the DAO's timelock, the protocol's contracts, issuer keys and operators)
+    /// cannot be reported or confirmed as impersonators.
+    error AgentRegistryProtectedSubject(bytes32 subject);
+    /// @notice A reporter may have at most `max` open reports at a time (report spam is bounded).
+    error AgentRegistryTooManyOpenReports(address reporter, uint256 max);
+    /// @notice The subject has open impersonator reports: only the DAO may onboard it before they are resolved.
+    error AgentRegistrySubjectReported(bytes32 subject, uint256 openReports);
+    /// @notice The DAO suspended this agent: only the DAO may reinstate it.
+    error AgentRegistrySuspendedByOwner(address agent);
+    /// @notice A desk has at most `max` issuer keys (so removing a desk is bounded work).
+    error AgentRegistryTooManyIssuers(uint32 deskId, uint256 max);
 
     /// @notice A desk was registered.
     event DeskRegistered(uint32 indexed deskId, string name, bool selfSigning);
-    /// @notice A desk was removed; its agents are removed and its issuer keys revoked.
+    /// @notice A desk was removed: from `removedAt` its agents read as removed, its operators lose every power
+    /// and its issuer keys are revoked (each with {IssuerSet}).
     event DeskRemoved(uint32 indexed deskId, uint48 removedAt);
     /// @notice Whether a desk's agents may sign their own receipts changed.
     event DeskSelfSigningSet(uint32 indexed deskId, bool oldSelfSigning, bool newSelfSigning);
@@ -116,6 +137,9 @@ interface IAgentRegistry {
     event ReportResolved(
         uint256 indexed reportId, bytes32 indexed subject, uint32 indexed deskId, ReportStatus status, address by
     );
+    /// @notice The DAO overturned a confirmation: the subject is no longer confirmed by this report.
+    /// @param reason Why (kept in history).
+    event ReportOverturned(uint256 indexed reportId, bytes32 indexed subject, uint32 indexed deskId, string reason);
 
     function registerDesk(string calldata name, bool selfSigning) external returns (uint32 deskId);
     function removeDesk(uint32 deskId) external;
@@ -133,6 +157,8 @@ interface IAgentRegistry {
         external
         returns (uint256 reportId);
     function resolveReport(uint256 reportId, bool confirmed) external;
+    /// @notice Undoes a confirmation. Only the owner (timelock): the one way back from a wrong confirmation.
+    function overturnReport(uint256 reportId, string calldata reason) external;
 
     /// @notice What `account` is: official, suspended or former agent, reported or confirmed impersonator, or unknown.
     function statusOf(address account) external view returns (Standing);
@@ -147,7 +173,12 @@ interface IAgentRegistry {
     function deskIssuers(uint32 deskId) external view returns (address[] memory);
     function isOperator(uint32 deskId, address account) external view returns (bool);
     function isIssuer(uint32 deskId, address account) external view returns (bool);
+    /// @notice An agent's record, with the status in effect (an agent of a removed desk reads `Removed`).
     function agent(address account) external view returns (Agent memory);
+    /// @notice The agent's lifted suspensions, oldest first.
+    function suspensions(address account) external view returns (Suspension[] memory);
+    /// @notice Whether `account` was an active agent of `deskId` at `timepoint` (its whole history counts).
+    function wasActiveAt(address account, uint32 deskId, uint48 timepoint) external view returns (bool);
     function agentOfHandle(string calldata handle) external view returns (address);
     function reportCount() external view returns (uint256);
     function report(uint256 reportId) external view returns (Report memory);

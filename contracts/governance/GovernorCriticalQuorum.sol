@@ -1,24 +1,26 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {Governor} from "@openzeppelin/contracts/governance/Governor.sol";
 import {GovernorVotesQuorumFraction} from
     "@openzeppelin/contracts/governance/extensions/GovernorVotesQuorumFraction.sol";
 import {IGovernorCriticalQuorum} from "./IGovernorCriticalQuorum.sol";
 
 /// @title GovernorCriticalQuorum
 /// @notice See {IGovernorCriticalQuorum}.
-/// @dev Only critical proposals store their numerator (normal ones keep OZ's checkpointed quorum), so
-/// a normal `propose` pays one extra cold read per call and nothing else.
+/// @dev An allow-list, not a deny-list: a deny-list of critical selectors misses siblings
+/// (`renounceOwnership` next to `transferOwnership`) and effects reached in parts, while an action nobody
+/// classified here is critical by default. Only critical proposals store their numerator (routine ones
+/// keep OZ's checkpointed quorum).
 abstract contract GovernorCriticalQuorum is GovernorVotesQuorumFraction, IGovernorCriticalQuorum {
     uint256 private _criticalQuorumNumerator;
-    mapping(bytes32 actionKey => bool) private _criticalActions;
+    mapping(bytes32 actionKey => bool) private _routineActions;
     mapping(uint256 proposalId => uint256) private _criticalProposalNumerator;
 
-    constructor(uint256 criticalNumerator, address[] memory targets, bytes[] memory prefixes) {
+    /// @param routineTargets With `routinePrefixes`, the actions that need only the normal quorum.
+    constructor(uint256 criticalNumerator, address[] memory routineTargets, bytes[] memory routinePrefixes) {
         _setCriticalQuorumNumerator(criticalNumerator);
-        for (uint256 i = 0; i < targets.length; ++i) {
-            _setCriticalAction(targets[i], prefixes[i], true);
+        for (uint256 i = 0; i < routineTargets.length; ++i) {
+            _setRoutineAction(routineTargets[i], routinePrefixes[i], true);
         }
     }
 
@@ -28,13 +30,13 @@ abstract contract GovernorCriticalQuorum is GovernorVotesQuorumFraction, IGovern
     }
 
     /// @inheritdoc IGovernorCriticalQuorum
-    function isCriticalAction(address target, bytes calldata prefix) public view virtual returns (bool) {
-        return _criticalActions[_prefixKey(target, prefix)];
+    function isRoutineAction(address target, bytes calldata prefix) public view virtual returns (bool) {
+        return _routineActions[_prefixKey(target, prefix)];
     }
 
     /// @inheritdoc IGovernorCriticalQuorum
-    function isCriticalCall(address target, bytes calldata data) public view virtual returns (bool) {
-        return _isCriticalCall(target, data);
+    function isCriticalCall(address target, uint256 value, bytes calldata data) public view virtual returns (bool) {
+        return _isCriticalCall(target, value, data);
     }
 
     /// @inheritdoc IGovernorCriticalQuorum
@@ -57,8 +59,8 @@ abstract contract GovernorCriticalQuorum is GovernorVotesQuorumFraction, IGovern
     }
 
     /// @inheritdoc IGovernorCriticalQuorum
-    function setCriticalAction(address target, bytes calldata prefix, bool critical) public virtual onlyGovernance {
-        _setCriticalAction(target, prefix, critical);
+    function setRoutineAction(address target, bytes calldata prefix, bool routine) public virtual onlyGovernance {
+        _setRoutineAction(target, prefix, routine);
     }
 
     /// @inheritdoc IGovernorCriticalQuorum
@@ -66,9 +68,10 @@ abstract contract GovernorCriticalQuorum is GovernorVotesQuorumFraction, IGovern
         _setCriticalQuorumNumerator(newNumerator);
     }
 
-    function _setCriticalAction(address target, bytes memory prefix, bool critical) internal virtual {
-        emit CriticalActionSet(target, prefix, critical);
-        _criticalActions[_prefixKey(target, prefix)] = critical;
+    function _setRoutineAction(address target, bytes memory prefix, bool routine) internal virtual {
+        bytes32 key = _prefixKey(target, prefix);
+        emit RoutineActionSet(target, prefix, routine);
+        _routineActions[key] = routine;
     }
 
     function _setCriticalQuorumNumerator(uint256 newNumerator) internal virtual {
@@ -81,6 +84,17 @@ abstract contract GovernorCriticalQuorum is GovernorVotesQuorumFraction, IGovern
         _criticalQuorumNumerator = newNumerator;
     }
 
+    /// @dev The other side of the order: the normal quorum may not rise above the critical one. The check is
+    /// skipped only while the critical numerator is unset, i.e. during construction (the normal quorum is
+    /// set first; {_setCriticalQuorumNumerator} then checks the order).
+    function _updateQuorumNumerator(uint256 newQuorumNumerator) internal virtual override {
+        uint256 critical = _criticalQuorumNumerator;
+        if (critical != 0 && newQuorumNumerator > critical) {
+            revert GovernorQuorumAboveCritical(newQuorumNumerator, critical);
+        }
+        super._updateQuorumNumerator(newQuorumNumerator);
+    }
+
     /// @dev Fixes the critical quorum on the proposal when any of its calls is critical.
     function _propose(
         address[] memory targets,
@@ -91,7 +105,7 @@ abstract contract GovernorCriticalQuorum is GovernorVotesQuorumFraction, IGovern
     ) internal virtual override returns (uint256 proposalId) {
         proposalId = super._propose(targets, values, calldatas, description, proposer);
         for (uint256 i = 0; i < targets.length; ++i) {
-            if (_isCriticalCall(targets[i], calldatas[i])) {
+            if (_isCriticalCall(targets[i], values[i], calldatas[i])) {
                 uint256 numerator = _criticalQuorumNumerator;
                 _criticalProposalNumerator[proposalId] = numerator;
                 emit ProposalMarkedCritical(proposalId, numerator);
@@ -100,18 +114,18 @@ abstract contract GovernorCriticalQuorum is GovernorVotesQuorumFraction, IGovern
         }
     }
 
-    function _isCriticalCall(address target, bytes memory data) private view returns (bool) {
-        if (data.length < 4) return false;
+    function _isCriticalCall(address target, uint256 value, bytes memory data) private view returns (bool) {
+        if (value != 0 || data.length < 4) return true;
         bytes4 selector = bytes4(data);
-        if (_criticalActions[_actionKey(target, selector, false, 0)]) return true;
-        return data.length >= 36 && _criticalActions[_actionKey(target, selector, true, _firstArgument(data))];
+        if (_routineActions[_actionKey(target, selector, false, 0)]) return false;
+        return data.length < 36 || !_routineActions[_actionKey(target, selector, true, _firstArgument(data))];
     }
 
     /// @dev The key of a 4-byte (selector) or 36-byte (selector + first argument) prefix.
     function _prefixKey(address target, bytes memory prefix) private pure returns (bytes32) {
         if (prefix.length == 4) return _actionKey(target, bytes4(prefix), false, 0);
         if (prefix.length == 36) return _actionKey(target, bytes4(prefix), true, _firstArgument(prefix));
-        revert GovernorInvalidCriticalPrefix(prefix.length);
+        revert GovernorInvalidActionPrefix(prefix.length);
     }
 
     function _actionKey(address target, bytes4 selector, bool withArgument, bytes32 argument)
@@ -122,7 +136,7 @@ abstract contract GovernorCriticalQuorum is GovernorVotesQuorumFraction, IGovern
         return keccak256(abi.encode(target, selector, withArgument, argument));
     }
 
-    /// @dev The 32-byte word after the selector; callers check `data.length >= 36`.
+    /// @dev The 32-byte word after the selector; callers check the length is at least 36.
     function _firstArgument(bytes memory data) private pure returns (bytes32 argument) {
         assembly ("memory-safe") {
             argument := mload(add(data, 36))

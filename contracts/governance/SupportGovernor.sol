@@ -50,14 +50,14 @@ contract SupportGovernor is
         TimelockController timelock,
         address guardian,
         Settings memory settings,
-        address[] memory criticalTargets,
-        bytes[] memory criticalPrefixes
+        address[] memory routineTargets,
+        bytes[] memory routinePrefixes
     )
         Governor("Support Quality Governor")
         GovernorSettings(settings.votingDelay, settings.votingPeriod, settings.proposalThreshold)
         GovernorVotes(token)
         GovernorVotesQuorumFraction(settings.quorumPercent)
-        GovernorCriticalQuorum(settings.criticalQuorumPercent, criticalTargets, criticalPrefixes)
+        GovernorCriticalQuorum(settings.criticalQuorumPercent, routineTargets, routinePrefixes)
         GovernorPreventLateQuorum(settings.lateQuorumExtension)
         GovernorTimelockControl(timelock)
     {
@@ -116,17 +116,41 @@ contract SupportGovernor is
         return super._propose(targets, values, calldatas, description, proposer);
     }
 
+    function _updateQuorumNumerator(uint256 newQuorumNumerator)
+        internal
+        override(GovernorVotesQuorumFraction, GovernorCriticalQuorum)
+    {
+        super._updateQuorumNumerator(newQuorumNumerator);
+    }
+
     function _tallyUpdated(uint256 proposalId) internal override(Governor, GovernorPreventLateQuorum) {
         super._tallyUpdated(proposalId);
     }
 
+    /// @dev The guardian cannot entrench itself: it may not cancel a proposal whose every call replaces the
+    /// guardian (a proposal that also does anything else stays cancellable, so bundling a malicious call
+    /// with a guardian change buys no immunity).
     function _validateCancel(uint256 proposalId, address caller)
         internal
         view
         override(Governor, GovernorProposalGuardian)
         returns (bool)
     {
+        if (caller == proposalGuardian() && caller != proposalProposer(proposalId) && _onlyReplacesGuardian(proposalId)) {
+            return false;
+        }
         return super._validateCancel(proposalId, caller);
+    }
+
+    function _onlyReplacesGuardian(uint256 proposalId) private view returns (bool) {
+        (address[] memory targets,, bytes[] memory calldatas,) = proposalDetails(proposalId);
+        for (uint256 i = 0; i < targets.length; ++i) {
+            bytes memory data = calldatas[i];
+            if (targets[i] != address(this) || data.length < 4 || bytes4(data) != this.setProposalGuardian.selector) {
+                return false;
+            }
+        }
+        return true;
     }
 
     function _queueOperations(

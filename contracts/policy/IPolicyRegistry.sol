@@ -67,19 +67,28 @@ interface IPolicyRegistry {
     }
 
     /// @notice A policy: its kind, title and version count; `retiredAt` is 0 while it is live.
+    /// @param latestVersion The newest version not cancelled (0 = none).
     struct Policy {
         PolicyKind kind;
         uint16 versionCount;
+        uint16 latestVersion;
         uint48 createdAt;
         uint48 retiredAt;
         string title;
     }
 
     /// @notice A stored version: the hash of its text and the time it takes effect.
+    /// @param cancelledAt When the DAO cancelled it before it took effect (0 = not cancelled); a cancelled
+    /// version is never in force and stays in history.
+    /// @param previous The live version it follows (0 = none): {versionAt} walks this chain.
+    /// @param termsEntry 1 + the index of the rating-terms entry it appended (SLA and rating rules; else 0).
     struct Version {
         bytes32 contentHash;
         uint48 effectiveFrom;
         uint48 publishedAt;
+        uint48 cancelledAt;
+        uint16 previous;
+        uint32 termsEntry;
     }
 
     /// @notice No policy has this id.
@@ -97,6 +106,16 @@ interface IPolicyRegistry {
     error PolicyRegistryChangeScheduled(uint256 policyId, uint48 effectiveFrom);
     /// @notice A version may not take effect before now, nor before the version it follows.
     error PolicyRegistryEffectiveTooEarly(uint48 effectiveFrom, uint48 earliest);
+    /// @notice A version may not be scheduled further ahead than `latest` (a year): a mistyped (e.g.
+    /// millisecond) time would otherwise freeze the policy.
+    error PolicyRegistryEffectiveTooLate(uint48 effectiveFrom, uint48 latest);
+    /// @notice Only a version that has not taken effect yet can be cancelled.
+    error PolicyRegistryVersionInForce(uint256 policyId, uint256 version, uint48 effectiveFrom);
+    /// @notice Only the policy's newest live version can be cancelled; for the SLA and rating rules, only
+    /// while no later rating-terms change is scheduled after it (cancel that one first).
+    error PolicyRegistryNotNewest(uint256 policyId, uint256 version);
+    /// @notice The policy has no version that could be cancelled.
+    error PolicyRegistryNothingScheduled(uint256 policyId);
     /// @notice Policy text and title must not be empty.
     error PolicyRegistryEmptyText();
     /// @notice An SLA target is zero, or the resolution target is shorter than the first-response target.
@@ -141,6 +160,17 @@ interface IPolicyRegistry {
     /// @param retiredAt When it was retired.
     event PolicyRetired(uint256 indexed policyId, PolicyKind indexed kind, uint48 retiredAt);
 
+    /// @notice A scheduled version was cancelled by the DAO before it took effect.
+    /// @param policyId The policy.
+    /// @param version The cancelled version (it stays in history, never in force).
+    /// @param kind The policy's kind.
+    /// @param effectiveFrom When it would have taken effect.
+    event VersionCancelled(uint256 indexed policyId, uint256 indexed version, PolicyKind indexed kind, uint48 effectiveFrom);
+
+    /// @notice The newest rating-terms entry was cancelled with its version; the one before it is the newest.
+    /// @param index The index of the removed entry.
+    event RatingTermsCancelled(uint256 indexed index);
+
     /// @notice The rating terms changed (an SLA or rating-rules version was published, or one retired).
     /// @param index The index of the new entry in the rating-terms history.
     /// @param effectiveFrom When it takes effect.
@@ -156,6 +186,11 @@ interface IPolicyRegistry {
     function publishPolicy(PolicyKind kind, uint256 policyId, uint48 effectiveFrom, PolicyContent calldata content)
         external
         returns (uint256 id, uint256 version);
+
+    /// @notice Cancels the newest version of `policyId` before it takes effect. Only the owner (timelock).
+    /// @dev `kind` comes first so that the governor can treat cancelling a security script or the official
+    /// channels as critical, like publishing them.
+    function cancelScheduledVersion(PolicyKind kind, uint256 policyId) external;
 
     /// @notice Retires a policy, at once. Only the owner (timelock). Refused while a change it affects is
     /// still scheduled, so retirement never reorders or shortens the history of what was in force.

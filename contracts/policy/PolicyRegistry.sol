@@ -1,19 +1,20 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
+import {DaoOwned} from "../access/DaoOwned.sol";
 import {ISupportRatings} from "../ratings/ISupportRatings.sol";
 import {IPolicyRegistry} from "./IPolicyRegistry.sol";
 
 /// @title PolicyRegistry
 /// @notice See {IPolicyRegistry}. Owned by the DAO's timelock from deployment.
-contract PolicyRegistry is IPolicyRegistry, Ownable {
+contract PolicyRegistry is IPolicyRegistry, DaoOwned {
     uint8 private constant _MIN_SCALE = 2;
     uint8 private constant _MAX_SCALE = 8;
     uint256 private constant _MAX_TAGS = 32;
     uint32 private constant _MIN_RATING_WINDOW = 1 hours;
+    uint48 private constant _MAX_SCHEDULE_AHEAD = 365 days;
 
     ISupportRatings private immutable _ratings;
 
@@ -24,7 +25,7 @@ contract PolicyRegistry is IPolicyRegistry, Ownable {
     RatingTerms[] private _ratingTerms;
 
     /// @param ratings_ The ratings contract that mirrors the newest rating terms (deployed right after it).
-    constructor(address timelock, ISupportRatings ratings_) Ownable(timelock) {
+    constructor(address timelock, ISupportRatings ratings_) DaoOwned(timelock) {
         _ratings = ratings_;
     }
 
@@ -41,15 +42,27 @@ contract PolicyRegistry is IPolicyRegistry, Ownable {
         if (p.kind != kind) revert PolicyRegistryKindMismatch(id, p.kind, kind);
         if (p.retiredAt != 0) revert PolicyRegistryPolicyRetired(id, p.retiredAt);
 
-        uint48 effective = effectiveFrom == 0 ? Time.timestamp() : effectiveFrom;
-        uint48 earliest = _earliestEffective(id, p.versionCount, kind);
+        uint48 now_ = Time.timestamp();
+        uint48 effective = effectiveFrom == 0 ? now_ : effectiveFrom;
+        uint48 earliest = _earliestEffective(id, p.latestVersion, kind);
         if (effective < earliest) revert PolicyRegistryEffectiveTooEarly(effective, earliest);
+        if (effective > now_ + _MAX_SCHEDULE_AHEAD) {
+            revert PolicyRegistryEffectiveTooLate(effective, now_ + _MAX_SCHEDULE_AHEAD);
+        }
 
         newVersion = ++p.versionCount;
+        uint16 version16 = SafeCast.toUint16(newVersion);
         bytes32 contentHash = keccak256(bytes(content.text));
-        _versions[id][newVersion] =
-            Version({contentHash: contentHash, effectiveFrom: effective, publishedAt: Time.timestamp()});
-        _applyParams(kind, SafeCast.toUint16(newVersion), effective, content.params);
+        uint32 termsEntry = _applyParams(kind, version16, effective, content.params);
+        _versions[id][newVersion] = Version({
+            contentHash: contentHash,
+            effectiveFrom: effective,
+            publishedAt: now_,
+            cancelledAt: 0,
+            previous: p.latestVersion,
+            termsEntry: termsEntry
+        });
+        p.latestVersion = version16;
         emit PolicyPublished(id, newVersion, kind, contentHash, effective, msg.sender, content);
     }
 
@@ -59,7 +72,7 @@ contract PolicyRegistry is IPolicyRegistry, Ownable {
         if (p.createdAt == 0) revert PolicyRegistryUnknownPolicy(policyId);
         if (p.retiredAt != 0) revert PolicyRegistryPolicyRetired(policyId, p.retiredAt);
         uint48 retiredAt = Time.timestamp();
-        uint48 scheduled = _earliestEffective(policyId, p.versionCount, p.kind);
+        uint48 scheduled = _earliestEffective(policyId, p.latestVersion, p.kind);
         if (scheduled > retiredAt) revert PolicyRegistryChangeScheduled(policyId, scheduled);
         p.retiredAt = retiredAt;
         if (p.kind == PolicyKind.SLA) {
@@ -72,6 +85,30 @@ contract PolicyRegistry is IPolicyRegistry, Ownable {
             _pushTerms(terms, retiredAt);
         }
         emit PolicyRetired(policyId, p.kind, retiredAt);
+    }
+
+    /// @inheritdoc IPolicyRegistry
+    function cancelScheduledVersion(PolicyKind kind, uint256 policyId) external onlyOwner {
+        Policy storage p = _policies[policyId];
+        if (p.createdAt == 0) revert PolicyRegistryUnknownPolicy(policyId);
+        if (p.kind != kind) revert PolicyRegistryKindMismatch(policyId, p.kind, kind);
+        uint16 latest = p.latestVersion;
+        if (latest == 0) revert PolicyRegistryNothingScheduled(policyId);
+        Version storage v = _versions[policyId][latest];
+        uint48 now_ = Time.timestamp();
+        if (v.effectiveFrom <= now_) revert PolicyRegistryVersionInForce(policyId, latest, v.effectiveFrom);
+        uint32 termsEntry = v.termsEntry;
+        if (termsEntry != 0) {
+            // Only the newest entry can go: a later scheduled change was computed on top of this one.
+            if (termsEntry != _ratingTerms.length) revert PolicyRegistryNotNewest(policyId, latest);
+            _ratingTerms.pop();
+            // Never in force (it is in the future), so no rating was judged by it.
+            _ratings.syncRatingTerms(_latestTerms());
+            emit RatingTermsCancelled(termsEntry - 1);
+        }
+        v.cancelledAt = now_;
+        p.latestVersion = v.previous;
+        emit VersionCancelled(policyId, latest, kind, v.effectiveFrom);
     }
 
     /// @inheritdoc IPolicyRegistry
@@ -103,7 +140,7 @@ contract PolicyRegistry is IPolicyRegistry, Ownable {
         Policy storage p = _policies[policyId];
         if (p.createdAt == 0) revert PolicyRegistryUnknownPolicy(policyId);
         if (p.retiredAt != 0 && timepoint >= p.retiredAt) return 0;
-        for (uint256 v = p.versionCount; v > 0; --v) {
+        for (uint256 v = p.latestVersion; v > 0; v = _versions[policyId][v].previous) {
             if (_versions[policyId][v].effectiveFrom <= timepoint) return v;
         }
         return 0;
@@ -142,29 +179,34 @@ contract PolicyRegistry is IPolicyRegistry, Ownable {
         }
         id = ++_policyCount;
         if (kind != PolicyKind.General) _policyOfKind[kind] = id;
-        _policies[id] = Policy({kind: kind, versionCount: 0, createdAt: Time.timestamp(), retiredAt: 0, title: title});
+        _policies[id] =
+            Policy({kind: kind, versionCount: 0, latestVersion: 0, createdAt: Time.timestamp(), retiredAt: 0, title: title});
         emit PolicyCreated(id, kind, title);
     }
 
     /// @dev Versions take effect in order: not before now, the policy's last version, nor (for SLA and
     /// rating rules) the last rating-terms entry. The same bound, when in the future, blocks retirement.
-    function _earliestEffective(uint256 id, uint256 versionCount, PolicyKind kind) private view returns (uint48) {
+    function _earliestEffective(uint256 id, uint256 latestVersion, PolicyKind kind) private view returns (uint48) {
         uint48 earliest = Time.timestamp();
-        if (versionCount != 0) earliest = _max(earliest, _versions[id][versionCount].effectiveFrom);
+        if (latestVersion != 0) earliest = _max(earliest, _versions[id][latestVersion].effectiveFrom);
         if (_isTermsKind(kind) && _ratingTerms.length != 0) {
             earliest = _max(earliest, _ratingTerms[_ratingTerms.length - 1].effectiveFrom);
         }
         return earliest;
     }
 
-    /// @dev Validates typed parameters and, for SLA and rating rules, appends the new rating terms.
-    function _applyParams(PolicyKind kind, uint16 newVersion, uint48 effectiveFrom, bytes calldata params) private {
+    /// @dev Validates typed parameters and, for SLA and rating rules, appends the new rating terms; returns
+    /// 1 + the new entry's index (0 when none was appended).
+    function _applyParams(PolicyKind kind, uint16 newVersion, uint48 effectiveFrom, bytes calldata params)
+        private
+        returns (uint32 termsEntry)
+    {
         if (kind == PolicyKind.SLA) {
             SlaParams memory sla = abi.decode(params, (SlaParams));
             RatingTerms memory terms = _latestTerms();
             terms.slaVersion = newVersion;
             (terms.firstResponseMinutes, terms.resolutionMinutes) = _packSla(sla);
-            _pushTerms(terms, effectiveFrom);
+            termsEntry = _pushTerms(terms, effectiveFrom);
         } else if (kind == PolicyKind.RatingRules) {
             RatingRulesParams memory rules = abi.decode(params, (RatingRulesParams));
             if (rules.scale < _MIN_SCALE || rules.scale > _MAX_SCALE) revert PolicyRegistryInvalidScale(rules.scale);
@@ -174,7 +216,7 @@ contract PolicyRegistry is IPolicyRegistry, Ownable {
             terms.rulesVersion = newVersion;
             (terms.ratingWindow, terms.scale, terms.tagCount) =
                 (rules.ratingWindow, rules.scale, uint8(rules.tags.length));
-            _pushTerms(terms, effectiveFrom);
+            termsEntry = _pushTerms(terms, effectiveFrom);
         } else if (params.length != 0) {
             revert PolicyRegistryUnexpectedParams(kind);
         }
@@ -195,11 +237,12 @@ contract PolicyRegistry is IPolicyRegistry, Ownable {
         if (length != 0) terms = _ratingTerms[length - 1];
     }
 
-    function _pushTerms(RatingTerms memory terms, uint48 effectiveFrom) private {
-        terms.effectiveFrom = uint40(effectiveFrom);
+    function _pushTerms(RatingTerms memory terms, uint48 effectiveFrom) private returns (uint32 entry) {
+        terms.effectiveFrom = SafeCast.toUint40(effectiveFrom);
         _ratingTerms.push(terms);
         _ratings.syncRatingTerms(terms);
-        emit RatingTermsUpdated(_ratingTerms.length - 1, terms.effectiveFrom, terms.slaVersion, terms.rulesVersion);
+        entry = SafeCast.toUint32(_ratingTerms.length);
+        emit RatingTermsUpdated(entry - 1, terms.effectiveFrom, terms.slaVersion, terms.rulesVersion);
     }
 
     function _isTermsKind(PolicyKind kind) private pure returns (bool) {

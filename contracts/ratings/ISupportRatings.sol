@@ -42,6 +42,8 @@ interface ISupportRatings {
     }
 
     /// @notice The stored part of a rating: one slot.
+    /// @param selfSigned Whether the agent signed its own receipt (self-signing desk): such ratings count in
+    /// {agentSelfSignedStats}, never in the desk-verified {agentStats}/{deskStats}.
     struct Rating {
         address agent;
         uint32 deskId;
@@ -49,6 +51,7 @@ interface ISupportRatings {
         SlaVerdict verdict;
         bool voided;
         bool replied;
+        bool selfSigned;
     }
 
     /// @notice The aggregates of an agent or a desk over non-voided ratings.
@@ -97,7 +100,8 @@ interface ISupportRatings {
     error RatingsRegistryMismatch(address registry, address ratings);
 
     /// @notice A support interaction was rated.
-    /// @param ratingId `deskId << 64 | ticketId` (see {ratingIdOf}).
+    /// @param ratingId {ratingIdOf} for a desk-issued receipt, {selfSignedRatingIdOf} for a self-signed one
+    /// (bits 96..255 hold the agent exactly when the receipt was self-signed).
     /// @param deskId The desk.
     /// @param agent The agent who helped.
     /// @param requester The user who rated.
@@ -153,8 +157,9 @@ interface ISupportRatings {
         bytes calldata requesterSignature
     ) external returns (bytes32 ratingId);
 
-    /// @notice Mirrors an agent's record. Only the agent registry, whenever the record changes.
-    function syncAgent(address account, IAgentRegistry.Agent calldata record) external;
+    /// @notice Mirrors the start of an agent's current active period (0 while it is not active). Only the
+    /// agent registry, whenever it changes. Older periods are read from the registry ({IAgentRegistry-wasActiveAt}).
+    function syncAgent(address account, uint32 deskId, uint48 activeSince) external;
 
     /// @notice Mirrors whether `issuer` is an issuer key of `deskId`. Only the agent registry.
     function syncIssuer(uint32 deskId, address issuer, bool enabled) external;
@@ -184,11 +189,21 @@ interface ISupportRatings {
         uint48 intentDeadline
     ) external view returns (bytes32);
 
-    /// @notice `deskId << 64 | ticketId`: unique per (desk, ticket), and both are readable from the id.
+    /// @notice `deskId << 64 | ticketId`: the id of a rating of a desk-issued receipt, unique per (desk,
+    /// ticket), and both are readable from the id.
     function ratingIdOf(uint32 deskId, uint64 ticketId) external pure returns (bytes32);
 
+    /// @notice `agent << 96 | deskId << 64 | ticketId`: the id of a rating of a receipt the agent signed
+    /// itself. Self-signed tickets live in the agent's own namespace, so a self-signing agent cannot take a
+    /// desk-issued ticket id first and block the real customer's rating.
+    function selfSignedRatingIdOf(uint32 deskId, address agent, uint64 ticketId) external pure returns (bytes32);
+
     function rating(bytes32 ratingId) external view returns (Rating memory);
+    /// @notice The agent's aggregates over ratings of desk-issued receipts.
     function agentStats(address agent) external view returns (Stats memory);
+    /// @notice The agent's aggregates over ratings of receipts it signed itself (shown apart: an agent can
+    /// farm these through Sybil requesters).
+    function agentSelfSignedStats(address agent) external view returns (Stats memory);
     function deskStats(uint32 deskId) external view returns (Stats memory);
     function nonces(address owner) external view returns (uint256);
     function policyRegistry() external view returns (IPolicyRegistry);

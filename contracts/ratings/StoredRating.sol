@@ -11,6 +11,7 @@ import {ISupportRatings} from "./ISupportRatings.sol";
 /// bits 200..207  SLA verdict
 /// bit  208       voided
 /// bit  209       replied
+/// bit  210       self-signed receipt
 /// A slot of 0 is a rating that does not exist (every rating has an agent).
 type StoredRating is uint256;
 
@@ -22,16 +23,21 @@ library StoredRatingLib {
     uint256 private constant _VERDICT_SHIFT = 200;
     uint256 private constant _VOIDED = 1 << 208;
     uint256 private constant _REPLIED = 1 << 209;
+    uint256 private constant _SELF_SIGNED = 1 << 210;
 
-    function pack(address agent_, uint32 deskId_, uint8 score_, ISupportRatings.SlaVerdict verdict_)
+    function pack(address agent_, uint32 deskId_, uint8 score_, ISupportRatings.SlaVerdict verdict_, bool selfSigned_)
         internal
         pure
         returns (StoredRating)
     {
         return StoredRating.wrap(
             uint256(uint160(agent_)) | (uint256(deskId_) << _DESK_SHIFT) | (uint256(score_) << _SCORE_SHIFT)
-                | (uint256(verdict_) << _VERDICT_SHIFT)
+                | (uint256(verdict_) << _VERDICT_SHIFT) | (selfSigned_ ? _SELF_SIGNED : 0)
         );
+    }
+
+    function selfSigned(StoredRating self) internal pure returns (bool) {
+        return StoredRating.unwrap(self) & _SELF_SIGNED != 0;
     }
 
     function exists(StoredRating self) internal pure returns (bool) {
@@ -77,7 +83,8 @@ library StoredRatingLib {
             score: score(self),
             verdict: verdict(self),
             voided: voided(self),
-            replied: replied(self)
+            replied: replied(self),
+            selfSigned: selfSigned(self)
         });
     }
 }

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
+import {DaoOwned} from "../access/DaoOwned.sol";
 import {IAgentRegistry} from "../agents/IAgentRegistry.sol";
 import {IPolicyRegistry} from "../policy/IPolicyRegistry.sol";
 import {ISupportRatings} from "./ISupportRatings.sol";
@@ -18,7 +19,7 @@ import {Tally, TallyLib} from "./Tally.sol";
 /// @dev `rate` is the hot path (SPEC §6: ≤ 72,000 gas in steady state). Besides the rating's own fresh
 /// slot and the agent's aggregate slot it reads three slots, all local: the agent's mirrored record, the
 /// signer's mirrored issuer flag and the newest rating terms.
-contract SupportRatings is ISupportRatings, EIP712, Nonces, Ownable {
+contract SupportRatings is ISupportRatings, EIP712, Nonces, DaoOwned {
     bytes32 private constant _RECEIPT_TYPEHASH = keccak256(
         "Receipt(uint64 ticketId,uint32 deskId,address agent,address requester,uint8 priority,"
         "uint48 openedAt,uint48 firstResponseAt,uint48 resolvedAt,uint48 deadline)"
@@ -35,10 +36,15 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, Ownable {
     /// @dev Keyed by {_deskMember}(desk, agent): an agent's slot under another desk reads "not active",
     /// so the hot path checks desk and active period with the same read that updates the aggregate.
     mapping(uint256 deskMember => Tally) private _tallies;
+    /// @dev Ratings of self-signed receipts, kept apart from the desk-verified aggregates (activeSince unused).
+    mapping(uint256 deskMember => Tally) private _selfSignedTallies;
     mapping(address agent => uint256) private _voidedCount;
+    /// @dev Kept per desk too (voids are rare) so that {deskStats} reads one slot per agent, not two.
+    mapping(uint32 deskId => uint256) private _deskVoidedCount;
+    mapping(address agent => uint256) private _selfSignedVoidedCount;
 
     // The mirror of registry state `rate` checks, written only by the registries (see {ISupportRatings}).
-    mapping(address agent => IAgentRegistry.Agent) private _agents;
+    mapping(address agent => uint32 deskId) private _agentDesk;
     mapping(uint256 deskMember => bool) private _issuers; // keyed by {_deskMember}(desk, issuer key)
     mapping(uint32 deskId => bool) private _selfSigning;
     IPolicyRegistry.RatingTerms private _latestTerms;
@@ -47,7 +53,7 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, Ownable {
     /// deployer's nonce), so that every change they make reaches the mirror.
     constructor(address timelock, IAgentRegistry agentRegistry_, IPolicyRegistry policyRegistry_)
         EIP712("SupportRatings", "1")
-        Ownable(timelock)
+        DaoOwned(timelock)
     {
         if (address(agentRegistry_.ratings()) != address(this)) {
             revert RatingsRegistryMismatch(address(agentRegistry_), address(agentRegistry_.ratings()));
@@ -91,22 +97,18 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, Ownable {
         bytes calldata requesterSignature
     ) external returns (bytes32) {
         bytes32 receiptHash = _hashReceipt(receipt);
-        _checkIntent(receipt.requester, receiptHash, score, tags, comment, intentDeadline, requesterSignature);
+        _checkIntent(receipt.requester, receiptHash, score, tags, keccak256(bytes(comment)), intentDeadline, requesterSignature);
         return _rate(receipt, receiptHash, signer, signature, score, tags, comment);
     }
 
     /// @inheritdoc ISupportRatings
-    function syncAgent(address account, IAgentRegistry.Agent calldata record)
+    function syncAgent(address account, uint32 deskId, uint48 activeSince)
         external
         onlyRegistry(address(_agentRegistry))
     {
-        _agents[account] = record;
-        // The start of the current active period: joining, or the end of the last suspension.
-        uint48 activeSince = record.status != IAgentRegistry.AgentStatus.Active
-            ? 0
-            : record.suspendedUntil > record.activeFrom ? record.suspendedUntil : record.activeFrom;
-        uint256 member = _deskMember(record.deskId, account);
-        _tallies[member] = _tallies[member].withActiveSince(uint40(activeSince));
+        _agentDesk[account] = deskId;
+        uint256 member = _deskMember(deskId, account);
+        _tallies[member] = _tallies[member].withActiveSince(SafeCast.toUint40(activeSince));
     }
 
     /// @inheritdoc ISupportRatings
@@ -145,8 +147,14 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, Ownable {
         _ratings[ratingId] = r.markVoided();
         (uint32 deskId, address agent) = (r.deskId(), r.agent());
         uint256 member = _deskMember(deskId, agent);
-        _tallies[member] = _tallies[member].remove(r.score(), uint8(r.verdict()));
-        ++_voidedCount[agent];
+        if (r.selfSigned()) {
+            _selfSignedTallies[member] = _selfSignedTallies[member].remove(r.score(), uint8(r.verdict()));
+            ++_selfSignedVoidedCount[agent];
+        } else {
+            _tallies[member] = _tallies[member].remove(r.score(), uint8(r.verdict()));
+            ++_voidedCount[agent];
+            ++_deskVoidedCount[deskId];
+        }
         emit RatingVoided(ratingId, deskId, agent, reason);
     }
 
@@ -173,23 +181,40 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, Ownable {
     }
 
     /// @inheritdoc ISupportRatings
+    function selfSignedRatingIdOf(uint32 deskId, address agent, uint64 ticketId) public pure returns (bytes32) {
+        return bytes32((uint256(uint160(agent)) << 96) | (uint256(deskId) << 64) | ticketId);
+    }
+
+    /// @inheritdoc ISupportRatings
     function rating(bytes32 ratingId) external view returns (Rating memory) {
         return _existingRating(ratingId).unpack();
     }
 
     /// @inheritdoc ISupportRatings
-    function agentStats(address agent) public view returns (Stats memory stats) {
-        _accumulate(stats, _agents[agent].deskId, agent);
+    function agentStats(address agent) public view returns (Stats memory) {
+        return _statsOf(_tallies[_deskMember(_agentDesk[agent], agent)], _voidedCount[agent]);
+    }
+
+    /// @inheritdoc ISupportRatings
+    function agentSelfSignedStats(address agent) external view returns (Stats memory) {
+        return _statsOf(_selfSignedTallies[_deskMember(_agentDesk[agent], agent)], _selfSignedVoidedCount[agent]);
     }
 
     /// @inheritdoc ISupportRatings
     /// @dev Sums the desk's agents (an address is an agent of one desk only), so a rating writes one
-    /// aggregate, not two. Gas grows with the desk's size; it is a view.
-    function deskStats(uint32 deskId) external view returns (Stats memory stats) {
+    /// aggregate, not two. A view whose gas grows with the desk: one cold read per agent here and one in the
+    /// registry's list, the histogram added lane-wise ({TallyLib-lanes}); `npm run bench` reports it at
+    /// 1,000 agents.
+    function deskStats(uint32 deskId) external view returns (Stats memory) {
         address[] memory agents = _agentRegistry.deskAgents(deskId);
+        (uint256 oddScores, uint256 evenScores, uint256 met, uint256 breached) = (0, 0, 0, 0);
         for (uint256 i = 0; i < agents.length; ++i) {
-            _accumulate(stats, deskId, agents[i]);
+            Tally tally = _tallies[_deskMember(deskId, agents[i])];
+            (uint256 odd, uint256 even) = tally.lanes();
+            (oddScores, evenScores) = (oddScores + odd, evenScores + even);
+            (met, breached) = (met + tally.slaMet(), breached + tally.slaBreached());
         }
+        return _stats(oddScores, evenScores, met, breached, _deskVoidedCount[deskId]);
     }
 
     /// @inheritdoc ISupportRatings
@@ -216,15 +241,8 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, Ownable {
         uint256 activeSince = _tallies[_deskMember(deskId, agent)].activeSince();
         // Steady state: active without a break since before the ticket opened. Otherwise, the history.
         agentWasActive = activeSince != 0 && openedAt >= activeSince;
-        if (!agentWasActive) {
-            IAgentRegistry.Agent storage a = _agents[agent];
-            (uint32 agentDesk, uint48 activeFrom, uint48 inactiveFrom, uint48 suspendedFrom, uint48 suspendedUntil) =
-                (a.deskId, a.activeFrom, a.inactiveFrom, a.suspendedFrom, a.suspendedUntil);
-            // `activeFrom` is 0 only for an address that never was an agent.
-            agentWasActive = agentDesk == deskId && activeFrom != 0 && activeFrom <= openedAt
-                && (inactiveFrom == 0 || openedAt < inactiveFrom)
-                && (openedAt < suspendedFrom || openedAt >= suspendedUntil);
-        }
+        // Otherwise (an older ticket, or an agent no longer active) the registry's whole history decides.
+        if (!agentWasActive) agentWasActive = _agentRegistry.wasActiveAt(agent, deskId, openedAt);
         signerAuthorized = signer == agent
             ? agentWasActive && activeSince != 0 && _selfSigning[deskId]
             : _issuers[_deskMember(deskId, signer)];
@@ -244,7 +262,8 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, Ownable {
         uint32 tags,
         string calldata comment
     ) private returns (bytes32 ratingId) {
-        ratingId = ratingIdOf(r.deskId, r.ticketId);
+        bool selfSigned = signer == r.agent;
+        ratingId = selfSigned ? selfSignedRatingIdOf(r.deskId, r.agent, r.ticketId) : ratingIdOf(r.deskId, r.ticketId);
         if (_ratings[ratingId].exists()) revert RatingsAlreadyRated(r.deskId, r.ticketId);
         if (bytes(comment).length > _MAX_TEXT_LENGTH) {
             revert RatingsCommentTooLong(bytes(comment).length, _MAX_TEXT_LENGTH);
@@ -252,9 +271,10 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, Ownable {
         _checkReceipt(r, receiptHash, signer, signature);
         (SlaVerdict verdict, uint16 slaVersion, uint16 rulesVersion) = _judge(r, score, tags);
 
-        _ratings[ratingId] = StoredRatingLib.pack(r.agent, r.deskId, score, verdict);
+        _ratings[ratingId] = StoredRatingLib.pack(r.agent, r.deskId, score, verdict, selfSigned);
         uint256 member = _deskMember(r.deskId, r.agent);
-        _tallies[member] = _tallies[member].add(score, uint8(verdict));
+        if (selfSigned) _selfSignedTallies[member] = _selfSignedTallies[member].add(score, uint8(verdict));
+        else _tallies[member] = _tallies[member].add(score, uint8(verdict));
         emit Rated(
             ratingId, r.deskId, r.agent, r.requester, r.ticketId, score, tags, verdict, slaVersion, rulesVersion, comment
         );
@@ -289,15 +309,13 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, Ownable {
         bytes32 receiptHash,
         uint8 score,
         uint32 tags,
-        string calldata comment,
+        bytes32 commentHash,
         uint48 intentDeadline,
         bytes calldata requesterSignature
     ) private {
-        uint48 now_ = Time.timestamp();
-        if (now_ > intentDeadline) revert RatingsRatingSignatureExpired(intentDeadline, now_);
-        bytes32 digest = _ratingIntentDigest(
-            receiptHash, score, tags, keccak256(bytes(comment)), _useNonce(requester), intentDeadline
-        );
+        if (block.timestamp > intentDeadline) revert RatingsRatingSignatureExpired(intentDeadline, Time.timestamp());
+        bytes32 digest =
+            _ratingIntentDigest(receiptHash, score, tags, commentHash, _useNonce(requester), intentDeadline);
         if (!_isValidSignature(requester, digest, requesterSignature)) {
             revert RatingsInvalidRequesterSignature(requester);
         }
@@ -362,17 +380,25 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, Ownable {
         );
     }
 
-    function _accumulate(Stats memory stats, uint32 deskId, address agent) private view {
-        Tally tally = _tallies[_deskMember(deskId, agent)];
-        for (uint256 s = 1; s <= TallyLib.MAX_SCORE; ++s) {
-            uint256 n = tally.bucket(s);
-            stats.histogram[s - 1] += n;
-            stats.count += n;
-            stats.sum += s * n;
+    function _statsOf(Tally tally, uint256 voided) private pure returns (Stats memory) {
+        (uint256 odd, uint256 even) = tally.lanes();
+        return _stats(odd, even, tally.slaMet(), tally.slaBreached(), voided);
+    }
+
+    /// @dev Unpacks summed {TallyLib-lanes} into the histogram, count and sum.
+    function _stats(uint256 oddScores, uint256 evenScores, uint256 met, uint256 breached, uint256 voided)
+        private
+        pure
+        returns (Stats memory stats)
+    {
+        for (uint256 i = 0; i < 4; ++i) {
+            uint256 odd = (oddScores >> (TallyLib.LANE_BITS * i)) & TallyLib.LANE_MASK; // score 2i + 1
+            uint256 even = (evenScores >> (TallyLib.LANE_BITS * i)) & TallyLib.LANE_MASK; // score 2i + 2
+            (stats.histogram[2 * i], stats.histogram[2 * i + 1]) = (odd, even);
+            stats.count += odd + even;
+            stats.sum += (2 * i + 1) * odd + (2 * i + 2) * even;
         }
-        stats.slaMet += tally.slaMet();
-        stats.slaBreached += tally.slaBreached();
-        stats.voided += _voidedCount[agent];
+        (stats.slaMet, stats.slaBreached, stats.voided) = (met, breached, voided);
     }
 
     /// @dev One word for a (desk, address) pair: a single-hash mapping key.

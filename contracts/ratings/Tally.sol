@@ -23,6 +23,10 @@ library TallyLib {
     uint256 private constant _COUNTER_MASK = (1 << 24) - 1;
     uint256 private constant _ACTIVE_SINCE_SHIFT = 216;
     uint256 private constant _COUNTERS_MASK = (1 << 216) - 1;
+    uint256 internal constant LANE_BITS = 42;
+    uint256 internal constant LANE_MASK = (1 << 42) - 1;
+    uint256 private constant _ALTERNATE_BUCKETS =
+        _BUCKET_MASK | (_BUCKET_MASK << 42) | (_BUCKET_MASK << 84) | (_BUCKET_MASK << 126);
 
     /// @notice A counter would overflow its bits.
     error TallyOverflow(uint256 score);
@@ -69,6 +73,14 @@ library TallyLib {
 
     function sum(Tally self) internal pure returns (uint256 total) {
         for (uint256 s = 1; s <= MAX_SCORE; ++s) total += s * bucket(self, s);
+    }
+
+    /// @dev The histogram as two words of four 42-bit lanes: scores 1, 3, 5, 7 and scores 2, 4, 6, 8. Each
+    /// lane holds one 21-bit counter with 21 bits of headroom, so up to 2^21 tallies' lanes can be added
+    /// word-wise without a carry into the next lane: a desk's histogram costs one addition per agent.
+    function lanes(Tally self) internal pure returns (uint256 oddScores, uint256 evenScores) {
+        uint256 t = Tally.unwrap(self);
+        return (t & _ALTERNATE_BUCKETS, (t >> _BUCKET_BITS) & _ALTERNATE_BUCKETS);
     }
 
     /// @dev When the agent's current active period began; 0 while it is suspended, removed or unknown.

@@ -119,7 +119,7 @@ contract AccessHandler {
             abi.encodeWithSignature("setLateQuorumVoteExtension(uint48)", uint48(value)),
             abi.encodeWithSignature("setProposalGuardian(address)", address(uint160(value))),
             abi.encodeWithSignature("setCriticalQuorumNumerator(uint256)", value % 101),
-            abi.encodeWithSignature("setCriticalAction(address,bytes,bool)", address(uint160(value)), hex"01020304", true)
+            abi.encodeWithSignature("setRoutineAction(address,bytes,bool)", address(uint160(value)), hex"01020304", true)
         ];
         vm.prank(_sender(seed));
         (bool success,) = address(governor).call(data[which % 8]);

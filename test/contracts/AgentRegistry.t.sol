@@ -51,10 +51,8 @@ contract AgentRegistryTest is Fixture {
     function test_removeDesk_removesAgentsAndIssuers() public {
         vm.prank(operator);
         agents.suspendAgent(agent2, "holiday");
-        vm.expectEmit(address(agents));
-        emit IAgentRegistry.AgentStatusChanged(deskId, agent, IAgentRegistry.AgentStatus.Active, IAgentRegistry.AgentStatus.Removed, address(timelock), "desk removed");
-        vm.expectEmit(address(agents));
-        emit IAgentRegistry.AgentStatusChanged(deskId, agent2, IAgentRegistry.AgentStatus.Suspended, IAgentRegistry.AgentStatus.Removed, address(timelock), "desk removed");
+        uint48 suspendedAt = _now();
+        _skip(1 hours);
         vm.expectEmit(address(agents));
         emit IAgentRegistry.IssuerSet(deskId, issuer, false, address(timelock));
         vm.expectEmit(address(agents));
@@ -65,15 +63,24 @@ contract AgentRegistryTest is Fixture {
         assertEq(agents.desk(deskId).removedAt, _now(), "removedAt");
         assertEq(agents.deskIssuers(deskId).length, 0, "issuers revoked");
         assertEq(uint8(agents.statusOf(agent)), uint8(IAgentRegistry.Standing.FormerAgent), "agent is former");
-        assertEq(uint8(agents.agent(agent2).status), uint8(IAgentRegistry.AgentStatus.Removed), "suspended agent removed");
+        assertEq(uint8(agents.statusOfHandle("alice")), uint8(IAgentRegistry.Standing.FormerAgent), "handle is former");
+        IAgentRegistry.Agent memory a = agents.agent(agent);
+        assertEq(uint8(a.status), uint8(IAgentRegistry.AgentStatus.Removed), "active agent reads removed");
+        assertEq(a.inactiveFrom, _now(), "from the removal");
+        IAgentRegistry.Agent memory b = agents.agent(agent2);
+        assertEq(uint8(b.status), uint8(IAgentRegistry.AgentStatus.Removed), "suspended agent reads removed");
+        assertEq(b.inactiveFrom, suspendedAt, "inactive since its suspension");
+        assertFalse(agents.isOperator(deskId, operator), "operator lost its powers");
     }
 
-    function test_removeDesk_skipsAlreadyRemovedAgents() public {
+    function test_removeDesk_keepsEarlierRemovals() public {
         vm.prank(operator);
         agents.removeAgent(agent2, "left");
+        uint48 removedAt = _now();
+        _skip(1 hours);
         vm.prank(address(timelock));
         agents.removeDesk(deskId);
-        assertEq(agents.agent(agent2).inactiveFrom, _now(), "inactiveFrom kept from the first removal");
+        assertEq(agents.agent(agent2).inactiveFrom, removedAt, "inactiveFrom kept from the first removal");
     }
 
     function test_removeDesk_revertsWhenNotOwner() public {
@@ -251,8 +258,11 @@ contract AgentRegistryTest is Fixture {
         agents.reinstateAgent(agent, "cleared");
         IAgentRegistry.Agent memory a = agents.agent(agent);
         assertEq(a.inactiveFrom, 0, "active again");
-        assertEq(a.suspendedFrom, t0, "suspendedFrom");
-        assertEq(a.suspendedUntil, t0 + 1 days, "suspendedUntil");
+        IAgentRegistry.Suspension[] memory past = agents.suspensions(agent);
+        assertEq(past.length, 1, "one lifted suspension");
+        assertEq(past[0].from, t0, "suspension from");
+        assertEq(past[0].until, t0 + 1 days, "suspension until");
+        assertEq(a.suspensionCount, 1, "suspensionCount");
 
         (bool during,) = ratings.receiptParties(deskId, agent, issuer, t0 + 1 hours);
         (bool before,) = ratings.receiptParties(deskId, agent, issuer, t0 - 1);
@@ -475,5 +485,114 @@ contract AgentRegistryTest is Fixture {
         (bool active,) = ratings.receiptParties(deskId, agent, issuer, openedAt);
         bool expected = openedAt >= START && (openedAt < suspendedAt || openedAt >= reinstatedAt);
         assertEq(active, expected, "active at openedAt");
+    }
+
+    // ------------------------------------------------------------------ bounded powers
+
+    function test_overturnReport_undoesConfirmationAndEmits() public {
+        uint256 id = _report(stranger, _subject(scammer));
+        vm.prank(operator);
+        agents.resolveReport(id, true);
+        assertEq(uint8(agents.statusOf(scammer)), uint8(IAgentRegistry.Standing.ConfirmedImpersonator), "confirmed");
+        vm.expectEmit(address(agents));
+        emit IAgentRegistry.ReportOverturned(id, _subject(scammer), deskId, "wrong person");
+        vm.prank(address(timelock));
+        agents.overturnReport(id, "wrong person");
+        assertEq(uint8(agents.statusOf(scammer)), uint8(IAgentRegistry.Standing.Unknown), "cleared");
+        assertEq(uint8(agents.report(id).status), uint8(IAgentRegistry.ReportStatus.Overturned), "overturned");
+        vm.prank(address(timelock));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAgentRegistry.AgentRegistryReportClosed.selector, id, IAgentRegistry.ReportStatus.Overturned)
+        );
+        agents.overturnReport(id, "again");
+    }
+
+    function test_reportImpersonator_revertsOnProtectedSubjects() public {
+        address[4] memory protectedAccounts = [address(timelock), issuer, operator, address(ratings)];
+        for (uint256 i = 0; i < protectedAccounts.length; ++i) {
+            bytes32 subject = _subject(protectedAccounts[i]);
+            vm.prank(stranger);
+            vm.expectRevert(abi.encodeWithSelector(IAgentRegistry.AgentRegistryProtectedSubject.selector, subject));
+            agents.reportImpersonator(subject, deskId, "looks fake");
+        }
+    }
+
+    function test_reportImpersonator_revertsBeyondOpenReportsPerReporter() public {
+        for (uint160 i = 1; i <= 3; ++i) _report(stranger, _subject(address(0xBAD0 + i)));
+        vm.prank(stranger);
+        vm.expectRevert(abi.encodeWithSelector(IAgentRegistry.AgentRegistryTooManyOpenReports.selector, stranger, 3));
+        agents.reportImpersonator(_subject(scammer), deskId, "one more");
+    }
+
+    function test_setIssuer_revertsBeyondSixteenKeys() public {
+        vm.startPrank(operator);
+        for (uint160 i = 1; i <= 15; ++i) agents.setIssuer(deskId, address(0x1550 + i), true);
+        agents.setIssuer(deskId, issuer, true); // already a key: no new slot
+        vm.expectRevert(abi.encodeWithSelector(IAgentRegistry.AgentRegistryTooManyIssuers.selector, deskId, 16));
+        agents.setIssuer(deskId, address(0x1600), true);
+        vm.stopPrank();
+    }
+
+    function test_reinstateAgent_revertsForOperatorAfterDaoSuspension() public {
+        vm.prank(address(timelock));
+        agents.suspendAgent(agent, "investigation");
+        assertTrue(agents.agent(agent).suspendedByOwner, "suspended by the DAO");
+        vm.prank(operator);
+        vm.expectRevert(abi.encodeWithSelector(IAgentRegistry.AgentRegistrySuspendedByOwner.selector, agent));
+        agents.reinstateAgent(agent, "mine");
+        vm.prank(address(timelock));
+        agents.reinstateAgent(agent, "cleared");
+        assertEq(uint8(agents.statusOf(agent)), uint8(IAgentRegistry.Standing.OfficialAgent), "reinstated by the DAO");
+    }
+
+    function test_addAgent_revertsForOperatorOnReportedSubject() public {
+        _report(stranger, _subject(newcomer));
+        vm.prank(operator);
+        vm.expectRevert(abi.encodeWithSelector(IAgentRegistry.AgentRegistrySubjectReported.selector, _subject(newcomer), 1));
+        agents.addAgent(deskId, newcomer, "carol");
+        vm.prank(address(timelock));
+        agents.addAgent(deskId, newcomer, "carol");
+        assertEq(uint8(agents.statusOf(newcomer)), uint8(IAgentRegistry.Standing.OfficialAgent), "the DAO may, knowingly");
+    }
+
+    function test_removedDesk_operatorLosesPowers() public {
+        uint256 id = _report(stranger, _subject(scammer));
+        vm.prank(address(timelock));
+        agents.removeDesk(deskId);
+        vm.startPrank(operator);
+        vm.expectRevert(abi.encodeWithSelector(IAgentRegistry.AgentRegistryUnauthorized.selector, operator, deskId));
+        agents.resolveReport(id, true);
+        vm.expectRevert(abi.encodeWithSelector(IAgentRegistry.AgentRegistryUnauthorized.selector, operator, deskId));
+        agents.suspendAgent(agent, "x");
+        vm.stopPrank();
+    }
+
+    function test_renounceOwnership_alwaysReverts() public {
+        vm.prank(address(timelock));
+        vm.expectRevert(abi.encodeWithSignature("DaoOwnedRenounceRefused(address)", address(timelock)));
+        agents.renounceOwnership();
+    }
+
+    /// @dev Any number of suspend/reinstate cycles: every window stays closed, the gaps stay open.
+    function testFuzz_wasActiveAt_keepsEverySuspension(uint8 cycles, uint256 probe) public {
+        cycles = uint8(bound(cycles, 1, 12));
+        uint48 joined = agents.agent(agent).activeFrom;
+        for (uint256 i = 0; i < cycles; ++i) {
+            _skip(1 hours);
+            vm.prank(operator);
+            agents.suspendAgent(agent, "s");
+            _skip(2 hours);
+            vm.prank(operator);
+            agents.reinstateAgent(agent, "r");
+        }
+        IAgentRegistry.Suspension[] memory past = agents.suspensions(agent);
+        assertEq(past.length, cycles, "every suspension kept");
+        uint48 t = uint48(bound(probe, joined, _now()));
+        bool expected = true;
+        for (uint256 i = 0; i < past.length; ++i) {
+            if (t >= past[i].from && t < past[i].until) expected = false;
+        }
+        assertEq(agents.wasActiveAt(agent, deskId, t), expected, "active at t");
+        assertFalse(agents.wasActiveAt(agent, deskId + 1, t), "never at another desk");
     }
 }

@@ -456,12 +456,102 @@ contract PolicyRegistryTest is Fixture {
 
     function testFuzz_versionAt_followsEffectiveTimes(uint256 delay1, uint256 delay2, uint256 probe) public {
         uint48 t0 = _now();
-        uint48 e1 = uint48(t0 + bound(delay1, 0, 365 days));
-        uint48 e2 = uint48(e1 + bound(delay2, 0, 365 days));
+        uint48 e1 = uint48(t0 + bound(delay1, 0, 180 days));
+        uint48 e2 = uint48(e1 + bound(delay2, 0, 180 days));
         (uint256 id,) = _publish(GENERAL, 0, e1, _general("v1"));
         _publish(GENERAL, id, e2, _general("v2"));
         uint48 at = uint48(bound(probe, t0, e2 + 1 days));
         uint256 expected = at >= e2 ? 2 : at >= e1 ? 1 : 0;
         assertEq(policies.versionAt(id, at), expected, "version in force");
+    }
+
+    // ------------------------------------------------------------------ effective-time bounds and cancellation
+
+    function test_publishPolicy_revertsWhenEffectiveMoreThanAYearAhead() public {
+        uint48 tooLate = _now() + 365 days + 1;
+        _expectRevertPublish(
+            abi.encodeWithSelector(IPolicyRegistry.PolicyRegistryEffectiveTooLate.selector, tooLate, _now() + 365 days),
+            GENERAL,
+            0,
+            tooLate,
+            _general("x")
+        );
+    }
+
+    function test_cancelScheduledVersion_dropsItsRatingTermsAndEmits() public {
+        uint256 termsBefore = policies.ratingTermsCount();
+        IPolicyRegistry.RatingTerms memory mirrored = ratings.latestRatingTerms();
+        uint48 effective = _now() + 10 days;
+        _publish(SLA, slaPolicyId, effective, _slaContent(_sla()));
+        vm.expectEmit(address(policies));
+        emit IPolicyRegistry.RatingTermsCancelled(termsBefore);
+        vm.expectEmit(address(policies));
+        emit IPolicyRegistry.VersionCancelled(slaPolicyId, 2, SLA, effective);
+        vm.prank(address(timelock));
+        policies.cancelScheduledVersion(SLA, slaPolicyId);
+
+        assertEq(policies.ratingTermsCount(), termsBefore, "terms entry removed");
+        assertEq(keccak256(abi.encode(ratings.latestRatingTerms())), keccak256(abi.encode(mirrored)), "mirror restored");
+        IPolicyRegistry.Version memory v = policies.version(slaPolicyId, 2);
+        assertEq(v.cancelledAt, _now(), "cancelledAt");
+        assertEq(policies.policy(slaPolicyId).latestVersion, 1, "latest live version");
+        assertEq(policies.versionAt(slaPolicyId, effective + 1), 1, "never in force");
+        // A corrected version may now take effect before the cancelled one would have.
+        (, uint256 next) = _publish(SLA, slaPolicyId, _now() + 1 days, _slaContent(_sla()));
+        assertEq(next, 3, "numbers are never reused");
+        assertEq(policies.version(slaPolicyId, 3).previous, 1, "follows the last live version");
+    }
+
+    function test_cancelScheduledVersion_revertsOnVersionInForce() public {
+        uint48 effective = policies.version(slaPolicyId, 1).effectiveFrom;
+        vm.prank(address(timelock));
+        vm.expectRevert(
+            abi.encodeWithSelector(IPolicyRegistry.PolicyRegistryVersionInForce.selector, slaPolicyId, 1, effective)
+        );
+        policies.cancelScheduledVersion(SLA, slaPolicyId);
+    }
+
+    function test_cancelScheduledVersion_revertsWhenALaterTermsChangeIsScheduled() public {
+        _publish(SLA, slaPolicyId, _now() + 10 days, _slaContent(_sla()));
+        _publish(RULES, rulesPolicyId, _now() + 20 days, _content("", "Longer window.", _rulesParams(14 days, 5, 2)));
+        vm.prank(address(timelock));
+        vm.expectRevert(abi.encodeWithSelector(IPolicyRegistry.PolicyRegistryNotNewest.selector, slaPolicyId, 2));
+        policies.cancelScheduledVersion(SLA, slaPolicyId);
+    }
+
+    function test_cancelScheduledVersion_revertsOnKindMismatchAndEmptyPolicy() public {
+        vm.startPrank(address(timelock));
+        vm.expectRevert(abi.encodeWithSelector(IPolicyRegistry.PolicyRegistryKindMismatch.selector, slaPolicyId, SLA, GENERAL));
+        policies.cancelScheduledVersion(GENERAL, slaPolicyId);
+        vm.expectRevert(abi.encodeWithSelector(IPolicyRegistry.PolicyRegistryUnknownPolicy.selector, 99));
+        policies.cancelScheduledVersion(GENERAL, 99);
+        vm.stopPrank();
+    }
+
+    function test_cancelScheduledVersion_revertsWhenNotOwner() public {
+        vm.prank(stranger);
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
+        policies.cancelScheduledVersion(SLA, slaPolicyId);
+    }
+
+    function test_renounceOwnership_alwaysReverts() public {
+        vm.prank(address(timelock));
+        vm.expectRevert(abi.encodeWithSignature("DaoOwnedRenounceRefused(address)", address(timelock)));
+        policies.renounceOwnership();
+        assertEq(policies.owner(), address(timelock), "owner kept");
+    }
+
+    /// @dev Any effective time: accepted exactly within [now, now + 1 year]; never stored narrowed.
+    function testFuzz_publishPolicy_boundsEffectiveTime(uint256 effective) public {
+        uint48 at = uint48(bound(effective, 1, type(uint48).max));
+        uint48 latest = _now() + 365 days;
+        if (at < _now()) {
+            _expectRevertPublish(abi.encodeWithSelector(IPolicyRegistry.PolicyRegistryEffectiveTooEarly.selector, at, _now()), SLA, slaPolicyId, at, _slaContent(_sla()));
+        } else if (at > latest) {
+            _expectRevertPublish(abi.encodeWithSelector(IPolicyRegistry.PolicyRegistryEffectiveTooLate.selector, at, latest), SLA, slaPolicyId, at, _slaContent(_sla()));
+        } else {
+            _publish(SLA, slaPolicyId, at, _slaContent(_sla()));
+            assertEq(policies.ratingTermsEntry(policies.ratingTermsCount() - 1).effectiveFrom, at, "stored exactly");
+        }
     }
 }

@@ -16,10 +16,9 @@ contract RatingsMirrorTest is Fixture {
     // ------------------------------------------------------------------ who may write it
 
     function test_syncAgent_revertsUnlessAgentRegistry() public {
-        IAgentRegistry.Agent memory record = agents.agent(agent);
         vm.expectRevert(abi.encodeWithSelector(ISupportRatings.RatingsNotRegistry.selector, stranger, address(agents)));
         vm.prank(stranger);
-        ratings.syncAgent(stranger, record);
+        ratings.syncAgent(stranger, deskId, _now());
     }
 
     function test_syncIssuer_revertsUnlessAgentRegistry() public {
@@ -121,26 +120,34 @@ contract RatingsMirrorTest is Fixture {
         _rate(later, 4, 0);
     }
 
-    /// @dev Any sequence of suspensions, reinstatements and a removal: the mirrored checks answer, for
-    /// every probed time, what the registry's own record says (its `activeFrom`, `inactiveFrom` and last
-    /// suspension window), and self-signing follows the desk's flag and the agent's current status.
-    function testFuzz_receiptParties_matchRegistryRecord(uint256[6] memory steps, uint256[4] memory probes) public {
+    /// @dev Any sequence of suspensions, reinstatements and a removal: for every probed time, `rate`'s checks
+    /// answer what an independent model of the agent's whole history says (every suspension window stays
+    /// unratable, however many follow), and self-signing follows the desk's flag and the current status.
+    function testFuzz_receiptParties_matchWholeHistory(uint256[8] memory steps, uint256[4] memory probes) public {
+        Model memory m;
+        m.activeFrom = agents.agent(agent).activeFrom;
         for (uint256 i = 0; i < steps.length; ++i) {
             vm.warp(_now() + bound(steps[i], 1, 30 days));
             IAgentRegistry.AgentStatus status = agents.agent(agent).status;
             vm.startPrank(operator);
             uint256 action = steps[i] % 4;
-            if (action == 0 && status == IAgentRegistry.AgentStatus.Active) agents.suspendAgent(agent, "check");
-            else if (action == 1 && status == IAgentRegistry.AgentStatus.Suspended) agents.reinstateAgent(agent, "ok");
-            else if (action == 2 && status != IAgentRegistry.AgentStatus.Removed && steps[i] % 7 == 0) {
+            if (action == 0 && status == IAgentRegistry.AgentStatus.Active) {
+                agents.suspendAgent(agent, "check");
+                m.suspendedAt = _now();
+            } else if (action == 1 && status == IAgentRegistry.AgentStatus.Suspended) {
+                agents.reinstateAgent(agent, "ok");
+                (m.from[m.count], m.until[m.count]) = (m.suspendedAt, _now());
+                (m.count, m.suspendedAt) = (m.count + 1, 0);
+            } else if (action == 2 && status != IAgentRegistry.AgentStatus.Removed && steps[i] % 7 == 0) {
                 agents.removeAgent(agent, "left");
+                m.removedAt = m.suspendedAt != 0 ? m.suspendedAt : _now();
             }
             vm.stopPrank();
             if (action == 3) {
                 vm.prank(address(timelock));
                 agents.setSelfSigning(deskId, steps[i] % 2 == 0);
             }
-            _assertMirrorMatches(probes);
+            _assertMatchesModel(m, probes);
         }
     }
 
@@ -155,11 +162,12 @@ contract RatingsMirrorTest is Fixture {
         agents.setIssuer(deskId, issuer, true);
         vm.prank(address(timelock));
         agents.removeDesk(deskId);
-        (bool active, bool stillIssuer) = ratings.receiptParties(deskId, agent, issuer, _now());
+        (, bool stillIssuer) = ratings.receiptParties(deskId, agent, issuer, _now());
         assertFalse(stillIssuer, "desk removal revokes every key");
-        assertFalse(active, "desk removal removes every agent");
-        (bool before,) = ratings.receiptParties(deskId, agent, issuer, START + 1 hours);
-        assertTrue(before, "tickets opened before the removal stay ratable");
+        (, bool bySelf) = ratings.receiptParties(deskId, agent, agent, START + 1 hours);
+        assertFalse(bySelf, "and self-signing");
+        assertFalse(agents.wasActiveAt(agent, deskId, _now()), "every agent reads removed from the removal");
+        assertTrue(agents.wasActiveAt(agent, deskId, START + 1 hours), "history before the removal is kept");
     }
 
     // ------------------------------------------------------------------ helpers
@@ -170,16 +178,36 @@ contract RatingsMirrorTest is Fixture {
         assertEq(keccak256(abi.encode(mirrored)), keccak256(abi.encode(newest)), "newest terms mirrored");
     }
 
-    function _assertMirrorMatches(uint256[4] memory probes) internal view {
-        IAgentRegistry.Agent memory a = agents.agent(agent);
+    /// @dev An independent model of one agent's history: lifted suspensions, the current one, a removal.
+    struct Model {
+        uint48 activeFrom;
+        uint48 suspendedAt;
+        uint48 removedAt;
+        uint256 count;
+        uint48[8] from;
+        uint48[8] until;
+    }
+
+    function _modelActive(Model memory m, uint48 t) internal pure returns (bool) {
+        if (t < m.activeFrom) return false;
+        if (m.removedAt != 0 && t >= m.removedAt) return false;
+        if (m.suspendedAt != 0 && t >= m.suspendedAt) return false;
+        for (uint256 i = 0; i < m.count; ++i) {
+            if (t >= m.from[i] && t < m.until[i]) return false;
+        }
+        return true;
+    }
+
+    function _assertMatchesModel(Model memory m, uint256[4] memory probes) internal view {
         bool deskSelfSigning = agents.desk(deskId).selfSigning;
+        bool activeNow = m.removedAt == 0 && m.suspendedAt == 0;
         for (uint256 p = 0; p < probes.length; ++p) {
             uint48 t = uint48(bound(probes[p], START, _now()));
-            bool expectedActive = a.activeFrom <= t && (a.inactiveFrom == 0 || t < a.inactiveFrom)
-                && (t < a.suspendedFrom || t >= a.suspendedUntil);
+            bool expectedActive = _modelActive(m, t);
             (bool active, bool bySelf) = ratings.receiptParties(deskId, agent, agent, t);
             assertEq(active, expectedActive, "agent active at t");
-            assertEq(bySelf, expectedActive && a.inactiveFrom == 0 && deskSelfSigning, "self-signing at t");
+            assertEq(agents.wasActiveAt(agent, deskId, t), expectedActive, "registry history at t");
+            assertEq(bySelf, expectedActive && activeNow && deskSelfSigning, "self-signing at t");
             (bool otherDesk,) = ratings.receiptParties(deskId + 1, agent, issuer, t);
             assertFalse(otherDesk, "never active at another desk");
         }

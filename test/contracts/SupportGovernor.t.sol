@@ -61,13 +61,13 @@ contract SupportGovernorTest is Fixture {
         assertTrue(timelock.hasRole(timelock.EXECUTOR_ROLE(), address(0)), "anyone executes");
     }
 
-    function test_constructor_marksDefaultCriticalActions() public view {
-        (address[] memory targets, bytes[] memory prefixes) = _criticalActions(address(governor));
+    function test_constructor_listsDefaultRoutineActions() public view {
+        (address[] memory targets, bytes[] memory prefixes) = _routineActions();
         for (uint256 i = 0; i < targets.length; ++i) {
-            assertTrue(governor.isCriticalAction(targets[i], prefixes[i]), "default critical action");
+            assertTrue(governor.isRoutineAction(targets[i], prefixes[i]), "default routine action");
         }
-        assertFalse(governor.isCriticalAction(address(policies), _publishPrefix(IPolicyRegistry.PolicyKind.General)), "general policy");
-        assertFalse(governor.isCriticalAction(address(agents), abi.encodePacked(IAgentRegistry.registerDesk.selector)), "registerDesk");
+        assertFalse(governor.isRoutineAction(address(policies), _publishPrefix(IPolicyRegistry.PolicyKind.SecurityScript)), "security script");
+        assertFalse(governor.isRoutineAction(address(agents), abi.encodePacked(IAgentRegistry.registerDesk.selector)), "registerDesk");
     }
 
     function test_constructor_revertsOnCriticalQuorumBelowQuorum() public {
@@ -88,29 +88,33 @@ contract SupportGovernorTest is Fixture {
         address[] memory targets = new address[](1);
         bytes[] memory prefixes = new bytes[](1);
         (targets[0], prefixes[0]) = (address(agents), hex"0102030405");
-        vm.expectRevert(abi.encodeWithSelector(IGovernorCriticalQuorum.GovernorInvalidCriticalPrefix.selector, 5));
+        vm.expectRevert(abi.encodeWithSelector(IGovernorCriticalQuorum.GovernorInvalidActionPrefix.selector, 5));
         new SupportGovernor(IVotes(address(token)), timelock, guardian, _settings(), targets, prefixes);
     }
 
     // ------------------------------------------------------------------ critical actions
 
-    function test_isCriticalAction_revertsOnInvalidPrefix() public {
-        vm.expectRevert(abi.encodeWithSelector(IGovernorCriticalQuorum.GovernorInvalidCriticalPrefix.selector, 35));
-        governor.isCriticalAction(address(policies), new bytes(35));
+    function test_isRoutineAction_revertsOnInvalidPrefix() public {
+        vm.expectRevert(abi.encodeWithSelector(IGovernorCriticalQuorum.GovernorInvalidActionPrefix.selector, 35));
+        governor.isRoutineAction(address(policies), new bytes(35));
     }
 
-    function test_isCriticalCall_matchesSelectorOrFirstArgument() public view {
-        assertTrue(governor.isCriticalCall(address(policies), _securityScriptCall()), "security script (selector + kind)");
-        assertFalse(governor.isCriticalCall(address(policies), _generalPolicyCall("x")), "general policy");
-        assertTrue(governor.isCriticalCall(address(policies), abi.encodeCall(IPolicyRegistry.retirePolicy, (1))), "retire (selector)");
-        assertTrue(governor.isCriticalCall(address(agents), abi.encodeCall(IAgentRegistry.removeDesk, (1))), "removeDesk");
-        assertFalse(governor.isCriticalCall(address(agents), abi.encodeCall(IAgentRegistry.registerDesk, ("x", true))), "registerDesk");
-        assertFalse(governor.isCriticalCall(address(ratings), abi.encodeCall(IAgentRegistry.removeDesk, (1))), "other target");
-        assertFalse(governor.isCriticalCall(address(agents), hex"a1b2c3"), "shorter than a selector");
-        // A selector alone, without arguments, still matches a selector-wide entry.
-        assertTrue(governor.isCriticalCall(address(policies), abi.encodePacked(IPolicyRegistry.retirePolicy.selector)), "bare selector");
-        assertFalse(
-            governor.isCriticalCall(address(policies), abi.encodePacked(IPolicyRegistry.publishPolicy.selector)),
+    function test_isCriticalCall_criticalUnlessRoutine() public view {
+        assertTrue(governor.isCriticalCall(address(policies), 0, _securityScriptCall()), "security script (selector + kind)");
+        assertFalse(governor.isCriticalCall(address(policies), 0, _generalPolicyCall("x")), "general policy");
+        assertTrue(governor.isCriticalCall(address(policies), 0, abi.encodeCall(IPolicyRegistry.retirePolicy, (1))), "retire");
+        assertTrue(governor.isCriticalCall(address(agents), 0, abi.encodeCall(IAgentRegistry.removeDesk, (1))), "removeDesk");
+        assertTrue(governor.isCriticalCall(address(agents), 0, abi.encodeCall(IAgentRegistry.registerDesk, ("x", true))), "registerDesk");
+        assertFalse(governor.isCriticalCall(address(agents), 0, abi.encodeCall(IAgentRegistry.suspendAgent, (agent, "x"))), "suspend");
+        // The same selector on another target is not routine.
+        assertTrue(governor.isCriticalCall(address(ratings), 0, abi.encodeCall(IAgentRegistry.suspendAgent, (agent, "x"))), "other target");
+        assertTrue(governor.isCriticalCall(address(agents), 0, hex"a1b2c3"), "shorter than a selector");
+        assertTrue(governor.isCriticalCall(address(agents), 0, ""), "plain transfer");
+        assertTrue(governor.isCriticalCall(address(policies), 1, _generalPolicyCall("x")), "value makes a routine call critical");
+        // A bare selector matches a selector-wide entry, never an argument-specific one.
+        assertFalse(governor.isCriticalCall(address(agents), 0, abi.encodePacked(IAgentRegistry.suspendAgent.selector)), "bare selector");
+        assertTrue(
+            governor.isCriticalCall(address(policies), 0, abi.encodePacked(IPolicyRegistry.publishPolicy.selector)),
             "argument-specific entry needs the argument"
         );
     }
@@ -221,38 +225,66 @@ contract SupportGovernorTest is Fixture {
         governor.setCriticalQuorumNumerator(30);
     }
 
-    function test_setCriticalAction_throughGovernanceMakesProposalsCritical() public {
-        bytes memory prefix = abi.encodePacked(IAgentRegistry.registerDesk.selector);
+    function test_setRoutineAction_throughGovernanceMakesProposalsCritical() public {
+        bytes memory prefix = abi.encodePacked(IAgentRegistry.suspendAgent.selector);
         (, address[] memory targets, uint256[] memory values, bytes[] memory calldatas, bytes32 descriptionHash) = _passAndQueue(
-            address(governor), abi.encodeCall(IGovernorCriticalQuorum.setCriticalAction, (address(agents), prefix, true)), "desks"
+            address(governor), abi.encodeCall(IGovernorCriticalQuorum.setRoutineAction, (address(agents), prefix, false)), "suspensions"
         );
         vm.expectEmit(address(governor));
-        emit IGovernorCriticalQuorum.CriticalActionSet(address(agents), prefix, true);
+        emit IGovernorCriticalQuorum.RoutineActionSet(address(agents), prefix, false);
         governor.execute(targets, values, calldatas, descriptionHash);
-        assertTrue(governor.isCriticalAction(address(agents), prefix), "listed");
+        assertFalse(governor.isRoutineAction(address(agents), prefix), "delisted");
 
-        uint256 id = _proposeOne(address(agents), abi.encodeCall(IAgentRegistry.registerDesk, ("New desk", false)), "new desk");
-        assertTrue(governor.proposalIsCritical(id), "registerDesk is now critical");
+        uint256 id = _proposeOne(address(agents), abi.encodeCall(IAgentRegistry.suspendAgent, (agent, "x")), "suspend");
+        assertTrue(governor.proposalIsCritical(id), "suspendAgent is now critical");
     }
 
-    function test_setCriticalAction_revertsOnInvalidPrefix() public {
+    function test_setRoutineAction_revertsOnInvalidPrefix() public {
         (, address[] memory targets, uint256[] memory values, bytes[] memory calldatas, bytes32 descriptionHash) = _passAndQueue(
             address(governor),
-            abi.encodeCall(IGovernorCriticalQuorum.setCriticalAction, (address(agents), hex"0102", true)),
+            abi.encodeCall(IGovernorCriticalQuorum.setRoutineAction, (address(agents), hex"0102", true)),
             "bad prefix"
         );
-        vm.expectRevert(abi.encodeWithSelector(IGovernorCriticalQuorum.GovernorInvalidCriticalPrefix.selector, 2));
+        vm.expectRevert(abi.encodeWithSelector(IGovernorCriticalQuorum.GovernorInvalidActionPrefix.selector, 2));
         governor.execute(targets, values, calldatas, descriptionHash);
     }
 
-    function test_setCriticalAction_revertsWhenCalledDirectly() public {
+    function test_setRoutineAction_revertsWhenCalledDirectly() public {
         vm.prank(address(timelock));
         // The timelock is the executor, but only a call queued by an executed proposal passes onlyGovernance.
         vm.expectRevert();
-        governor.setCriticalAction(address(agents), hex"01020304", true);
+        governor.setRoutineAction(address(agents), hex"01020304", true);
         vm.prank(stranger);
         vm.expectRevert(abi.encodeWithSelector(IGovernor.GovernorOnlyExecutor.selector, stranger));
-        governor.setCriticalAction(address(agents), hex"01020304", true);
+        governor.setRoutineAction(address(agents), hex"01020304", true);
+    }
+
+    function test_updateQuorumNumerator_revertsAboveCriticalQuorum() public {
+        (, address[] memory targets, uint256[] memory values, bytes[] memory calldatas, bytes32 descriptionHash) = _passAndQueue(
+            address(governor), abi.encodeWithSignature("updateQuorumNumerator(uint256)", 30), "quorum above critical"
+        );
+        vm.expectRevert(abi.encodeWithSelector(IGovernorCriticalQuorum.GovernorQuorumAboveCritical.selector, 30, 20));
+        governor.execute(targets, values, calldatas, descriptionHash);
+    }
+
+    function test_cancel_guardianCannotCancelItsOwnReplacement() public {
+        bytes memory replace = abi.encodeWithSignature("setProposalGuardian(address)", stranger);
+        uint256 id = _proposeOne(address(governor), replace, "new guardian");
+        (address[] memory targets, uint256[] memory values, bytes[] memory calldatas) = _single(address(governor), replace);
+        vm.prank(guardian);
+        vm.expectRevert(abi.encodeWithSelector(IGovernor.GovernorUnableToCancel.selector, id, guardian));
+        governor.cancel(targets, values, calldatas, keccak256("new guardian"));
+
+        // Bundled with anything else, the proposal stays cancellable: the guardian change buys no immunity.
+        address[] memory bundleTargets = new address[](2);
+        uint256[] memory bundleValues = new uint256[](2);
+        bytes[] memory bundleCalls = new bytes[](2);
+        (bundleTargets[0], bundleCalls[0]) = (address(governor), replace);
+        (bundleTargets[1], bundleCalls[1]) = (address(policies), _generalPolicyCall("x"));
+        uint256 bundle = governor.propose(bundleTargets, bundleValues, bundleCalls, "bundle");
+        vm.prank(guardian);
+        governor.cancel(bundleTargets, bundleValues, bundleCalls, keccak256("bundle"));
+        assertEq(uint8(governor.state(bundle)), uint8(IGovernor.ProposalState.Canceled), "bundle canceled");
     }
 
     function test_proposalQuorumNumerator_fixedAtProposeTime() public {
@@ -330,6 +362,16 @@ contract SupportGovernorTest is Fixture {
         kind = uint8(bound(kind, 0, 5));
         bytes memory data = abi.encodePacked(IPolicyRegistry.publishPolicy.selector, uint256(kind), rest);
         bool expected = kind == uint8(IPolicyRegistry.PolicyKind.SecurityScript) || kind == uint8(IPolicyRegistry.PolicyKind.OfficialChannels);
-        assertEq(governor.isCriticalCall(address(policies), data), expected, "critical by kind");
+        assertEq(governor.isCriticalCall(address(policies), 0, data), expected, "critical by kind");
+    }
+
+    /// @dev Any selector nobody listed as routine is critical, on any of the protocol's contracts.
+    function testFuzz_isCriticalCall_unlistedSelectorIsCritical(bytes4 selector, bytes32 argument, uint8 which) public view {
+        address[5] memory targets = [address(governor), address(timelock), address(policies), address(agents), address(ratings)];
+        address target = targets[bound(which, 0, 4)];
+        bytes memory data = abi.encodePacked(selector, argument);
+        bool listed = governor.isRoutineAction(target, abi.encodePacked(selector))
+            || governor.isRoutineAction(target, abi.encodePacked(selector, argument));
+        assertEq(governor.isCriticalCall(target, 0, data), !listed, "critical unless listed");
     }
 }

@@ -144,8 +144,12 @@ contract SupportRatingsTest is Fixture {
         ISupportRatings.Receipt memory r = _receipt(1);
         bytes memory signature = _signReceipt(AGENT_KEY, r);
         vm.prank(requester);
-        ratings.rate(r, agent, signature, 4, 0, "");
-        assertEq(ratings.agentStats(agent).count, 1, "rated");
+        bytes32 id = ratings.rate(r, agent, signature, 4, 0, "");
+        assertEq(id, ratings.selfSignedRatingIdOf(deskId, agent, 1), "the agent's own ticket namespace");
+        assertTrue(ratings.rating(id).selfSigned, "flagged self-signed");
+        assertEq(ratings.agentSelfSignedStats(agent).count, 1, "counted apart");
+        assertEq(ratings.agentStats(agent).count, 0, "not in the desk-verified score");
+        assertEq(ratings.deskStats(deskId).count, 0, "nor in the desk's");
     }
 
     function test_rate_acceptsErc1271IssuerSignature() public {

@@ -141,6 +141,9 @@ describe("governance flows", () => {
       contentHash: keccak256(toHex(SLA_TEXT)),
       effectiveFrom: executedAt,
       publishedAt: executedAt,
+      cancelledAt: 0,
+      previous: 0,
+      termsEntry: 1,
     });
     assert.equal(await policyRegistry.read.versionAt([1n, executedAt]), 1n);
     assert.equal(await policyRegistry.read.versionAt([1n, executedAt - 1]), 0n);
@@ -175,8 +178,8 @@ describe("governance flows", () => {
       { title: "Security script", text: "Support never asks for your seed phrase.", uri: "", params: "0x" },
     ]);
     const normal = generalPolicyCall(world, "Agents are polite and name their desk.");
-    assert.equal(await governor.read.isCriticalCall([securityScript.target, securityScript.data]), true);
-    assert.equal(await governor.read.isCriticalCall([normal.target, normal.data]), false);
+    assert.equal(await governor.read.isCriticalCall([securityScript.target, 0n, securityScript.data]), true);
+    assert.equal(await governor.read.isCriticalCall([normal.target, 0n, normal.data]), false);
 
     const criticalDescription = "Adopt the security script";
     const criticalId = await governor.read.getProposalId([

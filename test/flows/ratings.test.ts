@@ -95,6 +95,7 @@ describe("ratings flows", () => {
       verdict: SlaVerdict.Met,
       voided: false,
       replied: false,
+      selfSigned: false,
     });
 
     // Urgent ticket answered after 20 minutes (target 10): SLA breached.

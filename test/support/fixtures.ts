@@ -27,6 +27,7 @@ export const BALANCES = {
   alice: parseEther("1000000"), // 10 %: passes a normal proposal alone, not a critical one
   bob: parseEther("500000"), // 5 %
   carol: parseEther("100000"), // 1 %: below the normal quorum alone
+  council: parseEther("1500000"), // 15 %: with alice (25 %), passes a critical proposal
 } as const;
 
 export const DESK_NAME = "Acme Wallet Help Desk";
@@ -69,13 +70,14 @@ export interface World {
   relayer: Wallet;
   guardian: Wallet;
   stranger: Wallet;
+  council: Wallet;
 }
 
 /** Deploys the protocol on `connection` and gives out named accounts (no tokens moved yet). */
 export async function deployWorld(connection: Connection, options: DeployOptions = {}): Promise<World> {
   const { viem } = connection;
   const wallets = await viem.getWalletClients();
-  const [deployer, alice, bob, carol, dave, operator, issuer, agent, requester, otherUser, relayer, guardian, stranger] =
+  const [deployer, alice, bob, carol, dave, operator, issuer, agent, requester, otherUser, relayer, guardian, stranger, council] =
     wallets;
   const protocol = await deployProtocol(viem, options);
   // hardhat-viem's clients are viem clients with the chain bound; govern.ts takes the plain viem types.
@@ -100,6 +102,7 @@ export async function deployWorld(connection: Connection, options: DeployOptions
     relayer,
     guardian,
     stranger,
+    council,
   };
 }
 
@@ -111,12 +114,12 @@ export async function mined(world: World, hash: Hex | Promise<Hex>) {
 }
 
 /**
- * Sends alice, bob and carol their {BALANCES} and has each delegate to themselves; then lets one second
- * pass so the delegations are in the past (a proposer's votes are read at `clock() - 1`).
+ * Sends alice, bob, carol and the council their {BALANCES} and has each delegate to themselves; then lets
+ * one second pass so the delegations are in the past (a proposer's votes are read at `clock() - 1`).
  */
 export async function distributeAndDelegate(world: World) {
   const { token } = world.protocol;
-  for (const name of ["alice", "bob", "carol"] as const) {
+  for (const name of ["alice", "bob", "carol", "council"] as const) {
     const holder = world[name];
     await mined(world, token.write.transfer([holder.account.address, BALANCES[name]]));
     await mined(world, token.write.delegate([holder.account.address], { account: holder.account }));
@@ -124,13 +127,20 @@ export async function distributeAndDelegate(world: World) {
   await advanceTime(world.testClient, 1);
 }
 
-/** Passes `calls` with alice proposing and voting alone (10 %: enough for any non-critical proposal). */
+/**
+ * Passes `calls` with alice proposing. Alice votes alone (10 %) on a routine proposal; the council joins
+ * her (25 %) when any call is critical, as the governor decides.
+ */
 export async function govern(world: World, calls: Call[], description: string): Promise<bigint> {
+  const { governor } = world.protocol;
+  let critical = false;
+  for (const c of calls) critical ||= await governor.read.isCriticalCall([c.target, c.value ?? 0n, c.data]);
+  const voters = critical ? [world.alice, world.council] : [world.alice];
   return passProposal(
     world.clients,
-    world.protocol.governor,
+    governor,
     world.alice as unknown as WalletClient,
-    [world.alice as unknown as WalletClient],
+    voters as unknown as WalletClient[],
     calls,
     description,
   );

@@ -4,11 +4,9 @@ pragma solidity ^0.8.28;
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {Governor} from "@openzeppelin/contracts/governance/Governor.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
-import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {AgentRegistry} from "../../../contracts/agents/AgentRegistry.sol";
 import {IAgentRegistry} from "../../../contracts/agents/IAgentRegistry.sol";
 import {SupportGovernor} from "../../../contracts/governance/SupportGovernor.sol";
-import {IGovernorCriticalQuorum} from "../../../contracts/governance/IGovernorCriticalQuorum.sol";
 import {PolicyRegistry} from "../../../contracts/policy/PolicyRegistry.sol";
 import {IPolicyRegistry} from "../../../contracts/policy/IPolicyRegistry.sol";
 import {SupportRatings} from "../../../contracts/ratings/SupportRatings.sol";
@@ -17,7 +15,7 @@ import {SupportToken} from "../../../contracts/token/SupportToken.sol";
 import {Test} from "./Test.sol";
 import {vm} from "./Vm.sol";
 
-/// @notice The protocol deployed and wired as `deploy/protocol.ts` does (same settings, same critical
+/// @notice The protocol deployed and wired as `deploy/protocol.ts` does (same settings, same routine
 /// list, deployer admin renounced), plus a small world: rating rules and an SLA in force, one desk with an
 /// issuer key, an operator and two agents.
 abstract contract Fixture is Test {
@@ -84,11 +82,8 @@ abstract contract Fixture is Test {
         agents = new AgentRegistry(address(timelock), predictedRatings);
         ratings = new SupportRatings(address(timelock), agents, policies);
 
-        // The governor's own address is on its critical list: predict it from this contract's nonce.
-        address predicted = vm.computeCreateAddress(address(this), vm.getNonce(address(this)));
-        (address[] memory targets, bytes[] memory prefixes) = _criticalActions(predicted);
+        (address[] memory targets, bytes[] memory prefixes) = _routineActions();
         governor = new SupportGovernor(IVotes(address(token)), timelock, guardian, _settings(), targets, prefixes);
-        require(address(governor) == predicted, "governor address prediction");
 
         timelock.grantRole(timelock.PROPOSER_ROLE(), address(governor));
         timelock.grantRole(timelock.CANCELLER_ROLE(), address(governor));
@@ -106,41 +101,28 @@ abstract contract Fixture is Test {
         });
     }
 
-    /// @dev Mirrors `defaultCriticalActions` of deploy/protocol.ts.
-    function _criticalActions(address governor_)
-        internal
-        view
-        returns (address[] memory targets, bytes[] memory prefixes)
-    {
-        bytes4[10] memory governorSelectors = [
-            bytes4(keccak256("setVotingDelay(uint48)")),
-            bytes4(keccak256("setVotingPeriod(uint32)")),
-            bytes4(keccak256("setProposalThreshold(uint256)")),
-            bytes4(keccak256("updateQuorumNumerator(uint256)")),
-            bytes4(keccak256("setLateQuorumVoteExtension(uint48)")),
-            bytes4(keccak256("setProposalGuardian(address)")),
-            bytes4(keccak256("updateTimelock(address)")),
-            bytes4(keccak256("relay(address,uint256,bytes)")),
-            IGovernorCriticalQuorum.setCriticalAction.selector,
-            IGovernorCriticalQuorum.setCriticalQuorumNumerator.selector
-        ];
-        targets = new address[](20);
-        prefixes = new bytes[](20);
+    /// @dev Mirrors `defaultRoutineActions` of deploy/protocol.ts: everything else is critical.
+    function _routineActions() internal view returns (address[] memory targets, bytes[] memory prefixes) {
+        targets = new address[](14);
+        prefixes = new bytes[](14);
         uint256 n;
-        for (uint256 i = 0; i < governorSelectors.length; ++i) {
-            n = _put(targets, prefixes, n, governor_, abi.encodePacked(governorSelectors[i]));
+        IPolicyRegistry.PolicyKind[4] memory kinds = [
+            IPolicyRegistry.PolicyKind.General,
+            IPolicyRegistry.PolicyKind.SLA,
+            IPolicyRegistry.PolicyKind.Escalation,
+            IPolicyRegistry.PolicyKind.RatingRules
+        ];
+        for (uint256 i = 0; i < kinds.length; ++i) {
+            n = _put(targets, prefixes, n, address(policies), _publishPrefix(kinds[i]));
+            n = _put(targets, prefixes, n, address(policies), _cancelPrefix(kinds[i]));
         }
-        n = _put(targets, prefixes, n, address(timelock), abi.encodePacked(TimelockController.updateDelay.selector));
-        n = _put(targets, prefixes, n, address(timelock), abi.encodePacked(bytes4(keccak256("grantRole(bytes32,address)"))));
-        n = _put(targets, prefixes, n, address(timelock), abi.encodePacked(bytes4(keccak256("revokeRole(bytes32,address)"))));
-        n = _put(targets, prefixes, n, address(policies), _publishPrefix(IPolicyRegistry.PolicyKind.SecurityScript));
-        n = _put(targets, prefixes, n, address(policies), _publishPrefix(IPolicyRegistry.PolicyKind.OfficialChannels));
-        n = _put(targets, prefixes, n, address(policies), abi.encodePacked(IPolicyRegistry.retirePolicy.selector));
-        n = _put(targets, prefixes, n, address(agents), abi.encodePacked(IAgentRegistry.removeDesk.selector));
-        n = _put(targets, prefixes, n, address(policies), abi.encodePacked(Ownable.transferOwnership.selector));
-        n = _put(targets, prefixes, n, address(agents), abi.encodePacked(Ownable.transferOwnership.selector));
-        n = _put(targets, prefixes, n, address(ratings), abi.encodePacked(Ownable.transferOwnership.selector));
-        require(n == 20, "critical list length");
+        n = _put(targets, prefixes, n, address(agents), abi.encodePacked(IAgentRegistry.suspendAgent.selector));
+        n = _put(targets, prefixes, n, address(agents), abi.encodePacked(IAgentRegistry.setIssuer.selector));
+        n = _put(targets, prefixes, n, address(agents), abi.encodePacked(IAgentRegistry.setSelfSigning.selector));
+        n = _put(targets, prefixes, n, address(agents), abi.encodePacked(IAgentRegistry.resolveReport.selector));
+        n = _put(targets, prefixes, n, address(agents), abi.encodePacked(IAgentRegistry.overturnReport.selector));
+        n = _put(targets, prefixes, n, address(ratings), abi.encodePacked(ISupportRatings.voidRating.selector));
+        require(n == 14, "routine list length");
     }
 
     function _put(address[] memory targets, bytes[] memory prefixes, uint256 n, address target, bytes memory prefix)
@@ -154,6 +136,10 @@ abstract contract Fixture is Test {
 
     function _publishPrefix(IPolicyRegistry.PolicyKind kind) internal pure returns (bytes memory) {
         return abi.encodePacked(IPolicyRegistry.publishPolicy.selector, uint256(kind));
+    }
+
+    function _cancelPrefix(IPolicyRegistry.PolicyKind kind) internal pure returns (bytes memory) {
+        return abi.encodePacked(IPolicyRegistry.cancelScheduledVersion.selector, uint256(kind));
     }
 
     function _seedWorld() internal {

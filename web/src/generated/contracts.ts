@@ -127,6 +127,17 @@ export const agentRegistryAbi = [
   {
     inputs: [
       {
+        internalType: "bytes32",
+        name: "subject",
+        type: "bytes32",
+      },
+    ],
+    name: "AgentRegistryProtectedSubject",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
         internalType: "uint256",
         name: "reportId",
         type: "uint256",
@@ -154,6 +165,65 @@ export const agentRegistryAbi = [
       },
     ],
     name: "AgentRegistrySubjectIsAgent",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "bytes32",
+        name: "subject",
+        type: "bytes32",
+      },
+      {
+        internalType: "uint256",
+        name: "openReports",
+        type: "uint256",
+      },
+    ],
+    name: "AgentRegistrySubjectReported",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "address",
+        name: "agent",
+        type: "address",
+      },
+    ],
+    name: "AgentRegistrySuspendedByOwner",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint32",
+        name: "deskId",
+        type: "uint32",
+      },
+      {
+        internalType: "uint256",
+        name: "max",
+        type: "uint256",
+      },
+    ],
+    name: "AgentRegistryTooManyIssuers",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "address",
+        name: "reporter",
+        type: "address",
+      },
+      {
+        internalType: "uint256",
+        name: "max",
+        type: "uint256",
+      },
+    ],
+    name: "AgentRegistryTooManyOpenReports",
     type: "error",
   },
   {
@@ -208,6 +278,17 @@ export const agentRegistryAbi = [
   {
     inputs: [],
     name: "AgentRegistryZeroAddress",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "address",
+        name: "owner",
+        type: "address",
+      },
+    ],
+    name: "DaoOwnedRenounceRefused",
     type: "error",
   },
   {
@@ -532,6 +613,37 @@ export const agentRegistryAbi = [
       },
       {
         indexed: false,
+        internalType: "string",
+        name: "reason",
+        type: "string",
+      },
+    ],
+    name: "ReportOverturned",
+    type: "event",
+  },
+  {
+    anonymous: false,
+    inputs: [
+      {
+        indexed: true,
+        internalType: "uint256",
+        name: "reportId",
+        type: "uint256",
+      },
+      {
+        indexed: true,
+        internalType: "bytes32",
+        name: "subject",
+        type: "bytes32",
+      },
+      {
+        indexed: true,
+        internalType: "uint32",
+        name: "deskId",
+        type: "uint32",
+      },
+      {
+        indexed: false,
         internalType: "enum IAgentRegistry.ReportStatus",
         name: "status",
         type: "uint8",
@@ -602,14 +714,14 @@ export const agentRegistryAbi = [
             type: "uint48",
           },
           {
-            internalType: "uint48",
-            name: "suspendedFrom",
-            type: "uint48",
+            internalType: "bool",
+            name: "suspendedByOwner",
+            type: "bool",
           },
           {
-            internalType: "uint48",
-            name: "suspendedUntil",
-            type: "uint48",
+            internalType: "uint32",
+            name: "suspensionCount",
+            type: "uint32",
           },
         ],
         internalType: "struct IAgentRegistry.Agent",
@@ -818,6 +930,24 @@ export const agentRegistryAbi = [
     type: "function",
   },
   {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "reportId",
+        type: "uint256",
+      },
+      {
+        internalType: "string",
+        name: "reason",
+        type: "string",
+      },
+    ],
+    name: "overturnReport",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
+  },
+  {
     inputs: [],
     name: "owner",
     outputs: [
@@ -920,7 +1050,7 @@ export const agentRegistryAbi = [
     inputs: [],
     name: "renounceOwnership",
     outputs: [],
-    stateMutability: "nonpayable",
+    stateMutability: "view",
     type: "function",
   },
   {
@@ -1153,6 +1283,37 @@ export const agentRegistryAbi = [
     inputs: [
       {
         internalType: "address",
+        name: "account",
+        type: "address",
+      },
+    ],
+    name: "suspensions",
+    outputs: [
+      {
+        components: [
+          {
+            internalType: "uint48",
+            name: "from",
+            type: "uint48",
+          },
+          {
+            internalType: "uint48",
+            name: "until",
+            type: "uint48",
+          },
+        ],
+        internalType: "struct IAgentRegistry.Suspension[]",
+        name: "",
+        type: "tuple[]",
+      },
+    ],
+    stateMutability: "view",
+    type: "function",
+  },
+  {
+    inputs: [
+      {
+        internalType: "address",
         name: "newOwner",
         type: "address",
       },
@@ -1160,6 +1321,35 @@ export const agentRegistryAbi = [
     name: "transferOwnership",
     outputs: [],
     stateMutability: "nonpayable",
+    type: "function",
+  },
+  {
+    inputs: [
+      {
+        internalType: "address",
+        name: "account",
+        type: "address",
+      },
+      {
+        internalType: "uint32",
+        name: "deskId",
+        type: "uint32",
+      },
+      {
+        internalType: "uint48",
+        name: "timepoint",
+        type: "uint48",
+      },
+    ],
+    name: "wasActiveAt",
+    outputs: [
+      {
+        internalType: "bool",
+        name: "",
+        type: "bool",
+      },
+    ],
+    stateMutability: "view",
     type: "function",
   },
 ] as const;
@@ -1180,6 +1370,17 @@ export const policyRegistryAbi = [
     ],
     stateMutability: "nonpayable",
     type: "constructor",
+  },
+  {
+    inputs: [
+      {
+        internalType: "address",
+        name: "owner",
+        type: "address",
+      },
+    ],
+    name: "DaoOwnedRenounceRefused",
+    type: "error",
   },
   {
     inputs: [
@@ -1233,6 +1434,22 @@ export const policyRegistryAbi = [
       },
     ],
     name: "PolicyRegistryEffectiveTooEarly",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint48",
+        name: "effectiveFrom",
+        type: "uint48",
+      },
+      {
+        internalType: "uint48",
+        name: "latest",
+        type: "uint48",
+      },
+    ],
+    name: "PolicyRegistryEffectiveTooLate",
     type: "error",
   },
   {
@@ -1328,6 +1545,33 @@ export const policyRegistryAbi = [
         type: "uint256",
       },
       {
+        internalType: "uint256",
+        name: "version",
+        type: "uint256",
+      },
+    ],
+    name: "PolicyRegistryNotNewest",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "policyId",
+        type: "uint256",
+      },
+    ],
+    name: "PolicyRegistryNothingScheduled",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "policyId",
+        type: "uint256",
+      },
+      {
         internalType: "uint48",
         name: "retiredAt",
         type: "uint48",
@@ -1388,6 +1632,27 @@ export const policyRegistryAbi = [
       },
     ],
     name: "PolicyRegistryUnknownVersion",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "policyId",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "version",
+        type: "uint256",
+      },
+      {
+        internalType: "uint48",
+        name: "effectiveFrom",
+        type: "uint48",
+      },
+    ],
+    name: "PolicyRegistryVersionInForce",
     type: "error",
   },
   {
@@ -1555,6 +1820,19 @@ export const policyRegistryAbi = [
         name: "index",
         type: "uint256",
       },
+    ],
+    name: "RatingTermsCancelled",
+    type: "event",
+  },
+  {
+    anonymous: false,
+    inputs: [
+      {
+        indexed: true,
+        internalType: "uint256",
+        name: "index",
+        type: "uint256",
+      },
       {
         indexed: false,
         internalType: "uint40",
@@ -1576,6 +1854,55 @@ export const policyRegistryAbi = [
     ],
     name: "RatingTermsUpdated",
     type: "event",
+  },
+  {
+    anonymous: false,
+    inputs: [
+      {
+        indexed: true,
+        internalType: "uint256",
+        name: "policyId",
+        type: "uint256",
+      },
+      {
+        indexed: true,
+        internalType: "uint256",
+        name: "version",
+        type: "uint256",
+      },
+      {
+        indexed: true,
+        internalType: "enum IPolicyRegistry.PolicyKind",
+        name: "kind",
+        type: "uint8",
+      },
+      {
+        indexed: false,
+        internalType: "uint48",
+        name: "effectiveFrom",
+        type: "uint48",
+      },
+    ],
+    name: "VersionCancelled",
+    type: "event",
+  },
+  {
+    inputs: [
+      {
+        internalType: "enum IPolicyRegistry.PolicyKind",
+        name: "kind",
+        type: "uint8",
+      },
+      {
+        internalType: "uint256",
+        name: "policyId",
+        type: "uint256",
+      },
+    ],
+    name: "cancelScheduledVersion",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
   },
   {
     inputs: [],
@@ -1610,6 +1937,11 @@ export const policyRegistryAbi = [
           {
             internalType: "uint16",
             name: "versionCount",
+            type: "uint16",
+          },
+          {
+            internalType: "uint16",
+            name: "latestVersion",
             type: "uint16",
           },
           {
@@ -1881,7 +2213,7 @@ export const policyRegistryAbi = [
     inputs: [],
     name: "renounceOwnership",
     outputs: [],
-    stateMutability: "nonpayable",
+    stateMutability: "view",
     type: "function",
   },
   {
@@ -1941,6 +2273,21 @@ export const policyRegistryAbi = [
             internalType: "uint48",
             name: "publishedAt",
             type: "uint48",
+          },
+          {
+            internalType: "uint48",
+            name: "cancelledAt",
+            type: "uint48",
+          },
+          {
+            internalType: "uint16",
+            name: "previous",
+            type: "uint16",
+          },
+          {
+            internalType: "uint32",
+            name: "termsEntry",
+            type: "uint32",
           },
         ],
         internalType: "struct IPolicyRegistry.Version",
@@ -2034,12 +2381,12 @@ export const supportGovernorAbi = [
       },
       {
         internalType: "address[]",
-        name: "criticalTargets",
+        name: "routineTargets",
         type: "address[]",
       },
       {
         internalType: "bytes[]",
-        name: "criticalPrefixes",
+        name: "routinePrefixes",
         type: "bytes[]",
       },
     ],
@@ -2117,7 +2464,7 @@ export const supportGovernorAbi = [
         type: "uint256",
       },
     ],
-    name: "GovernorInvalidCriticalPrefix",
+    name: "GovernorInvalidActionPrefix",
     type: "error",
   },
   {
@@ -2273,6 +2620,22 @@ export const supportGovernorAbi = [
   {
     inputs: [
       {
+        internalType: "uint256",
+        name: "quorumNumerator",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "criticalQuorumNumerator",
+        type: "uint256",
+      },
+    ],
+    name: "GovernorQuorumAboveCritical",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
         internalType: "address",
         name: "proposer",
         type: "address",
@@ -2365,31 +2728,6 @@ export const supportGovernorAbi = [
     ],
     name: "StringTooLong",
     type: "error",
-  },
-  {
-    anonymous: false,
-    inputs: [
-      {
-        indexed: true,
-        internalType: "address",
-        name: "target",
-        type: "address",
-      },
-      {
-        indexed: false,
-        internalType: "bytes",
-        name: "prefix",
-        type: "bytes",
-      },
-      {
-        indexed: false,
-        internalType: "bool",
-        name: "critical",
-        type: "bool",
-      },
-    ],
-    name: "CriticalActionSet",
-    type: "event",
   },
   {
     anonymous: false,
@@ -2634,6 +2972,31 @@ export const supportGovernorAbi = [
       },
     ],
     name: "QuorumNumeratorUpdated",
+    type: "event",
+  },
+  {
+    anonymous: false,
+    inputs: [
+      {
+        indexed: true,
+        internalType: "address",
+        name: "target",
+        type: "address",
+      },
+      {
+        indexed: false,
+        internalType: "bytes",
+        name: "prefix",
+        type: "bytes",
+      },
+      {
+        indexed: false,
+        internalType: "bool",
+        name: "routine",
+        type: "bool",
+      },
+    ],
+    name: "RoutineActionSet",
     type: "event",
   },
   {
@@ -3306,12 +3669,17 @@ export const supportGovernorAbi = [
         type: "address",
       },
       {
+        internalType: "uint256",
+        name: "value",
+        type: "uint256",
+      },
+      {
         internalType: "bytes",
-        name: "prefix",
+        name: "data",
         type: "bytes",
       },
     ],
-    name: "isCriticalAction",
+    name: "isCriticalCall",
     outputs: [
       {
         internalType: "bool",
@@ -3331,11 +3699,11 @@ export const supportGovernorAbi = [
       },
       {
         internalType: "bytes",
-        name: "data",
+        name: "prefix",
         type: "bytes",
       },
     ],
-    name: "isCriticalCall",
+    name: "isRoutineAction",
     outputs: [
       {
         internalType: "bool",
@@ -3967,29 +4335,6 @@ export const supportGovernorAbi = [
   {
     inputs: [
       {
-        internalType: "address",
-        name: "target",
-        type: "address",
-      },
-      {
-        internalType: "bytes",
-        name: "prefix",
-        type: "bytes",
-      },
-      {
-        internalType: "bool",
-        name: "critical",
-        type: "bool",
-      },
-    ],
-    name: "setCriticalAction",
-    outputs: [],
-    stateMutability: "nonpayable",
-    type: "function",
-  },
-  {
-    inputs: [
-      {
         internalType: "uint256",
         name: "newNumerator",
         type: "uint256",
@@ -4035,6 +4380,29 @@ export const supportGovernorAbi = [
       },
     ],
     name: "setProposalThreshold",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
+  },
+  {
+    inputs: [
+      {
+        internalType: "address",
+        name: "target",
+        type: "address",
+      },
+      {
+        internalType: "bytes",
+        name: "prefix",
+        type: "bytes",
+      },
+      {
+        internalType: "bool",
+        name: "routine",
+        type: "bool",
+      },
+    ],
+    name: "setRoutineAction",
     outputs: [],
     stateMutability: "nonpayable",
     type: "function",
@@ -4221,6 +4589,17 @@ export const supportRatingsAbi = [
     ],
     stateMutability: "nonpayable",
     type: "constructor",
+  },
+  {
+    inputs: [
+      {
+        internalType: "address",
+        name: "owner",
+        type: "address",
+      },
+    ],
+    name: "DaoOwnedRenounceRefused",
+    type: "error",
   },
   {
     inputs: [
@@ -4800,6 +5179,57 @@ export const supportRatingsAbi = [
         type: "address",
       },
     ],
+    name: "agentSelfSignedStats",
+    outputs: [
+      {
+        components: [
+          {
+            internalType: "uint256",
+            name: "count",
+            type: "uint256",
+          },
+          {
+            internalType: "uint256",
+            name: "sum",
+            type: "uint256",
+          },
+          {
+            internalType: "uint256[8]",
+            name: "histogram",
+            type: "uint256[8]",
+          },
+          {
+            internalType: "uint256",
+            name: "slaMet",
+            type: "uint256",
+          },
+          {
+            internalType: "uint256",
+            name: "slaBreached",
+            type: "uint256",
+          },
+          {
+            internalType: "uint256",
+            name: "voided",
+            type: "uint256",
+          },
+        ],
+        internalType: "struct ISupportRatings.Stats",
+        name: "stats",
+        type: "tuple",
+      },
+    ],
+    stateMutability: "view",
+    type: "function",
+  },
+  {
+    inputs: [
+      {
+        internalType: "address",
+        name: "agent",
+        type: "address",
+      },
+    ],
     name: "agentStats",
     outputs: [
       {
@@ -5271,6 +5701,11 @@ export const supportRatingsAbi = [
             name: "replied",
             type: "bool",
           },
+          {
+            internalType: "bool",
+            name: "selfSigned",
+            type: "bool",
+          },
         ],
         internalType: "struct ISupportRatings.Rating",
         name: "",
@@ -5457,7 +5892,7 @@ export const supportRatingsAbi = [
     inputs: [],
     name: "renounceOwnership",
     outputs: [],
-    stateMutability: "nonpayable",
+    stateMutability: "view",
     type: "function",
   },
   {
@@ -5481,46 +5916,48 @@ export const supportRatingsAbi = [
   {
     inputs: [
       {
+        internalType: "uint32",
+        name: "deskId",
+        type: "uint32",
+      },
+      {
+        internalType: "address",
+        name: "agent",
+        type: "address",
+      },
+      {
+        internalType: "uint64",
+        name: "ticketId",
+        type: "uint64",
+      },
+    ],
+    name: "selfSignedRatingIdOf",
+    outputs: [
+      {
+        internalType: "bytes32",
+        name: "",
+        type: "bytes32",
+      },
+    ],
+    stateMutability: "pure",
+    type: "function",
+  },
+  {
+    inputs: [
+      {
         internalType: "address",
         name: "account",
         type: "address",
       },
       {
-        components: [
-          {
-            internalType: "uint32",
-            name: "deskId",
-            type: "uint32",
-          },
-          {
-            internalType: "enum IAgentRegistry.AgentStatus",
-            name: "status",
-            type: "uint8",
-          },
-          {
-            internalType: "uint48",
-            name: "activeFrom",
-            type: "uint48",
-          },
-          {
-            internalType: "uint48",
-            name: "inactiveFrom",
-            type: "uint48",
-          },
-          {
-            internalType: "uint48",
-            name: "suspendedFrom",
-            type: "uint48",
-          },
-          {
-            internalType: "uint48",
-            name: "suspendedUntil",
-            type: "uint48",
-          },
-        ],
-        internalType: "struct IAgentRegistry.Agent",
-        name: "record",
-        type: "tuple",
+        internalType: "uint32",
+        name: "deskId",
+        type: "uint32",
+      },
+      {
+        internalType: "uint48",
+        name: "activeSince",
+        type: "uint48",
       },
     ],
     name: "syncAgent",
