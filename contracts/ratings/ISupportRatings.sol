@@ -101,11 +101,11 @@ interface ISupportRatings {
 
     /// @notice A support interaction was rated.
     /// @param ratingId {ratingIdOf} for a desk-issued receipt, {selfSignedRatingIdOf} for a self-signed one
-    /// (bits 96..255 hold the agent exactly when the receipt was self-signed).
+    /// (bits 96..255 hold the agent exactly when the receipt was self-signed). The ticket id is its low 64
+    /// bits and is not repeated in the event (256 gas of log data on the hot path).
     /// @param deskId The desk.
     /// @param agent The agent who helped.
     /// @param requester The user who rated.
-    /// @param ticketId The desk's ticket id.
     /// @param score The score, `1..scale`.
     /// @param tags Bitmask over the tag list of the rules version `rulesVersion`.
     /// @param verdict The SLA verdict against SLA version `slaVersion`.
@@ -117,7 +117,6 @@ interface ISupportRatings {
         uint32 indexed deskId,
         address indexed agent,
         address indexed requester,
-        uint64 ticketId,
         uint8 score,
         uint32 tags,
         SlaVerdict verdict,

@@ -275,9 +275,7 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, DaoOwned {
         uint256 member = _deskMember(r.deskId, r.agent);
         if (selfSigned) _selfSignedTallies[member] = _selfSignedTallies[member].add(score, uint8(verdict));
         else _tallies[member] = _tallies[member].add(score, uint8(verdict));
-        emit Rated(
-            ratingId, r.deskId, r.agent, r.requester, r.ticketId, score, tags, verdict, slaVersion, rulesVersion, comment
-        );
+        emit Rated(ratingId, r.deskId, r.agent, r.requester, score, tags, verdict, slaVersion, rulesVersion, comment);
     }
 
     /// @dev Validity of the receipt itself: unexpired, ordered times, a valid signature by an authorised
