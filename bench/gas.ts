@@ -21,9 +21,10 @@ import {
   zeroAddress,
   zeroHash,
 } from "viem";
-import { DEFAULT_OPTIONS, deployProtocol, PolicyKind } from "../deploy/protocol.js";
-import { encodeRatingRulesParams, encodeSlaParams } from "../policies/params.js";
-import { RECEIPT_TYPES, ratingsDomain } from "../receipts/eip712.js";
+import { DEFAULT_OPTIONS, deployProtocol } from "../deploy/protocol.js";
+import { PolicyKind } from "@support-quality/sdk";
+import { encodeRatingRulesParams, encodeSlaParams } from "@support-quality/sdk";
+import { RECEIPT_TYPES, ratingsDomain } from "@support-quality/sdk";
 
 const require = createRequire(import.meta.url);
 const easArtifact = (name: string) =>

@@ -17,7 +17,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { createPublicClient, http, isAddress } from "viem";
-import { abis } from "../audit/abis.js";
+import { abis } from "@support-quality/sdk";
 import {
   AuditError,
   CONTRACT_NAMES,
@@ -33,7 +33,7 @@ import {
   toCsv,
   toJsonFile,
   verifyTimeline,
-} from "../audit/index.js";
+} from "@support-quality/sdk/audit";
 
 export const EXIT = { ok: 0, mismatch: 1, error: 2 } as const;
 
@@ -198,14 +198,14 @@ export async function runCli(argv: string[], options: { client?: RpcClient; io?:
       if (file.chainId !== deployment.chainId) {
         throw new AuditError(`The timeline file is for chain ${file.chainId}, the deployments file for chain ${deployment.chainId}.`);
       }
-      report = await verifyTimeline(client, deployment, abis, file.rows, { blockNumber: file.toBlock, fromBlock: file.fromBlock, retry });
+      report = await verifyTimeline(client, deployment, file.rows, { blockNumber: file.toBlock, fromBlock: file.fromBlock, retry });
     } else {
       const start = fromBlock ?? deployment.deploymentBlock;
       const cacheFile = path.join(outDir, ".audit-cache.json");
       const resume = values["no-cache"] ? undefined : await loadCache(cacheFile, client, deployment, start);
       let result;
       try {
-        result = await runAudit(client, deployment, abis, {
+        result = await runAudit(client, deployment, {
           fromBlock,
           toBlock,
           rangeSize,

@@ -28,8 +28,8 @@ import hre from "hardhat";
 import { type Address, getAddress, type Hex, isAddress, isHex, type LocalAccount } from "viem";
 import { mnemonicToAccount, privateKeyToAccount } from "viem/accounts";
 import type { Deployment } from "../deploy/protocol.js";
-import { PRIORITIES, RECEIPT_TYPES, type Receipt, ratingsDomain } from "../receipts/eip712.js";
-import { encodeReceiptLink, ratingUrl } from "../receipts/link.js";
+import { PRIORITIES, RECEIPT_TYPES, type Receipt, ratingsDomain } from "@support-quality/sdk";
+import { encodeReceiptLink, ratingUrl } from "@support-quality/sdk";
 import { DEMO_DESKS, DEV_MNEMONIC, devAccounts } from "./stack/accounts.js";
 
 const LOCAL_CHAIN_ID = 31337;

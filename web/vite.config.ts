@@ -11,9 +11,8 @@ export default defineConfig({
   root: webRoot,
   plugins: [react()],
   server: {
-    // The dApp shares code with the CLI: receipts/ (EIP-712 types), audit/ (recompute-and-compare) and
-    // policies/ (typed policy parameters).
-    fs: { allow: [webRoot, path.join(repoRoot, "receipts"), path.join(repoRoot, "audit"), path.join(repoRoot, "policies"), path.join(repoRoot, "node_modules")] },
+    // The SDK is a workspace package: node_modules/@support-quality/sdk links to sdk/.
+    fs: { allow: [webRoot, path.join(repoRoot, "sdk"), path.join(repoRoot, "node_modules")] },
   },
   build: {
     outDir: path.join(webRoot, "dist"),
@@ -26,7 +25,7 @@ export default defineConfig({
   test: {
     root: repoRoot,
     environment: "jsdom",
-    include: ["web/src/**/*.test.ts", "web/src/**/*.test.tsx"],
+    include: ["web/src/**/*.test.ts", "web/src/**/*.test.tsx", "sdk/src/**/*.test.ts"],
     setupFiles: [path.join(webRoot, "src/test/setup.ts")],
   },
 });

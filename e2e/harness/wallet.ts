@@ -156,3 +156,15 @@ export function installInjectedWallet(options: InjectedWalletOptions): void {
   window.addEventListener("eip6963:requestProvider", announce);
   announce();
 }
+
+/** The test controls the injected wallet puts on `window` (read by the harness inside the page). */
+export interface E2eWalletControls {
+  state: { rejectNext: boolean; calls: string[] };
+  switchAccount(account: string): void;
+}
+
+declare global {
+  interface Window {
+    __e2eWallet: E2eWalletControls;
+  }
+}

@@ -12,10 +12,10 @@ import { promisify } from "node:util";
 import type { Page } from "playwright-core";
 import { type Address, createPublicClient, type Hex, http } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
-import { RECEIPT_TYPES, ratingsDomain, type Receipt } from "../../receipts/eip712.js";
-import { encodeReceiptLink } from "../../receipts/link.js";
+import { RECEIPT_TYPES, ratingsDomain, type Receipt } from "@support-quality/sdk";
+import { encodeReceiptLink } from "@support-quality/sdk";
 import { DEV_MNEMONIC } from "../../scripts/stack/accounts.js";
-import { supportRatingsAbi } from "../../web/src/generated/contracts.js";
+import { supportRatingsAbi } from "@support-quality/sdk";
 import { addressOf, chainTime, devAccounts, E2E_ROOT, env, openApp, screenshot, test, walletCalls } from "../harness/index.js";
 
 const REPO = path.resolve(E2E_ROOT, "..");

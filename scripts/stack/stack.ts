@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { network } from "hardhat";
 import { deployProtocol, type Deployment } from "../../deploy/protocol.js";
-import { DEV_ACCOUNTS_OUTPUT, OUTPUT as CONTRACTS_OUTPUT, render, renderDevAccounts } from "../generate-web-contracts.js";
+import { writeGenerated } from "../generate.js";
 import { recordDeployment } from "./deployment.js";
 import { assertPortFree, type LocalNode, NODE_HOST, NODE_PORT, startNode } from "./node.js";
 import { type SeedSummary, seedWorld, worldClients } from "./world.js";
@@ -68,19 +68,8 @@ export async function compile(log: (line: string) => void): Promise<void> {
   await run("npx", ["hardhat", "compile"]);
 }
 
-/** Writes the generated web files when they differ; returns the files that changed. */
-function regenerate(): string[] {
-  const changed: string[] = [];
-  for (const [file, content] of [
-    [CONTRACTS_OUTPUT, render()],
-    [DEV_ACCOUNTS_OUTPUT, renderDevAccounts()],
-  ] as const) {
-    if (existsSync(file) && readFileSync(file, "utf8") === content) continue;
-    writeFileSync(file, content);
-    changed.push(path.relative(ROOT, file));
-  }
-  return changed;
-}
+/** Writes the generated SDK and web files when they differ; returns the files that changed. */
+const regenerate = writeGenerated;
 
 const MIME: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

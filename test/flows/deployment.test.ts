@@ -9,7 +9,8 @@ import path from "node:path";
 import { before, describe, it } from "node:test";
 import { network } from "hardhat";
 import { type Address, type Hex, getAddress, zeroAddress } from "viem";
-import { DEFAULT_OPTIONS, deployProtocol, PolicyKind, writeDeployment } from "../../deploy/protocol.js";
+import { DEFAULT_OPTIONS, deployProtocol, writeDeployment } from "../../deploy/protocol.js";
+import { PolicyKind } from "@support-quality/sdk";
 import { type Connection, deployWorld } from "../support/fixtures.js";
 
 async function freshWorld(connection: Connection) {

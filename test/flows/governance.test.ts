@@ -6,8 +6,10 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { network } from "hardhat";
 import { getAddress, type Hex, keccak256, parseEther, parseEventLogs, toHex, type WalletClient } from "viem";
-import { advanceTime, call, propose, ProposalState, Vote } from "../../deploy/govern.js";
-import { DEFAULT_OPTIONS, PolicyKind } from "../../deploy/protocol.js";
+import { advanceTime, call, propose } from "../../scripts/stack/govern.js";
+import { ProposalState, VoteType as Vote } from "@support-quality/sdk";
+import { DEFAULT_OPTIONS } from "../../deploy/protocol.js";
+import { PolicyKind } from "@support-quality/sdk";
 import {
   BALANCES,
   type Connection,
@@ -26,7 +28,7 @@ import {
 } from "../support/fixtures.js";
 
 const SUPPLY = DEFAULT_OPTIONS.initialSupply;
-const asWallet = (w: World["alice"]) => w as unknown as WalletClient;
+const asWallet = (w: World["alice"]): WalletClient => w;
 
 /** Packs four uint16 targets the way PolicyRegistry stores them (priority i at bits 16·i). */
 const pack = (minutes: readonly number[]) => minutes.reduce((acc, m, i) => acc | (BigInt(m) << BigInt(16 * i)), 0n);

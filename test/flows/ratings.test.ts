@@ -6,9 +6,9 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { network } from "hardhat";
 import { getAddress, hashStruct, type Hex, keccak256, toHex } from "viem";
-import { advanceTime } from "../../deploy/govern.js";
+import { advanceTime } from "../../scripts/stack/govern.js";
 import { deployProtocol } from "../../deploy/protocol.js";
-import { RATING_INTENT_TYPES, RECEIPT_TYPES, type Receipt, ratingsDomain } from "../../receipts/eip712.js";
+import { RATING_INTENT_TYPES, RECEIPT_TYPES, type Receipt, ratingsDomain } from "@support-quality/sdk";
 import {
   type Connection,
   issue,

@@ -6,12 +6,14 @@
  * mined in small blocks, so the history spans hundreds of blocks at a fraction of the time.
  */
 import type { NetworkConnection } from "hardhat/types/network";
-import { type Address, encodeFunctionData, type Hex, parseEther, toHex } from "viem";
+import { type Abi, type Address, type ContractFunctionName, encodeFunctionData, type Hex, parseEther, toHex } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
-import { deployProtocol, PolicyKind } from "../../deploy/protocol.js";
-import { encodeRatingRulesParams, encodeSlaParams } from "../../policies/params.js";
-import { RECEIPT_TYPES, type Receipt, ratingsDomain } from "../../receipts/eip712.js";
-import type { Deployment } from "../../audit/index.js";
+import { deployProtocol } from "../../deploy/protocol.js";
+import { type ContractCall, calldata } from "../../scripts/stack/tx.js";
+import { PolicyKind } from "@support-quality/sdk";
+import { encodeRatingRulesParams, encodeSlaParams } from "@support-quality/sdk";
+import { RECEIPT_TYPES, type Receipt, ratingsDomain } from "@support-quality/sdk";
+import type { Deployment } from "@support-quality/sdk/audit";
 
 export interface History {
   deployment: Deployment;
@@ -49,8 +51,12 @@ export async function buildHistory(connection: NetworkConnection, options: { rat
   await networkHelpers.setBalance(timelock.address, parseEther("1000"));
   const send = (from: Address, to: Address, data: Hex) =>
     provider.request({ method: "eth_sendTransaction", params: [{ from, to, data, gas: toHex(1_000_000) }] }) as Promise<Hex>;
-  const dao = (to: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[]) =>
-    send(timelock.address, to, encodeFunctionData({ abi: abi as never, functionName, args } as never));
+  const dao = <const abi extends Abi, name extends ContractFunctionName<abi, "nonpayable" | "payable">>(
+    to: Address,
+    abi: abi,
+    functionName: name,
+    args: ContractCall<abi, name>["args"],
+  ) => send(timelock.address, to, calldata({ address: to, abi, functionName, args }));
   const settle = async (hashes: Hex[]) => {
     for (const hash of hashes) {
       const receipt = await publicClient.waitForTransactionReceipt({ hash });

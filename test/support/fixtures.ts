@@ -13,10 +13,11 @@ import {
   type TestClient,
   type WalletClient,
 } from "viem";
-import { advanceTime, call, type Call, type GovernanceClients, passProposal } from "../../deploy/govern.js";
-import { type DeployOptions, deployProtocol, PolicyKind, type Viem } from "../../deploy/protocol.js";
-import { encodeRatingRulesParams, encodeSlaParams } from "../../policies/params.js";
-import { RECEIPT_TYPES, type Receipt, ratingsDomain } from "../../receipts/eip712.js";
+import { advanceTime, call, type Call, type GovernanceClients, passProposal } from "../../scripts/stack/govern.js";
+import { type DeployOptions, deployProtocol, type Viem } from "../../deploy/protocol.js";
+import { PolicyKind } from "@support-quality/sdk";
+import { encodeRatingRulesParams, encodeSlaParams } from "@support-quality/sdk";
+import { RECEIPT_TYPES, type Receipt, ratingsDomain } from "@support-quality/sdk";
 
 export type Connection = NetworkConnection;
 export type Protocol = Awaited<ReturnType<typeof deployProtocol>>;
@@ -78,9 +79,8 @@ export async function deployWorld(connection: Connection, options: DeployOptions
   const [deployer, alice, bob, carol, dave, operator, issuer, agent, requester, otherUser, relayer, guardian, stranger] =
     wallets;
   const protocol = await deployProtocol(viem, options);
-  // hardhat-viem's clients are viem clients with the chain bound; govern.ts takes the plain viem types.
-  const publicClient = (await viem.getPublicClient()) as unknown as PublicClient;
-  const testClient = (await viem.getTestClient()) as unknown as TestClient;
+  const publicClient: PublicClient = await viem.getPublicClient();
+  const testClient: TestClient = await viem.getTestClient();
   return {
     connection,
     protocol,
@@ -129,8 +129,8 @@ export async function govern(world: World, calls: Call[], description: string): 
   return passProposal(
     world.clients,
     world.protocol.governor,
-    world.alice as unknown as WalletClient,
-    [world.alice as unknown as WalletClient],
+    world.alice,
+    [world.alice],
     calls,
     description,
   );

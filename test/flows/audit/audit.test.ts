@@ -15,8 +15,8 @@ import { promisify } from "node:util";
 import { network } from "hardhat";
 import type { NetworkConnection } from "hardhat/types/network";
 import { createPublicClient, custom, HttpRequestError, RpcRequestError } from "viem";
-import { abis } from "../../../audit/abis.js";
-import { type AuditReport, readTimeline, type RpcClient, type TimelineFile } from "../../../audit/index.js";
+import { abis } from "@support-quality/sdk";
+import { type AuditReport, readTimeline, type RpcClient, type TimelineFile } from "@support-quality/sdk/audit";
 import { EXIT, runCli } from "../../../scripts/audit.js";
 import { buildHistory, type History } from "../../support/audit-history.js";
 
@@ -183,9 +183,9 @@ describe("audit of a long history", () => {
   });
 
   it("halves ranges a provider refuses as too large and retries transient failures", async () => {
-    const reference = await readTimeline(client, history.deployment, abis);
+    const reference = await readTimeline(client, history.deployment);
     const { client: capped, stats } = providerLike(client, { maxResults: 300, failEvery: 7 });
-    const timeline = await readTimeline(capped, history.deployment, abis, { retry: { retries: 5, baseDelayMs: 1 } });
+    const timeline = await readTimeline(capped, history.deployment, { retry: { retries: 5, baseDelayMs: 1 } });
     assert.ok(stats.refused > 0, "the provider refused some ranges");
     assert.ok(stats.flaked > 0, "the provider flaked");
     assert.equal(timeline.rows.length, logCount);

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { keccak256, toHex } from "viem";
-import { recompute, toCsv, type TimelineRow } from "../../../audit/index.js";
+import { recompute, toCsv, type TimelineRow } from "@support-quality/sdk/audit";
 import { prng } from "../../support/audit-history.js";
 
 let logIndex = 0;

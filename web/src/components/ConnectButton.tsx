@@ -8,7 +8,7 @@ import { type Connector, useConnect, useConnection, useConnectors, useDisconnect
 import { DEV_CONNECTOR_ID } from "../connectors/devAccount";
 import { devAccountList, devAccountOf } from "../lib/devAccounts";
 import { errorMessage } from "../lib/errors";
-import { shortAddress } from "../lib/format";
+import { shortAddress } from "@support-quality/sdk";
 
 type DevConnector = Connector & { selectAccount(account: Address): Promise<void>; selectedAccount(): Address };
 

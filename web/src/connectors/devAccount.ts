@@ -35,6 +35,17 @@ async function forward(url: string, method: string, params: unknown): Promise<un
   return body.result;
 }
 
+type WithCapabilities = readonly { address: Address; capabilities: Record<string, unknown> }[];
+
+/** `connect`'s accounts in the shape wagmi asked for: plain addresses, or with (no) capabilities. */
+function connectedAccounts<withCapabilities extends boolean = false>(
+  accounts: readonly Address[],
+  withCapabilities?: withCapabilities | boolean,
+): withCapabilities extends true ? WithCapabilities : readonly Address[];
+function connectedAccounts(accounts: readonly Address[], withCapabilities?: boolean): WithCapabilities | readonly Address[] {
+  return withCapabilities ? accounts.map((address) => ({ address, capabilities: {} })) : accounts;
+}
+
 export interface DevAccountParameters {
   /** The local chain: the only one this connector accepts. */
   chain: Chain;
@@ -66,11 +77,7 @@ export function devAccount({ chain, defaultAccount }: DevAccountParameters) {
         throw new SwitchChainError(new Error(`The dev account exists only on the local chain (${chain.id}).`));
       }
       connected = true;
-      const accounts = [selected];
-      return {
-        accounts: (withCapabilities ? accounts.map((address) => ({ address, capabilities: {} })) : accounts) as never,
-        chainId: chain.id,
-      };
+      return { accounts: connectedAccounts([selected], withCapabilities), chainId: chain.id };
     },
     async disconnect() {
       connected = false;

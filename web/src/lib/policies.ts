@@ -5,7 +5,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Address, Hash, Hex } from "viem";
 import { usePublicClient } from "wagmi";
-import { policyRegistryAbi } from "./contracts";
+import { policyRegistryAbi } from "@support-quality/sdk";
 import { useProtocol } from "./useProtocol";
 
 export interface PolicyVersion {

@@ -2,7 +2,7 @@ import { Link, useParams } from "react-router";
 import { type Address, isAddress } from "viem";
 import { AddressText } from "../../components/Address";
 import { Empty, ErrorNote, Loading } from "../../components/States";
-import { AGENT_STATUS_LABELS, label } from "../../lib/labels";
+import { AGENT_STATUS_LABELS, label } from "@support-quality/sdk";
 import { DistributionChart } from "./DistributionChart";
 import { RatingList } from "./RatingList";
 import { StatsSummary } from "./StatsSummary";

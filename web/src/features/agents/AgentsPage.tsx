@@ -2,7 +2,7 @@ import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { AddressText } from "../../components/Address";
 import { Empty, ErrorNote, Loading } from "../../components/States";
-import { AGENT_STATUS_LABELS, label } from "../../lib/labels";
+import { AGENT_STATUS_LABELS, label } from "@support-quality/sdk";
 import { type AgentEntry, useDirectory, useRulesAt } from "./queries";
 import { averageText, percent, summarizeStats } from "./stats";
 

@@ -1,7 +1,7 @@
 import { Link, useParams } from "react-router";
 import { AddressText } from "../../components/Address";
 import { Empty, ErrorNote, Loading } from "../../components/States";
-import { AGENT_STATUS_LABELS, label } from "../../lib/labels";
+import { AGENT_STATUS_LABELS, label } from "@support-quality/sdk";
 import { DistributionChart } from "./DistributionChart";
 import { RatingList } from "./RatingList";
 import { StatsSummary } from "./StatsSummary";

@@ -3,10 +3,10 @@ import { useConnection } from "wagmi";
 import { AddressText } from "../../components/Address";
 import { TxButton } from "../../components/TxButton";
 import { TxStatus } from "../../components/TxStatus";
-import { supportRatingsAbi } from "../../lib/contracts";
-import { formatDate } from "../../lib/format";
+import { supportRatingsAbi } from "@support-quality/sdk";
+import { formatDate } from "@support-quality/sdk";
 import { useProtocol } from "../../lib/useProtocol";
-import { useTx } from "../../lib/useTx";
+import { useReply } from "../../lib/actions";
 import type { RatingEntry } from "./queries";
 
 const VERDICT_TEXT = ["no SLA in force", "SLA met", "SLA breached"] as const;
@@ -55,20 +55,15 @@ export function RatingList({ ratings, tagNames, scale }: { ratings: RatingEntry[
 /** Only the rated agent sees this: one public reply per rating. */
 function ReplyForm({ rating }: { rating: RatingEntry }) {
   const connection = useConnection();
-  const { deployment } = useProtocol();
-  const tx = useTx();
+  const tx = useReply();
   const [text, setText] = useState("");
   if (connection.address?.toLowerCase() !== rating.agent.toLowerCase()) return null;
-  const ratings = deployment.contracts.SupportRatings;
   return (
     <form
       className="form"
       onSubmit={(e) => {
         e.preventDefault();
-        void tx.send(
-          { address: ratings, abi: supportRatingsAbi, functionName: "reply", args: [rating.ratingId, text.trim()] },
-          { reads: [{ address: ratings }] },
-        );
+        void tx.reply(rating.ratingId, text.trim());
       }}
     >
       <label>

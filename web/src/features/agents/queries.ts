@@ -5,10 +5,11 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { type Address, type Hex, type PublicClient } from "viem";
-import { decodeRatingRulesParams } from "../../../../policies/params";
-import type { RatingTerms } from "../../../../receipts/verdict";
+import { decodeRatingRulesParams } from "@support-quality/sdk";
+import type { RatingTerms } from "@support-quality/sdk";
 import { usePublicClient } from "wagmi";
-import { agentRegistryAbi, type ProtocolDeployment, policyRegistryAbi, supportRatingsAbi } from "../../lib/contracts";
+import { agentRegistryAbi, policyRegistryAbi, supportRatingsAbi } from "@support-quality/sdk";
+import { type ProtocolDeployment } from "../../lib/contracts";
 import { useProtocol } from "../../lib/useProtocol";
 import type { ChainStats } from "./stats";
 

@@ -3,7 +3,7 @@
  * in force), the distribution over 1..scale, and SLA compliance. The arithmetic is the audit's
  * (`summarize`), so the dApp and the CLI publish the same numbers.
  */
-import { summarize } from "../../../../audit/recompute";
+import { summarize } from "@support-quality/sdk/audit";
 
 /** SupportRatings.Stats as viem returns it. */
 export interface ChainStats {

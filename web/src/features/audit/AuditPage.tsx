@@ -8,11 +8,10 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef, useState } from "react";
 import { Link } from "react-router";
 import { usePublicClient } from "wagmi";
-import { abis } from "../../../../audit/abis";
-import { type AuditReport, type Deployment, type Progress, runAudit, type StatsVerdict, type TimelineRow, toCsv, toJsonFile } from "../../../../audit/index";
+import { type AuditReport, type Deployment, type Progress, runAudit, type StatsVerdict, type TimelineRow, toCsv, toJsonFile } from "@support-quality/sdk/audit";
 import { AddressText } from "../../components/Address";
 import { Empty, ErrorNote, Loading } from "../../components/States";
-import { formatDate, shortHash } from "../../lib/format";
+import { formatDate, shortHash } from "@support-quality/sdk";
 import { useProtocol } from "../../lib/useProtocol";
 import { type Filters, filterRows, NO_FILTERS, rowLinks, summarizeArgs } from "./filters";
 import "./audit.css";
@@ -52,7 +51,7 @@ export function AuditPage() {
     staleTime: Infinity,
     queryFn: async () => {
       const d: Deployment = { chainId, deploymentBlock: Number(deployment.deploymentBlock), deployedAt: 0, contracts: deployment.contracts };
-      return runAudit(client!, d, abis, { onProgress: setProgress, retry: { retries: 3, baseDelayMs: 300 } });
+      return runAudit(client!, d, { onProgress: setProgress, retry: { retries: 3, baseDelayMs: 300 } });
     },
   });
 

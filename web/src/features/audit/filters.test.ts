@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TimelineRow } from "../../../../audit/index";
+import type { TimelineRow } from "@support-quality/sdk/audit";
 import { filterRows, NO_FILTERS, rowLinks } from "./filters";
 
 const AGENT = "0x00000000000000000000000000000000000000A1";

@@ -1,7 +1,7 @@
 /**
  * The Audit page's filters over timeline rows, and what a row links to. Pure: unit-testable, no React.
  */
-import { KIND_OF_CONTRACT, type JsonValue, type TimelineRow } from "../../../../audit/index";
+import { KIND_OF_CONTRACT, type JsonValue, type TimelineRow } from "@support-quality/sdk/audit";
 
 export interface Filters {
   kind: string;

@@ -3,15 +3,15 @@ import { QRCodeSVG } from "qrcode.react";
 import { useEffect, useMemo, useState } from "react";
 import { type Address, isAddress, getAddress, type PublicClient } from "viem";
 import { useConnection, usePublicClient, useSignTypedData } from "wagmi";
-import { RECEIPT_TYPES, type Receipt, ratingsDomain } from "../../../../receipts/eip712";
-import { ratingUrl, type ReceiptLink } from "../../../../receipts/link";
-import { judgeReceipt } from "../../../../receipts/verdict";
+import { RECEIPT_TYPES, type Receipt, ratingsDomain } from "@support-quality/sdk";
+import { ratingUrl, type ReceiptLink } from "@support-quality/sdk";
+import { checkReceipt, judgeReceipt, signReceipt } from "@support-quality/sdk";
 import { AddressText } from "../../components/Address";
 import { ErrorNote, Loading } from "../../components/States";
-import { agentRegistryAbi, supportRatingsAbi } from "../../lib/contracts";
+import { agentRegistryAbi, supportRatingsAbi } from "@support-quality/sdk";
 import { errorMessage } from "../../lib/errors";
-import { formatDate, formatDuration } from "../../lib/format";
-import { PRIORITY_LABELS } from "../../lib/labels";
+import { formatDate, formatDuration } from "@support-quality/sdk";
+import { PRIORITY_LABELS } from "@support-quality/sdk";
 import { useProtocol } from "../../lib/useProtocol";
 import { type AgentEntry, type DeskEntry, useDirectory, useRulesAt } from "../agents/queries";
 
@@ -34,7 +34,7 @@ interface SigningRight {
 /** The desks the connected account may sign for: as an issuer key (any agent) or as a self-signing agent (itself). */
 function useSigningRights(account: Address | undefined) {
   const { chainId, deployment } = useProtocol();
-  const client = usePublicClient({ chainId }) as PublicClient | undefined;
+  const client = usePublicClient({ chainId });
   const directory = useDirectory();
   return useQuery({
     queryKey: ["protocol", "signing-rights", [deployment.contracts.AgentRegistry.toLowerCase()], chainId, account?.toLowerCase()],
@@ -60,7 +60,7 @@ export function DeskConsolePage() {
   const connection = useConnection();
   const account = connection.status === "connected" ? connection.address : undefined;
   const { chainId, deployment, wrongNetwork } = useProtocol();
-  const client = usePublicClient({ chainId }) as PublicClient | undefined;
+  const client = usePublicClient({ chainId });
   const rights = useSigningRights(account);
   const chainNow = useQuery({
     queryKey: ["chain-now", chainId],
@@ -126,37 +126,11 @@ export function DeskConsolePage() {
     setLink(undefined);
     setBusy(true);
     try {
-      // The contract's checks, before the wallet is asked to sign anything.
-      if (preview && !preview.ok) return setProblem(preview.message);
-      if (draft.requester === draft.agent || draft.requester === getAddress(account)) {
-        return setProblem("The requester cannot be the agent or the signer: nobody rates their own ticket.");
-      }
-      const [agentWasActive, signerAuthorized] = await client.readContract({
-        address: deployment.contracts.SupportRatings,
-        abi: supportRatingsAbi,
-        functionName: "receiptParties",
-        args: [draft.deskId, draft.agent, account, draft.openedAt],
-      });
-      if (!agentWasActive) return setProblem(`This agent was not active at desk #${draft.deskId} when the ticket was opened (${formatDate(draft.openedAt)}).`);
-      if (!signerAuthorized) return setProblem(`Your account may not sign receipts for desk #${draft.deskId}.`);
-      const ratingId = await client.readContract({
-        address: deployment.contracts.SupportRatings,
-        abi: supportRatingsAbi,
-        functionName: "ratingIdOf",
-        args: [draft.deskId, draft.ticketId],
-      });
-      const rated = await client
-        .readContract({ address: deployment.contracts.SupportRatings, abi: supportRatingsAbi, functionName: "rating", args: [ratingId] })
-        .then(() => true, () => false);
-      if (rated) return setProblem(`Ticket ${draft.ticketId} of desk #${draft.deskId} has already been rated.`);
-
+      // The SDK's pre-flight check (the CLI runs the same), before the wallet is asked to sign anything.
       const contract = deployment.contracts.SupportRatings;
-      const signature = await signTypedDataAsync({
-        domain: ratingsDomain(chainId, contract),
-        types: RECEIPT_TYPES,
-        primaryType: "Receipt",
-        message: draft,
-      } as never);
+      const check = await checkReceipt(client, { deployment: { chainId, contracts: deployment.contracts }, receipt: draft, signer: getAddress(account) });
+      if (check.problem) return setProblem(check.problem.message);
+      const signature = await signReceipt(signTypedDataAsync, { chainId, verifyingContract: contract }, draft);
       const payload: ReceiptLink = { chainId, contract, receipt: draft, signer: getAddress(account), signature };
       setLink({ url: ratingUrl(new URL(import.meta.env.BASE_URL, window.location.origin).toString(), payload), receipt: draft });
     } catch (error) {

@@ -1,6 +1,6 @@
 import type { Address, Hex } from "viem";
-import { formatDate, formatTokens, shortAddress } from "../../lib/format";
-import { label, POLICY_KIND_LABELS } from "../../lib/labels";
+import { formatDate, formatTokens, shortAddress } from "@support-quality/sdk";
+import { label, POLICY_KIND_LABELS } from "@support-quality/sdk";
 import type { ProtocolAddresses } from "../../lib/contracts";
 import { ParamsView } from "../policies/ParamsView";
 import { decodeCall } from "./decodeCall";

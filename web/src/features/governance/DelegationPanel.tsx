@@ -5,8 +5,8 @@ import { AddressText } from "../../components/Address";
 import { TxButton } from "../../components/TxButton";
 import { TxStatus } from "../../components/TxStatus";
 import { useDelegate } from "../../lib/actions";
-import { supportTokenAbi } from "../../lib/contracts";
-import { formatTokens } from "../../lib/format";
+import { supportTokenAbi } from "@support-quality/sdk";
+import { formatTokens } from "@support-quality/sdk";
 import { useProtocol } from "../../lib/useProtocol";
 
 /** Voting power, and a prompt to delegate when the user's tokens do not count yet. */

@@ -1,5 +1,5 @@
-import { formatDate, formatPercent, formatTokens, relativeTime } from "../../lib/format";
-import { PROPOSAL_STATES } from "../../lib/labels";
+import { formatDate, formatPercent, formatTokens, relativeTime } from "@support-quality/sdk";
+import { PROPOSAL_STATES } from "@support-quality/sdk";
 import type { Proposal } from "./proposals";
 
 const STATE_TONE: Record<string, string> = {

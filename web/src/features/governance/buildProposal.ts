@@ -3,9 +3,9 @@
  * (title, text, uri, params))` on the policy registry, with typed params ABI-encoded per IPolicyRegistry.
  */
 import { type Address, encodeFunctionData, type Hex, keccak256, toBytes } from "viem";
-import { policyRegistryAbi } from "../../lib/contracts";
-import { PRIORITY_LABELS } from "../../lib/labels";
-import { encodeRatingRulesParams, encodeSlaParams, type RatingRulesParams, type SlaParams } from "../../../../policies/params";
+import { policyRegistryAbi } from "@support-quality/sdk";
+import { PRIORITY_LABELS } from "@support-quality/sdk";
+import { encodeRatingRulesParams, encodeSlaParams, type RatingRulesParams, type SlaParams } from "@support-quality/sdk";
 
 export interface PolicyEdit {
   kind: number;

@@ -1,6 +1,7 @@
 /** Decodes a proposal's call against the ABI of the protocol contract it targets. */
 import { type Address, decodeFunctionData, type Hex } from "viem";
-import { allAbis, type ProtocolAddresses } from "../../lib/contracts";
+import { abis as allAbis } from "@support-quality/sdk";
+import { type ProtocolAddresses } from "../../lib/contracts";
 
 export interface DecodedCall {
   contract?: string;

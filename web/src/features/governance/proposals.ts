@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Address, Hex } from "viem";
 import { usePublicClient } from "wagmi";
-import { supportGovernorAbi } from "../../lib/contracts";
+import { supportGovernorAbi } from "@support-quality/sdk";
 import { useProtocol } from "../../lib/useProtocol";
 
 export interface Proposal {

@@ -1,7 +1,7 @@
 import type { Hex } from "viem";
-import { formatDuration } from "../../lib/format";
-import { PRIORITY_LABELS } from "../../lib/labels";
-import { decodeParams } from "../../../../policies/params";
+import { formatDuration } from "@support-quality/sdk";
+import { PRIORITY_LABELS } from "@support-quality/sdk";
+import { decodeParams } from "@support-quality/sdk";
 
 /** The typed parameters of a version: SLA targets per priority, or the rating rules. */
 export function ParamsView({ kind, params }: { kind: number; params: Hex }) {

@@ -1,8 +1,8 @@
 import { Link } from "react-router";
 import { Empty, ErrorNote, Loading } from "../../components/States";
 import { useChainNow } from "../../lib/chainTime";
-import { formatDate } from "../../lib/format";
-import { label, POLICY_KIND_LABELS } from "../../lib/labels";
+import { formatDate } from "@support-quality/sdk";
+import { label, POLICY_KIND_LABELS } from "@support-quality/sdk";
 import { scheduledVersion, usePolicies, versionInForce } from "../../lib/policies";
 
 export function PoliciesPage() {

@@ -5,6 +5,7 @@
  */
 import { type Address, createWalletClient, http } from "viem";
 import { devAccounts, devChainId } from "../../generated/dev-accounts";
+import type { Relayer } from "../../lib/useTx";
 import { localChain } from "../../wagmi";
 
 /** The dev account that relays ratings on the local chain: the one labelled "relayer", else the last spare. */
@@ -12,11 +13,6 @@ const devRelayer: Address | undefined = (
   devAccounts.find((a) => a.key === "relayer") ?? devAccounts.find((a) => a.key === "spare2")
 )?.address;
 
-export interface Relayer {
-  address: Address;
-  label: string;
-  client: ReturnType<typeof createWalletClient>;
-}
 
 export function relayerFor(chainId: number): Relayer | undefined {
   if (chainId !== devChainId || !devRelayer) return undefined;

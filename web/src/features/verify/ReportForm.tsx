@@ -3,7 +3,7 @@ import { useReadContract, useReadContracts } from "wagmi";
 import { TxButton } from "../../components/TxButton";
 import { TxStatus } from "../../components/TxStatus";
 import { useReportImpersonator } from "../../lib/actions";
-import { agentRegistryAbi } from "../../lib/contracts";
+import { agentRegistryAbi } from "@support-quality/sdk";
 import { useProtocol } from "../../lib/useProtocol";
 import { parseSubject } from "./subject";
 

@@ -3,11 +3,10 @@
  * (SupportRatings.Stats) and every policy's version chain. Pure: no RPC, no I/O.
  */
 import { type Hex, keccak256, toBytes } from "viem";
+import { SlaVerdict } from "../generated/enums.js";
 import type { JsonValue, Stats, TimelineRow } from "./types.js";
 
 export const emptyStats = (): Stats => ({ count: 0, sum: 0, histogram: [0, 0, 0, 0, 0, 0, 0, 0], slaMet: 0, slaBreached: 0, voided: 0 });
-
-const Verdict = { None: 0, Met: 1, Breached: 2 } as const;
 
 interface RatingRecord {
   agent: string;
@@ -44,8 +43,8 @@ function add(stats: Stats, score: number, verdict: number, sign: 1 | -1) {
   stats.count += sign;
   stats.sum += sign * score;
   stats.histogram[score - 1] += sign;
-  if (verdict === Verdict.Met) stats.slaMet += sign;
-  else if (verdict === Verdict.Breached) stats.slaBreached += sign;
+  if (verdict === SlaVerdict.Met) stats.slaMet += sign;
+  else if (verdict === SlaVerdict.Breached) stats.slaBreached += sign;
 }
 
 /** Replays `rows` (in chain order) into aggregates and policy chains. */

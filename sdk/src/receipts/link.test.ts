@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { privateKeyToAccount } from "viem/accounts";
 import { recoverTypedDataAddress } from "viem";
-import { RECEIPT_TYPES, ratingsDomain, type Receipt } from "../../../../receipts/eip712";
-import { decodeReceiptLink, encodeReceiptLink, payloadFromUrl, type ReceiptLink, ReceiptLinkError, ratingUrl } from "../../../../receipts/link";
+import { RECEIPT_TYPES, ratingsDomain, type Receipt } from "../index.js";
+import { decodeReceiptLink, encodeReceiptLink, payloadFromUrl, type ReceiptLink, ReceiptLinkError, ratingUrl } from "../index.js";
 
 // Hardhat's well-known test key #1: a throwaway issuer for signing fixtures, never a real key.
 const issuer = privateKeyToAccount("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");

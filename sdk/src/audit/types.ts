@@ -1,24 +1,9 @@
 /** The shapes shared by the audit's reader, verifier, CLI and page. Pure types: safe in the browser. */
 import type { Address, Hex } from "viem";
 
-/** The protocol's contracts, as named in a deployments file. */
-export const CONTRACT_NAMES = [
-  "SupportToken",
-  "TimelockController",
-  "SupportGovernor",
-  "PolicyRegistry",
-  "AgentRegistry",
-  "SupportRatings",
-] as const;
-export type ContractName = (typeof CONTRACT_NAMES)[number];
+import type { ContractName } from "../deployments.js";
 
-/** The `deployments/<chainId>.json` record written by deploy/protocol.ts. */
-export interface Deployment {
-  chainId: number;
-  deploymentBlock: number;
-  deployedAt: number;
-  contracts: Record<ContractName, Address>;
-}
+export type { ContractName, Deployment } from "../deployments.js";
 
 /** A decoded argument with bigints as decimal strings, so a row survives JSON unchanged. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

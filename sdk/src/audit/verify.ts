@@ -3,10 +3,10 @@
  * aggregates, each desk's agent list, and every policy's version chain. State reads are plain
  * `eth_call`s run in parallel (no multicall contract is needed, so it works on any chain).
  */
-import { type Abi, type Address, decodeFunctionResult, encodeFunctionData, type Hex } from "viem";
+import { type Address, createPublicClient, custom, getAddress, type Hex } from "viem";
+import { agentRegistryAbi, policyRegistryAbi, supportRatingsAbi } from "../generated/abis.js";
 import { diffStats, recompute } from "./recompute.js";
 import { DEFAULT_RETRY, mapLimit, type RetryOptions, type RpcClient, withRetry } from "./rpc.js";
-import type { Abis } from "./timeline.js";
 import type { AuditReport, Deployment, PolicyVerdict, Stats, StatsVerdict, TimelineRow } from "./types.js";
 
 export interface VerifyOptions {
@@ -35,7 +35,6 @@ const formatStats = (s: Stats) =>
 export async function verifyTimeline(
   client: RpcClient,
   deployment: Deployment,
-  abis: Abis,
   rows: readonly TimelineRow[],
   options: VerifyOptions,
 ): Promise<AuditReport> {
@@ -44,15 +43,13 @@ export async function verifyTimeline(
   const blockTag: Hex = `0x${options.blockNumber.toString(16)}`;
   const retry = options.retry ?? DEFAULT_RETRY;
 
-  const read = async <T>(name: keyof Abis, functionName: string, args: readonly unknown[] = []): Promise<T> => {
-    const abi = abis[name] as Abi;
-    const data = encodeFunctionData({ abi, functionName, args } as never);
-    const result = (await withRetry(
-      () => client.request({ method: "eth_call", params: [{ to: deployment.contracts[name], data }, blockTag] }),
-      retry,
-    )) as Hex;
-    return decodeFunctionResult({ abi, functionName, data: result } as never) as T;
-  };
+  // viem's typed reads over the caller's EIP-1193 client; retries are ours (bounded, transient failures only).
+  const chain = createPublicClient({ transport: custom(client, { retryCount: 0 }) });
+  const at = { blockNumber: BigInt(options.blockNumber) };
+  const ratings = { address: deployment.contracts.SupportRatings, abi: supportRatingsAbi, ...at } as const;
+  const agentRegistry = { address: deployment.contracts.AgentRegistry, abi: agentRegistryAbi, ...at } as const;
+  const policyRegistry = { address: deployment.contracts.PolicyRegistry, abi: policyRegistryAbi, ...at } as const;
+  const retried = <T>(read: () => Promise<T>) => withRetry(read, retry);
 
   const base = { chainId: deployment.chainId, fromBlock: options.fromBlock, toBlock: options.blockNumber, events: rows.length };
   if (options.fromBlock > deployment.deploymentBlock) {
@@ -72,23 +69,31 @@ export async function verifyTimeline(
   let deskCount = 0;
   let policyCount = 0;
 
-  for (const agent of agentKeys) tasks.push(async () => void agentsOnChain.set(agent, toStats(await read<RawStats>("SupportRatings", "agentStats", [agent]))));
-  for (const deskId of deskKeys) {
-    tasks.push(async () => void desksOnChain.set(deskId, toStats(await read<RawStats>("SupportRatings", "deskStats", [deskId]))));
-    tasks.push(async () => void deskAgentsOnChain.set(deskId, await read<Address[]>("AgentRegistry", "deskAgents", [deskId])));
+  for (const agent of agentKeys) {
+    tasks.push(async () => {
+      const stats = await retried(() => chain.readContract({ ...ratings, functionName: "agentStats", args: [getAddress(agent)] }));
+      agentsOnChain.set(agent, toStats(stats));
+    });
   }
-  tasks.push(async () => void (deskCount = Number(await read<number>("AgentRegistry", "deskCount"))));
-  tasks.push(async () => void (policyCount = Number(await read<bigint>("PolicyRegistry", "policyCount"))));
+  for (const deskId of deskKeys) {
+    tasks.push(async () => void desksOnChain.set(deskId, toStats(await retried(() => chain.readContract({ ...ratings, functionName: "deskStats", args: [deskId] })))));
+    tasks.push(async () => {
+      const agents = await retried(() => chain.readContract({ ...agentRegistry, functionName: "deskAgents", args: [deskId] }));
+      deskAgentsOnChain.set(deskId, [...agents]);
+    });
+  }
+  tasks.push(async () => void (deskCount = Number(await retried(() => chain.readContract({ ...agentRegistry, functionName: "deskCount" })))));
+  tasks.push(async () => void (policyCount = Number(await retried(() => chain.readContract({ ...policyRegistry, functionName: "policyCount" })))));
   for (const policyId of policyIds) {
     tasks.push(async () => {
-      const p = await read<{ kind: number; versionCount: number; retiredAt: number; title: string }>("PolicyRegistry", "policy", [BigInt(policyId)]);
+      const p = await retried(() => chain.readContract({ ...policyRegistry, functionName: "policy", args: [BigInt(policyId)] }));
       policiesOnChain.set(policyId, { kind: Number(p.kind), versionCount: Number(p.versionCount), retiredAt: Number(p.retiredAt), title: p.title });
     });
     for (const v of replay.policies.get(policyId)!.versions) {
       tasks.push(async () => {
-        const version = await read<{ contentHash: Hex; effectiveFrom: number }>("PolicyRegistry", "version", [BigInt(policyId), BigInt(v.version)]).catch(
-          () => undefined,
-        );
+        const version = await retried(() =>
+          chain.readContract({ ...policyRegistry, functionName: "version", args: [BigInt(policyId), BigInt(v.version)] }),
+        ).catch(() => undefined);
         if (version) versionsOnChain.set(`${policyId}/${v.version}`, { contentHash: version.contentHash, effectiveFrom: Number(version.effectiveFrom) });
       });
     }

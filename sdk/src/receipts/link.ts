@@ -8,7 +8,8 @@
  * bytes for an EOA, any length for an ERC-1271 wallet), then a 4-byte keccak256 checksum so a link cut
  * off or mistyped while copying is reported as such instead of as a bad signature.
  */
-import { type Address, bytesToHex, getAddress, type Hex, hexToBytes, isAddress, isHex, keccak256 } from "viem";
+import { base64urlnopad } from "@scure/base";
+import { type Address, bytesToBigInt, bytesToHex, concat, getAddress, type Hex, hexToBytes, isAddress, isHex, keccak256, numberToBytes } from "viem";
 import { PRIORITIES, type Receipt } from "./eip712.js";
 
 export interface ReceiptLink {
@@ -67,12 +68,12 @@ export function encodeReceiptLink(link: ReceiptLink): string {
       head.set(hexToBytes(value), offset);
     } else {
       checkRange(name, value, width);
-      writeUint(head, offset, width, BigInt(value));
+      head.set(numberToBytes(value, { size: width }), offset);
     }
     offset += width;
   }
-  const body = concat(head, hexToBytes(signature));
-  return PREFIX + toBase64Url(concat(body, checksum(body)));
+  const body = concat([head, hexToBytes(signature)]);
+  return PREFIX + base64urlnopad.encode(concat([body, checksum(body)]));
 }
 
 /** Reads a link payload; every way it can be wrong is a {@link ReceiptLinkError} with a sentence. */
@@ -91,20 +92,23 @@ export function decodeReceiptLink(payload: string): ReceiptLink {
       `This rating link uses format v${version[1]}, which this app does not read (it reads v${LINK_VERSION}). Update the app or ask the help desk for a new link.`,
     );
   }
-  const bytes = fromBase64Url(text.slice(version[0].length));
-  if (bytes.length < HEAD_BYTES + 1 + CHECKSUM_BYTES) {
+  const encoded = text.slice(version[0].length);
+  checkBase64Url(encoded);
+  // Before decoding: a cut-off link can also end in bits that do not decode, and "incomplete" is the useful answer.
+  if (Math.floor((encoded.length * 3) / 4) < HEAD_BYTES + 1 + CHECKSUM_BYTES) {
     throw new ReceiptLinkError(
       "truncated",
       "This rating link is incomplete: part of it was probably cut off when it was copied. Copy the whole link again.",
     );
   }
+  const bytes = fromBase64Url(encoded);
   const body = bytes.subarray(0, bytes.length - CHECKSUM_BYTES);
-  if (!equal(checksum(body), bytes.subarray(bytes.length - CHECKSUM_BYTES))) throw damaged();
+  if (bytesToHex(checksum(body)) !== bytesToHex(bytes.subarray(bytes.length - CHECKSUM_BYTES))) throw damaged();
   const read: Partial<Record<Field, bigint | Address>> = {};
   let offset = 0;
   for (const [name, width] of FIELDS) {
     const slice = body.subarray(offset, offset + width);
-    read[name] = width === 20 ? getAddress(bytesToHex(slice)) : readUint(slice);
+    read[name] = width === 20 ? getAddress(bytesToHex(slice)) : bytesToBigInt(slice);
     offset += width;
   }
   const priority = Number(read.priority);
@@ -206,19 +210,6 @@ function checkRange(name: Field, value: number | bigint, width: number) {
   }
 }
 
-function writeUint(target: Uint8Array, offset: number, width: number, value: bigint) {
-  for (let i = width - 1; i >= 0; i--) {
-    target[offset + i] = Number(value & 0xffn);
-    value >>= 8n;
-  }
-}
-
-function readUint(bytes: Uint8Array): bigint {
-  let value = 0n;
-  for (const byte of bytes) value = (value << 8n) | BigInt(byte);
-  return value;
-}
-
 function damaged(): ReceiptLinkError {
   return new ReceiptLinkError(
     "checksum",
@@ -230,24 +221,7 @@ function checksum(body: Uint8Array): Uint8Array {
   return hexToBytes(keccak256(body)).subarray(0, CHECKSUM_BYTES);
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-
-function equal(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
-}
-
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function fromBase64Url(text: string): Uint8Array {
+function checkBase64Url(text: string) {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) {
     throw new ReceiptLinkError(
       "encoding",
@@ -256,6 +230,13 @@ function fromBase64Url(text: string): Uint8Array {
   }
   // No whole number of bytes encodes to 4n+1 characters: one was lost or added while copying.
   if (text.length % 4 === 1) throw damaged();
-  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+function fromBase64Url(text: string): Uint8Array {
+  try {
+    return base64urlnopad.decode(text);
+  } catch {
+    // Non-zero padding bits: the last character was changed.
+    throw damaged();
+  }
 }

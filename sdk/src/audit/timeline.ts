@@ -2,11 +2,12 @@
  * Raw logs → timeline rows (decoded, JSON-safe), and the rows' CSV and JSON forms.
  */
 import { type Abi, type AbiEvent, type Address, decodeEventLog, type Hex, toEventSelector } from "viem";
+import { CONTRACT_NAMES } from "../deployments.js";
+import { abis as protocolAbis } from "../generated/abis.js";
 import type { RawLog } from "./rpc.js";
 import type { ContractName, Deployment, JsonValue, TimelineRow } from "./types.js";
-import { CONTRACT_NAMES } from "./types.js";
 
-export type Abis = Record<ContractName, Abi>;
+export type Abis = Readonly<Record<ContractName, Abi>>;
 
 /** bigint → decimal string, recursively: a decoded value that survives JSON unchanged. */
 export function toJson(value: unknown): JsonValue {
@@ -24,7 +25,7 @@ interface Decoder {
 }
 
 /** Looks up contract by address and event by topic0 once, not per log (viem's decoders scan the ABI). */
-export function createDecoder(deployment: Deployment, abis: Abis) {
+export function createDecoder(deployment: Deployment, abis: Abis = protocolAbis) {
   const byAddress = new Map<string, Decoder>();
   for (const name of CONTRACT_NAMES) {
     const events = new Map<Hex, AbiEvent>();

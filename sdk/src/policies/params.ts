@@ -3,6 +3,7 @@
  * RatingRulesParams): one encoding shared by the dApp, the seed, the tests and the bench.
  */
 import { decodeAbiParameters, encodeAbiParameters, type Hex } from "viem";
+import { PolicyKind } from "../generated/enums.js";
 
 const slaParamsType = [
   {
@@ -44,7 +45,7 @@ export function encodeSlaParams(p: SlaParams): Hex {
 
 export function decodeSlaParams(data: Hex): SlaParams {
   const [p] = decodeAbiParameters(slaParamsType, data);
-  return p as SlaParams;
+  return p;
 }
 
 export function encodeRatingRulesParams(p: RatingRulesParams): Hex {
@@ -58,10 +59,10 @@ export function decodeRatingRulesParams(data: Hex): RatingRulesParams {
 
 export type TypedParams = { kind: "sla"; sla: SlaParams } | { kind: "rules"; rules: RatingRulesParams } | { kind: "none" };
 
-/** Decodes `params` for its policy kind (1 = SLA, 5 = RatingRules); other kinds have none. */
+/** Decodes `params` for its policy kind (SLA and RatingRules have typed parameters; other kinds have none). */
 export function decodeParams(kind: number, params: Hex): TypedParams {
   if (params === "0x") return { kind: "none" };
-  if (kind === 1) return { kind: "sla", sla: decodeSlaParams(params) };
-  if (kind === 5) return { kind: "rules", rules: decodeRatingRulesParams(params) };
+  if (kind === PolicyKind.SLA) return { kind: "sla", sla: decodeSlaParams(params) };
+  if (kind === PolicyKind.RatingRules) return { kind: "rules", rules: decodeRatingRulesParams(params) };
   return { kind: "none" };
 }

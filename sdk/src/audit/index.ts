@@ -9,6 +9,7 @@ import type { AuditReport, Deployment, Progress, TimelineRow } from "./types.js"
 import { verifyTimeline } from "./verify.js";
 
 export * from "./types.js";
+export { CONTRACT_NAMES } from "../deployments.js";
 export { AuditError, describeRpcError, fetchLogs, fetchTimestamps, type RpcClient, type RawLog } from "./rpc.js";
 export { createDecoder, toCsv, toJsonFile, CSV_HEADER, KIND_OF_CONTRACT, type Abis, type TimelineFile } from "./timeline.js";
 export { recompute, diffStats, emptyStats, summarize } from "./recompute.js";
@@ -26,6 +27,8 @@ export interface ReadOptions {
   onProgress?: (progress: Progress) => void;
   /** Logs already read (a resumable cache) up to and including `resume.lastBlock`. */
   resume?: { logs: RawLog[]; lastBlock: number; timestamps?: Map<number, number> };
+  /** ABIs to decode events with; defaults to the protocol's generated ABIs. */
+  abis?: Abis;
 }
 
 export interface Timeline {
@@ -46,7 +49,7 @@ export async function checkChain(client: RpcClient, deployment: Deployment): Pro
 }
 
 /** Reads and decodes every event of the deployment in `[fromBlock, toBlock]`. */
-export async function readTimeline(client: RpcClient, deployment: Deployment, abis: Abis, options: ReadOptions = {}): Promise<Timeline> {
+export async function readTimeline(client: RpcClient, deployment: Deployment, options: ReadOptions = {}): Promise<Timeline> {
   const latest = await checkChain(client, deployment);
   const fromBlock = options.fromBlock ?? deployment.deploymentBlock;
   const toBlock = options.toBlock ?? latest;
@@ -90,7 +93,7 @@ export async function readTimeline(client: RpcClient, deployment: Deployment, ab
     { known, retry: options.retry, concurrency: 32 },
   );
 
-  const decode = createDecoder(deployment, abis);
+  const decode = createDecoder(deployment, options.abis);
   const rows = logs.map((log) => decode(log, timestamps.get(Number(log.blockNumber))!));
   return { fromBlock, toBlock, rows, logs, timestamps };
 }
@@ -99,12 +102,11 @@ export async function readTimeline(client: RpcClient, deployment: Deployment, ab
 export async function runAudit(
   client: RpcClient,
   deployment: Deployment,
-  abis: Abis,
   options: ReadOptions = {},
 ): Promise<{ timeline: Timeline; report: AuditReport }> {
-  const timeline = await readTimeline(client, deployment, abis, options);
+  const timeline = await readTimeline(client, deployment, options);
   const totalBlocks = timeline.toBlock - timeline.fromBlock + 1;
-  const report = await verifyTimeline(client, deployment, abis, timeline.rows, {
+  const report = await verifyTimeline(client, deployment, timeline.rows, {
     blockNumber: timeline.toBlock,
     fromBlock: timeline.fromBlock,
     retry: options.retry,

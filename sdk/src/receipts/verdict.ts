@@ -4,6 +4,7 @@
  * (same order of checks, same comparisons, same minute → second conversion), so what the requester is
  * shown is what the contract stores.
  */
+import { SLA_VERDICT_NAMES } from "../generated/enums.js";
 import type { Receipt } from "./eip712.js";
 
 /** `IPolicyRegistry.RatingTerms` as viem returns it from `ratingTermsAt`. */
@@ -19,9 +20,8 @@ export interface RatingTerms {
   resolutionMinutes: bigint;
 }
 
-/** `ISupportRatings.SlaVerdict`, by enum index. */
-export const SLA_VERDICTS = ["None", "Met", "Breached"] as const;
-export type SlaVerdict = (typeof SLA_VERDICTS)[number];
+/** A member name of `ISupportRatings.SlaVerdict` (generated from the contracts). */
+export type SlaVerdictName = (typeof SLA_VERDICT_NAMES)[number];
 
 export interface SlaTarget {
   /** Seconds allowed by the SLA for this priority. */
@@ -41,7 +41,7 @@ export type Judgement =
   | { ok: false; problem: ReceiptProblem; message: string }
   | {
       ok: true;
-      verdict: SlaVerdict;
+      verdict: SlaVerdictName;
       slaVersion: number;
       rulesVersion: number;
       firstResponse: SlaTarget | null;

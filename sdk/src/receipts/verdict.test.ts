@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Receipt } from "../../../../receipts/eip712";
-import { judgeReceipt, ratingChoiceProblem, type RatingTerms, targetSeconds } from "../../../../receipts/verdict";
+import type { Receipt } from "../index.js";
+import { judgeReceipt, ratingChoiceProblem, type RatingTerms, targetSeconds } from "../index.js";
 
 // Packs four uint16 minute targets (Low, Normal, High, Urgent) the way PolicyRegistry stores them.
 const pack = (minutes: [number, number, number, number]) =>
