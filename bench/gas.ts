@@ -24,7 +24,7 @@ import {
 import { DEFAULT_OPTIONS, deployProtocol } from "../deploy/protocol.js";
 import { PolicyKind } from "@support-quality/sdk";
 import { encodeRatingRulesParams, encodeSlaParams } from "@support-quality/sdk";
-import { RECEIPT_TYPES, ratingsDomain } from "@support-quality/sdk";
+import { signReceipt } from "@support-quality/sdk";
 
 const require = createRequire(import.meta.url);
 const easArtifact = (name: string) =>
@@ -81,7 +81,7 @@ export async function measureGas(connection: NetworkConnection): Promise<GasResu
   }
   await networkHelpers.time.increase(3600);
 
-  const domain = ratingsDomain(31337, p.ratings.address);
+  const ratingsContract = { chainId: 31337, verifyingContract: p.ratings.address };
   const rateGas: bigint[] = [];
   let ticket = 1n;
   // The first rating of the agent creates its aggregate slot; steady state is every rating after it.
@@ -99,7 +99,7 @@ export async function measureGas(connection: NetworkConnection): Promise<GasResu
       resolvedAt: now - 600,
       deadline: now + 86400,
     };
-    const signature = await issuer.signTypedData({ domain, types: RECEIPT_TYPES, primaryType: "Receipt", message: receipt });
+    const signature = await signReceipt(issuer, ratingsContract, receipt);
     const gas = await gasOf(
       await p.ratings.write.rate([receipt, issuer.account.address, signature, 5, 0b101, COMMENT], {
         account: requester.account,

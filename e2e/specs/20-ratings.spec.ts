@@ -12,7 +12,7 @@ import { promisify } from "node:util";
 import type { Page } from "playwright-core";
 import { type Address, createPublicClient, type Hex, http } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
-import { RECEIPT_TYPES, ratingsDomain, type Receipt } from "@support-quality/sdk";
+import { type Receipt, signReceipt } from "@support-quality/sdk";
 import { encodeReceiptLink } from "@support-quality/sdk";
 import { DEV_MNEMONIC } from "../../scripts/stack/accounts.js";
 import { supportRatingsAbi } from "@support-quality/sdk";
@@ -54,7 +54,7 @@ async function ledgerlyLink(receipt: Partial<Receipt>, contract: Address = RATIN
     deadline: now + 86_400,
     ...receipt,
   };
-  const signature = await account.signTypedData({ domain: ratingsDomain(31337, contract), types: RECEIPT_TYPES, primaryType: "Receipt", message: full });
+  const signature = await signReceipt(account, { chainId: 31337, verifyingContract: contract }, full);
   return encodeReceiptLink({ chainId: 31337, contract, receipt: full, signer: account.address, signature });
 }
 

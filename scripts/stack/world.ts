@@ -18,11 +18,11 @@ import {
 } from "viem";
 import { advanceTime, type Call, call, propose } from "./govern.js";
 import { PROPOSAL_STATE_NAMES, ProposalState, VoteType as Vote } from "@support-quality/sdk";
-import { type ContractCall, sendTx } from "./tx.js";
+import { accountOf, type ContractCall, sendTx } from "./tx.js";
 import { type Deployment, type Viem } from "../../deploy/protocol.js";
 import { PolicyKind } from "@support-quality/sdk";
 import { encodeRatingRulesParams, encodeSlaParams } from "@support-quality/sdk";
-import { RECEIPT_TYPES, type Receipt, ratingsDomain } from "@support-quality/sdk";
+import { type Receipt, signReceipt } from "@support-quality/sdk";
 import { addressOf, DEMO_DESKS, devAccounts, type RoleKey } from "./accounts.js";
 import {
   ABUSIVE,
@@ -174,7 +174,7 @@ export async function seedWorld(clients: WorldClients, deployment: Deployment, l
   log("  8 agents onboarded by their desks' operators");
 
   // 4. Eight days of support: tickets are opened and closed during each day, then rated by their requesters.
-  const domain = ratingsDomain(chainId, c.SupportRatings);
+  const ratingsContract = { chainId, verifyingContract: c.SupportRatings };
   const nextTicket: Record<Ticket["desk"], bigint> = { ...DESK_TICKET_BASE };
   let rated = 0;
   let voided: Hex = "0x";
@@ -202,14 +202,9 @@ export async function seedWorld(clients: WorldClients, deployment: Deployment, l
     for (const [i, { t, receipt }] of receipts.entries()) {
       const signerKey: RoleKey = t.selfSigned ? t.agent : DEMO_DESKS[t.desk - 1].issuer;
       const signer = wallet(signerKey);
-      const signature = await signer.signTypedData({
-        account: signer.account!,
-        domain,
-        types: RECEIPT_TYPES,
-        primaryType: "Receipt",
-        message: receipt,
-      });
-      await send(t.requester, c.SupportRatings, supportRatingsAbi, "rate", [receipt, signer.account!.address, signature, t.score, t.tags, t.comment]);
+      const account = accountOf(signer);
+      const signature = await signReceipt((typedData) => signer.signTypedData({ ...typedData, account }), ratingsContract, receipt);
+      await send(t.requester, c.SupportRatings, supportRatingsAbi, "rate", [receipt, account.address, signature, t.score, t.tags, t.comment]);
       rated++;
       const ratingId = await publicClient.readContract({ address: c.SupportRatings, abi: supportRatingsAbi, functionName: "ratingIdOf", args: [receipt.deskId, receipt.ticketId] });
       if (t.reply) toReply.push({ agent: t.agent, ratingId, text: t.reply });

@@ -10,6 +10,7 @@ import {
   OPERATION_STATE_NAMES,
   ReportStatus,
   SlaVerdict,
+  Standing,
   STANDING_NAMES,
   VOTE_TYPE_NAMES,
 } from "./generated/enums.js";
@@ -49,4 +50,13 @@ export const SLA_VERDICT_LABELS = enumLabels(SlaVerdict, { None: "no SLA", Met: 
 export const PROPOSAL_STATES: readonly string[] = PROPOSAL_STATE_NAMES;
 export const TIMELOCK_OPERATION_STATES: readonly string[] = OPERATION_STATE_NAMES;
 export const STANDINGS: readonly string[] = STANDING_NAMES;
+/** A standing as a person reads it (the rate page, the verify page's titles differ on purpose). */
+export const STANDING_LABELS = enumLabels(Standing, {
+  Unknown: "Unknown to the protocol",
+  OfficialAgent: "Official agent",
+  SuspendedAgent: "Suspended agent",
+  FormerAgent: "Former agent",
+  ReportedImpersonator: "Reported impersonator",
+  ConfirmedImpersonator: "Confirmed impersonator",
+});
 export const VOTE_LABELS: readonly string[] = VOTE_TYPE_NAMES;

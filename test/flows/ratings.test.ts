@@ -5,10 +5,10 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { network } from "hardhat";
-import { getAddress, hashStruct, type Hex, keccak256, toHex } from "viem";
+import { getAddress, type Hex } from "viem";
 import { advanceTime } from "../../scripts/stack/govern.js";
 import { deployProtocol } from "../../deploy/protocol.js";
-import { RATING_INTENT_TYPES, RECEIPT_TYPES, type Receipt, ratingsDomain } from "@support-quality/sdk";
+import { type Receipt, SlaVerdict, signRatingIntent } from "@support-quality/sdk";
 import {
   type Connection,
   issue,
@@ -23,7 +23,7 @@ import {
 
 type RatingWorld = Awaited<ReturnType<typeof ratingWorld>>;
 
-const SlaVerdict = { None: 0, Met: 1, Breached: 2 } as const;
+
 const Priority = { Low: 0, Normal: 1, High: 2, Urgent: 3 } as const;
 const histogram = (counts: Record<number, number>) =>
   Array.from({ length: 8 }, (_, i) => BigInt(counts[i + 1] ?? 0));
@@ -50,14 +50,8 @@ function submitRating(
 /** The requester's EIP-712 `RatingIntent` for `receipt`, as a relayer receives it. */
 async function signIntent(world: RatingWorld, receipt: Receipt, score: number, tags: number, comment: string, deadline: number) {
   const nonce = await world.protocol.ratings.read.nonces([receipt.requester]);
-  const receiptHash = hashStruct({ data: receipt, primaryType: "Receipt", types: RECEIPT_TYPES });
-  return world.requester.signTypedData({
-    account: world.requester.account,
-    domain: ratingsDomain(world.protocol.deployment.chainId, world.protocol.ratings.address),
-    types: RATING_INTENT_TYPES,
-    primaryType: "RatingIntent",
-    message: { receiptHash, score, tags, commentHash: keccak256(toHex(comment)), nonce, deadline },
-  });
+  const contract = { chainId: world.protocol.deployment.chainId, verifyingContract: world.protocol.ratings.address };
+  return signRatingIntent(world.requester, contract, { receipt, score, tags, comment, nonce, deadline });
 }
 
 describe("ratings flows", () => {

@@ -12,7 +12,7 @@ import { deployProtocol } from "../../deploy/protocol.js";
 import { type ContractCall, calldata } from "../../scripts/stack/tx.js";
 import { PolicyKind } from "@support-quality/sdk";
 import { encodeRatingRulesParams, encodeSlaParams } from "@support-quality/sdk";
-import { RECEIPT_TYPES, type Receipt, ratingsDomain } from "@support-quality/sdk";
+import { type Receipt, signReceipt } from "@support-quality/sdk";
 import type { Deployment } from "@support-quality/sdk/audit";
 
 export interface History {
@@ -98,7 +98,7 @@ export async function buildHistory(connection: NetworkConnection, options: { rat
   await networkHelpers.time.increase(3 * 24 * 3600);
   const now = await networkHelpers.time.latest();
   const base = now - 200_000;
-  const domain = ratingsDomain(await publicClient.getChainId(), ratings.address);
+  const ratingsContract = { chainId: await publicClient.getChainId(), verifyingContract: ratings.address };
 
   await provider.request({ method: "evm_setAutomine", params: [false] });
   let pending = 0;
@@ -130,7 +130,7 @@ export async function buildHistory(connection: NetworkConnection, options: { rat
       resolvedAt,
       deadline: now + 30 * 24 * 3600,
     };
-    const signature = await issuers[desk].signTypedData({ domain, types: RECEIPT_TYPES, primaryType: "Receipt", message: receipt });
+    const signature = await signReceipt(issuers[desk]!, ratingsContract, receipt);
     const score = 1 + Math.floor(random() * 5);
     const tags = Math.floor(random() * 16);
     await queue(

@@ -17,7 +17,7 @@ import { advanceTime, call, type Call, type GovernanceClients, passProposal } fr
 import { type DeployOptions, deployProtocol, type Viem } from "../../deploy/protocol.js";
 import { PolicyKind } from "@support-quality/sdk";
 import { encodeRatingRulesParams, encodeSlaParams } from "@support-quality/sdk";
-import { RECEIPT_TYPES, type Receipt, ratingsDomain } from "@support-quality/sdk";
+import { type Receipt, signReceipt as signWith } from "@support-quality/sdk";
 
 export type Connection = NetworkConnection;
 export type Protocol = Awaited<ReturnType<typeof deployProtocol>>;
@@ -221,13 +221,7 @@ export async function signReceipt(
   receipt: Receipt,
   domain: { chainId: number; verifyingContract: Address },
 ): Promise<Hex> {
-  return signer.signTypedData({
-    account: signer.account,
-    domain: ratingsDomain(domain.chainId, domain.verifyingContract),
-    types: RECEIPT_TYPES,
-    primaryType: "Receipt",
-    message: receipt,
-  });
+  return signWith(signer, domain, receipt);
 }
 
 /** Signs `receipt` with the desk's issuer key for this world's ratings contract. */

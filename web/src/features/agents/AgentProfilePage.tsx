@@ -1,3 +1,4 @@
+import { AgentStatus } from "@support-quality/sdk";
 import { Link, useParams } from "react-router";
 import { type Address, isAddress } from "viem";
 import { AddressText } from "../../components/Address";
@@ -24,7 +25,7 @@ export function AgentProfilePage() {
   if (!valid) return <Empty>“{address}” is not an address.</Empty>;
   if (agent.isPending) return <Loading what="Loading the agent" />;
   if (agent.error) return <ErrorNote error={agent.error} />;
-  if (agent.data.status === 0) {
+  if (agent.data.status === AgentStatus.None) {
     return (
       <Empty>
         <AddressText address={address} /> is not an agent of any desk. <Link to={`/verify/${address}`}>Verify it</Link> to see whether it

@@ -1,3 +1,4 @@
+import { AgentStatus } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import { QRCodeSVG } from "qrcode.react";
 import { useEffect, useMemo, useState } from "react";
@@ -47,8 +48,8 @@ function useSigningRights(account: Address | undefined) {
         ),
       );
       return desks.flatMap((d, i): SigningRight[] => {
-        if (issuerOf[i]) return [{ desk: d, as: "issuer", agents: d.agents.filter((a) => a.status === 1) }];
-        const self = d.agents.find((a) => a.address.toLowerCase() === account!.toLowerCase() && a.status === 1);
+        if (issuerOf[i]) return [{ desk: d, as: "issuer", agents: d.agents.filter((a) => a.status === AgentStatus.Active) }];
+        const self = d.agents.find((a) => a.address.toLowerCase() === account!.toLowerCase() && a.status === AgentStatus.Active);
         return d.selfSigning && self ? [{ desk: d, as: "agent", agents: [self] }] : [];
       });
     },

@@ -1,3 +1,4 @@
+import { PolicyKind } from "@support-quality/sdk";
 import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { decodeEventLog } from "viem";
@@ -16,9 +17,7 @@ import { useProtocol } from "../../lib/useProtocol";
 import { CallView } from "./CallView";
 import { buildPolicyProposal, type PolicyEdit, validatePolicyEdit } from "./buildProposal";
 
-const GENERAL = 0;
-const SLA = 1;
-const RATING_RULES = 5;
+const { General: GENERAL, SLA, RatingRules: RATING_RULES } = PolicyKind;
 
 type Minutes = [number, number, number, number];
 

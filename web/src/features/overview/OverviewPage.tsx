@@ -1,3 +1,4 @@
+import { PolicyKind, SLA_VERDICT_LABELS } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { usePublicClient } from "wagmi";
@@ -107,7 +108,7 @@ export function OverviewPage() {
   const policies = usePolicies();
   const proposals = useProposals();
   const now = useChainNow();
-  const rules = policies.data?.find((p) => p.kind === 5);
+  const rules = policies.data?.find((p) => p.kind === PolicyKind.RatingRules);
   const rulesVersion = rules ? versionInForce(rules, now) : undefined;
   // The score scale in force decides what "top two" means for CSAT; 5 until rules are read.
   const typed = rulesVersion ? decodeParams(rulesVersion.kind, rulesVersion.params) : undefined;
@@ -172,7 +173,7 @@ export function OverviewPage() {
           {board.data?.recent.map((r) => (
             <li key={r.key}>
               <strong>{r.score}/{scale}</strong> for <AddressText address={r.agent!} /> ({r.deskName}) — SLA{" "}
-              {r.verdict === 1 ? "met" : r.verdict === 2 ? "breached" : "n/a"}
+              {label(SLA_VERDICT_LABELS, r.verdict)}
               {r.comment && <> — “{r.comment}”</>}
             </li>
           ))}

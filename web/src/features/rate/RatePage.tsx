@@ -1,3 +1,4 @@
+import { Standing, STANDING_LABELS } from "@support-quality/sdk";
 import { decodeReceiptLink, formatDuration, formatTime, judgeReceipt, label, PRIORITY_LABELS, ratingChoiceProblem, type ReceiptLink, ReceiptLinkError } from "@support-quality/sdk";
 import { useMemo, useState } from "react";
 import { Link, useLocation } from "react-router";
@@ -12,8 +13,6 @@ import { useRulesAt } from "../agents/queries";
 import { relayerFor } from "./relayer";
 import { linkTarget, useReceiptCheck } from "./useReceiptCheck";
 
-/** IAgentRegistry.Standing, as the requester reads it. */
-const STANDING_TEXT = ["Unknown to the protocol", "Official agent", "Suspended agent", "Former agent", "Reported impersonator", "Confirmed impersonator"];
 
 /** How long the requester's relayed-rating signature stays valid. */
 const INTENT_TTL = 3600;
@@ -76,8 +75,8 @@ function ReceiptView({ link }: { link: ReceiptLink }) {
               {facts.agentHandle || receipt.agent}
             </Link>{" "}
             <AddressText address={receipt.agent} />{" "}
-            <span className={`badge ${facts.agentStanding === 1 ? "badge-good" : "badge-warn"}`} data-testid="agent-standing">
-              {label(STANDING_TEXT, facts.agentStanding)}
+            <span className={`badge ${facts.agentStanding === Standing.OfficialAgent ? "badge-good" : "badge-warn"}`} data-testid="agent-standing">
+              {label(STANDING_LABELS, facts.agentStanding)}
             </span>
           </dd>
           <dt>Desk</dt>

@@ -1,3 +1,4 @@
+import { PolicyKind, Standing, STANDING_NAMES } from "@support-quality/sdk";
 import { type FormEvent, useEffect, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { zeroAddress } from "viem";
@@ -12,22 +13,27 @@ import { useProtocol } from "../../lib/useProtocol";
 import { ReportForm } from "./ReportForm";
 import { isMalformedAddress, parseSubject, type Subject } from "./subject";
 
-/** Standing (IAgentRegistry) → how it is shown. */
-const STANDING_VIEW = [
-  { key: "unknown", title: "Unknown: not an official agent", tone: "status-unknown" },
-  { key: "official", title: "Official agent", tone: "status-official" },
-  { key: "suspended", title: "Suspended agent", tone: "status-suspended" },
-  { key: "former", title: "Former agent", tone: "status-former" },
-  { key: "reported", title: "Reported impersonator", tone: "status-reported" },
-  { key: "confirmed", title: "Confirmed impersonator", tone: "status-confirmed" },
-] as const;
+interface StandingView {
+  key: string;
+  title: string;
+  tone: string;
+}
 
-const SECURITY_SCRIPT = 3;
+/** Standing (IAgentRegistry, generated) → how it is shown; keyed by member name, so a new standing is a compile error. */
+const STANDING_VIEWS: Record<keyof typeof Standing, StandingView> = {
+  Unknown: { key: "unknown", title: "Unknown: not an official agent", tone: "status-unknown" },
+  OfficialAgent: { key: "official", title: "Official agent", tone: "status-official" },
+  SuspendedAgent: { key: "suspended", title: "Suspended agent", tone: "status-suspended" },
+  FormerAgent: { key: "former", title: "Former agent", tone: "status-former" },
+  ReportedImpersonator: { key: "reported", title: "Reported impersonator", tone: "status-reported" },
+  ConfirmedImpersonator: { key: "confirmed", title: "Confirmed impersonator", tone: "status-confirmed" },
+};
+const STANDING_VIEW: readonly StandingView[] = STANDING_NAMES.map((name) => STANDING_VIEWS[name]);
 
 function useSecurityScript(): string | undefined {
   const policies = usePolicies();
   const now = useChainNow();
-  const script = policies.data?.find((p) => p.kind === SECURITY_SCRIPT);
+  const script = policies.data?.find((p) => p.kind === PolicyKind.SecurityScript);
   return script ? versionInForce(script, now)?.text : undefined;
 }
 
