@@ -191,10 +191,14 @@ export function renderEnums(abis = readAbis()): string {
   return lines.join("\n");
 }
 
+/** Hardhat's chain id: the local stack's chain, re-created on every `npm start`. */
+const LOCAL_CHAIN_ID = 31337;
+
 export function renderDeployments(): string {
-  const deployments: Record<string, unknown> = {};
+  const local: Record<string, unknown> = {};
+  const published: Record<string, unknown> = {};
   for (const d of readDeployments()) {
-    deployments[String(d.chainId)] = {
+    (d.chainId === LOCAL_CHAIN_ID ? local : published)[String(d.chainId)] = {
       chainId: d.chainId,
       contracts: d.contracts,
       // A local chain is re-created on every start, so its wall-clock deployment time is not recorded.
@@ -204,8 +208,16 @@ export function renderDeployments(): string {
   }
   return [
     ...HEADER("deployments/"),
-    "/** Addresses and the first block of each deployment, by chain id (the block where event history starts). */",
-    `export const deployments = ${stable(deployments)} as const;`,
+    "// Addresses and the first block of each deployment, by chain id (the block where event history starts).",
+    "// The local chain is apart so that a public build of the dApp carries none of it.",
+    "",
+    `export const localDeployments = ${stable(local)} as const;`,
+    "",
+    `export const publicDeployments = ${stable(published)} as const;`,
+    "",
+    "// Every deployment. Written out, not spread from the two above: a spread would keep the local chain in a",
+    "// public bundle that never reads this.",
+    `export const deployments = ${stable({ ...local, ...published })} as const;`,
     "",
     "export type DeployedChainId = keyof typeof deployments;",
     "",

@@ -64,8 +64,19 @@ function run(command: string, args: string[], onSpawn?: (child: ChildProcess) =>
  * deployed (a timestamp check would miss them).
  */
 export async function compile(log: (line: string) => void): Promise<void> {
-  log("Compiling contracts (npx hardhat compile)…");
-  await run("npx", ["hardhat", "compile"]);
+  log("Compiling contracts (default build profile; a no-op when artifacts are current)…");
+  await withProgress("compiling", log, () => run("npx", ["hardhat", "compile", "--no-tests"]));
+}
+
+/** Runs `step`, saying every 5 s that it is still running, so no step is silent for long. */
+export async function withProgress<T>(what: string, log: (line: string) => void, step: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  const timer = setInterval(() => log(`  … still ${what} (${Math.round((Date.now() - started) / 1000)} s)`), 5000);
+  try {
+    return await step();
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 /** Writes the generated SDK and web files when they differ; returns the files that changed. */
@@ -127,6 +138,7 @@ export async function startStack({
     let t = Date.now();
     await compile(log);
     lap("compile", t);
+    log(`Compiled in ${timings.compile!.toFixed(1)} s.`);
 
     // The dApp needs only the generated files, and a fresh chain deploys at the committed addresses: the
     // build runs while the chain is deployed and seeded, and runs again only if the deployment moved.
@@ -148,13 +160,17 @@ export async function startStack({
     cleanups.push(async () => buildChild?.exitCode === null && buildChild.kill());
 
     t = Date.now();
-    const node = await startNode({ port: nodePort, startDaysAgo: CHAIN_START_DAYS_AGO });
+    log(web ? "Starting the chain node (the dApp builds meanwhile)…" : "Starting the chain node…");
+    const node = await withProgress("starting the chain node", log, () => startNode({ port: nodePort, startDaysAgo: CHAIN_START_DAYS_AGO }));
     cleanups.push(() => node.close());
+    lap("node", t);
     log(`Chain node listening at ${node.url} (chain id 31337).`);
+    t = Date.now();
 
     const connection = await network.create({ network: "localhost", override: { url: node.url } });
     cleanups.push(() => connection.close());
-    const { deployment } = await deployProtocol(connection.viem);
+    log("Deploying the protocol…");
+    const { deployment } = await withProgress("deploying", log, () => deployProtocol(connection.viem));
     const deploymentsFile = path.join(ROOT, "deployments/31337.json");
     const before = existsSync(deploymentsFile) ? readFileSync(deploymentsFile, "utf8") : "";
     await recordDeployment(deployment, path.join(ROOT, "deployments"));
@@ -168,7 +184,7 @@ export async function startStack({
     if (seeding) {
       t = Date.now();
       log("Seeding the demo world…");
-      seed = await seedWorld(await worldClients(connection.viem), deployment, log);
+      seed = await withProgress("seeding", log, async () => seedWorld(await worldClients(connection.viem), deployment, log));
       lap("seed", t);
       log(`Seeded in ${timings.seed.toFixed(1)} s.`);
     }
@@ -181,8 +197,10 @@ export async function startStack({
 
     let webUrl: string | undefined;
     if (web) {
-      log("Building the dApp…");
-      await build;
+      log("Finishing the dApp build…");
+      t = Date.now();
+      await withProgress("building the dApp", log, () => build);
+      lap("buildWait", t);
       const server = await serveStatic(outDir, webPort);
       cleanups.push(() => server.close());
       webUrl = server.url;

@@ -3,7 +3,6 @@
  */
 import type { Address } from "viem";
 import type { ContractName } from "./generated/abis.js";
-import { deployments } from "./generated/deployments.js";
 
 export { CONTRACT_NAMES, type ContractName } from "./generated/abis.js";
 
@@ -16,24 +15,28 @@ export interface Deployment {
   contracts: Record<ContractName, Address>;
 }
 
-interface GeneratedDeployment {
+/** A deployment as generated (`deployedAt` is null for the local chain). */
+export interface DeploymentRecord {
   readonly chainId: number;
   readonly deploymentBlock: number;
   readonly deployedAt: number | null;
   readonly contracts: Readonly<Record<ContractName, Address>>;
 }
 
-const generated: Readonly<Record<string, GeneratedDeployment | undefined>> = deployments;
+/** Deployments by chain id: `deployments` (all), or `publicDeployments` (what a public build of the dApp serves). */
+export type DeploymentRecords = Readonly<Record<string, DeploymentRecord | undefined>>;
 
-/** The chain ids that have a deployment, in ascending order. */
-export const deployedChainIds: readonly number[] = Object.values(generated)
-  .filter((d): d is GeneratedDeployment => d !== undefined)
-  .map((d) => d.chainId)
-  .sort((a, b) => a - b);
+/** The chain ids that have a deployment in `records`, in ascending order. */
+export function deployedChainIds(records: DeploymentRecords): number[] {
+  return Object.values(records)
+    .filter((d): d is DeploymentRecord => d !== undefined)
+    .map((d) => d.chainId)
+    .sort((a, b) => a - b);
+}
 
-/** The protocol's deployment on `chainId`, or undefined when it is not deployed there. */
-export function deploymentOn(chainId: number | undefined): Deployment | undefined {
-  const d = chainId === undefined ? undefined : generated[String(chainId)];
+/** The protocol's deployment on `chainId` in `records`, or undefined when it is not deployed there. */
+export function deploymentOn(chainId: number | undefined, records: DeploymentRecords): Deployment | undefined {
+  const d = chainId === undefined ? undefined : records[String(chainId)];
   if (!d) return undefined;
   return { chainId: d.chainId, deploymentBlock: d.deploymentBlock, ...(d.deployedAt === null ? {} : { deployedAt: d.deployedAt }), contracts: { ...d.contracts } };
 }

@@ -5,8 +5,8 @@
  */
 export * from "./generated/abis.js";
 export * from "./generated/enums.js";
-export { deployments, type DeployedChainId } from "./generated/deployments.js";
-export { type Deployment, deployedChainIds, deploymentOn } from "./deployments.js";
+export { type DeployedChainId, deployments, localDeployments, publicDeployments } from "./generated/deployments.js";
+export { type Deployment, type DeploymentRecord, type DeploymentRecords, deployedChainIds, deploymentOn } from "./deployments.js";
 export * from "./labels.js";
 export * from "./format.js";
 export * from "./receipts/eip712.js";

@@ -48,13 +48,13 @@ export function ConnectButton() {
   const [open, setOpen] = useState(false);
   const [, rerender] = useState(0);
 
-  const dev = connectors.find((c) => c.id === DEV_CONNECTOR_ID) as DevConnector | undefined;
+  const dev = __DEV_WIRING__ ? (connectors.find((c) => c.id === DEV_CONNECTOR_ID) as DevConnector | undefined) : undefined;
   // EIP-6963 wallets are listed by name; the generic "Injected" entry only when none announced itself.
-  const announced = connectors.filter((c) => c.id !== DEV_CONNECTOR_ID && c.type === "injected" && c.id !== "injected");
+  const announced = connectors.filter((c) => c.type === "injected" && c.id !== "injected");
   const injected = announced.length > 0 ? announced : connectors.filter((c) => c.id === "injected");
 
   if (connection.status === "connected") {
-    const isDev = connection.connector?.id === DEV_CONNECTOR_ID;
+    const isDev = __DEV_WIRING__ && connection.connector?.id === DEV_CONNECTOR_ID;
     return (
       <div className="wallet">
         {isDev && dev ? (
@@ -69,7 +69,7 @@ export function ConnectButton() {
           Disconnect
         </button>
         <span className="visually-hidden" data-testid="connected-account">
-          {connection.address} {devAccountOf(connection.address)?.key ?? ""}
+          {connection.address} {__DEV_WIRING__ ? (devAccountOf(connection.address)?.key ?? "") : ""}
         </span>
       </div>
     );
@@ -87,7 +87,7 @@ export function ConnectButton() {
               {c.icon && <img src={c.icon} alt="" width={18} height={18} />} {c.name === "Injected" ? "Browser wallet" : c.name}
             </button>
           ))}
-          {dev && devAccountList.length > 0 && (
+          {__DEV_WIRING__ && dev && devAccountList.length > 0 && (
             <fieldset className="dev-connect">
               <legend>Dev account (local chain only)</legend>
               <DevAccountPicker connector={dev} onPicked={() => rerender((n) => n + 1)} />

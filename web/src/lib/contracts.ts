@@ -1,11 +1,22 @@
 /**
- * The dApp's view of the SDK's deployments: the addresses and first block of the deployment on a chain,
- * with the block as a bigint (what viem's event queries take). ABIs come from the SDK by name.
+ * The deployments this build of the dApp serves, with the first block as a bigint (what viem's event
+ * queries take). The local build serves the local chain too; the public build (`__DEV_WIRING__` false)
+ * only the chains with a public deployment, and carries nothing of the local one. ABIs come from the SDK.
  */
-import { type ContractName, deploymentOn as sdkDeploymentOn } from "@support-quality/sdk";
+import {
+  type ContractName,
+  type DeploymentRecords,
+  deployedChainIds as chainIdsIn,
+  deploymentOn as sdkDeploymentOn,
+  localDeployments,
+  publicDeployments,
+} from "@support-quality/sdk";
 import type { Address } from "viem";
 
-export { deployedChainIds } from "@support-quality/sdk";
+const served: DeploymentRecords = __DEV_WIRING__ ? { ...localDeployments, ...publicDeployments } : publicDeployments;
+
+/** The chain ids this build serves, in ascending order. */
+export const deployedChainIds: readonly number[] = chainIdsIn(served);
 
 /** The protocol's addresses by contract name: the `contracts` of a deployments file. */
 export type ProtocolAddresses = Record<ContractName, Address>;
@@ -16,8 +27,8 @@ export interface ProtocolDeployment {
   contracts: ProtocolAddresses;
 }
 
-/** The protocol's deployment on `chainId`, or undefined when it is not deployed there. */
+/** The protocol's deployment on `chainId`, or undefined when this build does not serve it. */
 export function deploymentOn(chainId: number | undefined): ProtocolDeployment | undefined {
-  const d = sdkDeploymentOn(chainId);
+  const d = sdkDeploymentOn(chainId, served);
   return d && { chainId: d.chainId, deploymentBlock: BigInt(d.deploymentBlock), contracts: d.contracts };
 }

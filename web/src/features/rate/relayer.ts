@@ -15,7 +15,7 @@ const devRelayer: Address | undefined = (
 
 
 export function relayerFor(chainId: number): Relayer | undefined {
-  if (chainId !== devChainId || !devRelayer) return undefined;
+  if (!__DEV_WIRING__ || !localChain || chainId !== devChainId || !devRelayer) return undefined;
   return {
     address: devRelayer,
     label: "the local chain's dev relayer account",
