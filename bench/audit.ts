@@ -3,11 +3,12 @@
  * and verified against on-chain state, timed against a bare viem `getContractEvents` of the same logs
  * (fetched and decoded, nothing else) — both against the same local node, in the same run.
  */
+
+import { abis } from "@support-quality/sdk";
+import type { ContractName } from "@support-quality/sdk/audit";
+import { runAudit } from "@support-quality/sdk/audit";
 import type { NetworkConnection } from "hardhat/types/network";
 import type { Abi } from "viem";
-import { abis } from "@support-quality/sdk";
-import { runAudit } from "@support-quality/sdk/audit";
-import type { ContractName } from "@support-quality/sdk/audit";
 import { buildHistory } from "../test/support/audit-history.js";
 
 export interface AuditBench {

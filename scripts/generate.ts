@@ -58,7 +58,11 @@ function ensureArtifacts(): void {
 }
 
 const camel = (name: string) => name[0]!.toLowerCase() + name.slice(1);
-const constName = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").toUpperCase();
+const constName = (name: string) =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
+    .toUpperCase();
 
 /** JSON with object keys sorted, so that the output depends only on content. */
 function stable(value: unknown, indent = ""): string {
@@ -79,9 +83,7 @@ function stable(value: unknown, indent = ""): string {
 const key = (k: string) => (/^([A-Za-z_$][\w$]*|[1-9]\d*)$/.test(k) ? k : JSON.stringify(k));
 
 function readAbis(): Record<string, Abi> {
-  return Object.fromEntries(
-    NAMES.map((name) => [name, JSON.parse(readFileSync(path.join(ROOT, "artifacts", CONTRACTS[name]!), "utf8")).abi as Abi]),
-  );
+  return Object.fromEntries(NAMES.map((name) => [name, JSON.parse(readFileSync(path.join(ROOT, "artifacts", CONTRACTS[name]!), "utf8")).abi as Abi]));
 }
 
 function readDeployments(): DeploymentFile[] {
@@ -135,7 +137,10 @@ function readEnumDefinitions(): Map<string, { members: string[]; source: string 
   const dir = path.join(ROOT, "artifacts/build-info");
   const found = new Map<string, { members: string[]; source: string }>();
   const walk = (node: unknown, source: string) => {
-    if (Array.isArray(node)) return node.forEach((n) => walk(n, source));
+    if (Array.isArray(node)) {
+      for (const n of node) walk(n, source);
+      return;
+    }
     if (!node || typeof node !== "object") return;
     const n = node as AstNode;
     if (n.nodeType === "EnumDefinition" && n.canonicalName && n.members) {
@@ -157,13 +162,16 @@ export function renderEnums(abis = readAbis()): string {
   const definitions = readEnumDefinitions();
   const wanted = new Set(EXTRA_ENUMS);
   const visit = (value: unknown) => {
-    if (Array.isArray(value)) return value.forEach(visit);
+    if (Array.isArray(value)) {
+      for (const v of value) visit(v);
+      return;
+    }
     if (!value || typeof value !== "object") return;
     const internalType = (value as { internalType?: unknown }).internalType;
     if (typeof internalType === "string" && internalType.startsWith("enum ")) wanted.add(internalType.slice(5).replace(/(\[\d*\])+$/, ""));
-    Object.values(value).forEach(visit);
+    for (const v of Object.values(value)) visit(v);
   };
-  NAMES.forEach((name) => visit(abis[name]));
+  for (const name of NAMES) visit(abis[name]);
   for (const [canonical, { source }] of definitions) if (/(^|\/)contracts\//.test(source) && !/@openzeppelin|^npm\//.test(source)) wanted.add(canonical);
 
   const bySimpleName = new Map<string, string>();
@@ -231,9 +239,10 @@ export function renderDevAccounts(): string {
     ...HEADER("scripts/stack/accounts.ts"),
     "// The unlocked accounts of the local node (`npm start`) and the role each plays in the seeded demo world.",
     "",
-    "export type DevAccountGroup = \"governance\" | \"desk\" | \"agent\" | \"user\";",
+    'export type DevAccountGroup = "governance" | "desk" | "agent" | "user";',
     "",
     "export interface DevAccount {",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-literal type, written into generated TypeScript
     "  readonly address: `0x${string}`;",
     "  readonly group: DevAccountGroup;",
     "  readonly index: number;",

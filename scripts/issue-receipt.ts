@@ -22,12 +22,11 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { network } from "hardhat";
+import { AgentStatus, checkReceipt, type Deployment, encodeReceiptLink, PRIORITIES, type Receipt, ratingUrl, signReceipt } from "@support-quality/sdk";
+import hre, { network } from "hardhat";
 import { configVariable } from "hardhat/config";
-import hre from "hardhat";
 import { type Address, getAddress, type Hex, isAddress, isHex, type LocalAccount } from "viem";
 import { mnemonicToAccount, privateKeyToAccount } from "viem/accounts";
-import { AgentStatus, checkReceipt, type Deployment, encodeReceiptLink, PRIORITIES, type Receipt, ratingUrl, signReceipt } from "@support-quality/sdk";
 import { DEMO_DESKS, DEV_MNEMONIC, devAccounts } from "./stack/accounts.js";
 
 const LOCAL_CHAIN_ID = 31337;
@@ -78,21 +77,14 @@ function priority(): number {
 /** ISSUER_PRIVATE_KEY through Hardhat's configVariable chain (env, then keystore); a dev key on 31337. */
 async function issuerAccount(chainId: number, deskId: number): Promise<{ account: LocalAccount; source: string }> {
   const variable = configVariable("ISSUER_PRIVATE_KEY");
-  const fetched = await hre.hooks.runHandlerChain(
-    "configurationVariables",
-    "fetchValue",
-    [variable],
-    async (_context, v) => process.env[v.name] ?? "",
-  );
+  const fetched = await hre.hooks.runHandlerChain("configurationVariables", "fetchValue", [variable], async (_context, v) => process.env[v.name] ?? "");
   if (fetched !== "") {
     const key = (fetched.startsWith("0x") ? fetched : `0x${fetched}`) as Hex;
     if (!isHex(key) || key.length !== 66) throw new InputError("ISSUER_PRIVATE_KEY is not a 32-byte hex private key.");
     return { account: privateKeyToAccount(key), source: "ISSUER_PRIVATE_KEY" };
   }
   if (chainId !== LOCAL_CHAIN_ID) {
-    throw new InputError(
-      "ISSUER_PRIVATE_KEY is not set: store it with `npx hardhat keystore set ISSUER_PRIVATE_KEY` or pass it in the environment.",
-    );
+    throw new InputError("ISSUER_PRIVATE_KEY is not set: store it with `npx hardhat keystore set ISSUER_PRIVATE_KEY` or pass it in the environment.");
   }
   // DEV ONLY: the seeded demo desk's issuer, a publicly known key that exists on the local chain alone.
   const desk = DEMO_DESKS.find((d) => d.id === deskId);

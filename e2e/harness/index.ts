@@ -16,14 +16,14 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Address } from "viem";
 import type { BrowserContext, Page } from "playwright-core";
+import type { Address } from "viem";
 import { addressOf, devAccounts, type RoleKey } from "../../scripts/stack/accounts.js";
 import { installInjectedWallet } from "./wallet.js";
 
-export { addressOf, devAccounts, type RoleKey };
 export { DEMO_DESKS } from "../../scripts/stack/accounts.js";
 export { RATING_TAGS, SLA_V1, SLA_V2 } from "../../scripts/stack/world-data.js";
+export { addressOf, devAccounts, type RoleKey };
 
 export const E2E_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const SCREENSHOT_DIR = path.join(E2E_ROOT, "output/screenshots");

@@ -3,14 +3,8 @@
  * wallet path (EIP-6963 discovery) to the harness wallet.
  */
 import assert from "node:assert/strict";
+import { agentRegistryAbi, deployments, supportGovernorAbi, supportRatingsAbi, supportTokenAbi } from "@support-quality/sdk";
 import { createPublicClient, http, parseEther, zeroAddress } from "viem";
-import {
-  agentRegistryAbi,
-  deployments,
-  supportGovernorAbi,
-  supportRatingsAbi,
-  supportTokenAbi,
-} from "@support-quality/sdk";
 import { addressOf, env, openApp, rpc, screenshot, test } from "../harness/index.js";
 
 test("the overview renders with the navigation", async ({ page }) => {
@@ -49,7 +43,9 @@ test("the seeded world is the one the dev-account roles describe", async () => {
   const c = deployments[31337].contracts;
 
   // 40 rated tickets: 17 at Ledgerly (one voided by the DAO), 12 at Nimbus, 11 at Orbit.
-  const desks = await Promise.all([1, 2, 3].map((id) => client.readContract({ address: c.SupportRatings, abi: supportRatingsAbi, functionName: "deskStats", args: [id] })));
+  const desks = await Promise.all(
+    [1, 2, 3].map((id) => client.readContract({ address: c.SupportRatings, abi: supportRatingsAbi, functionName: "deskStats", args: [id] })),
+  );
   assert.deepEqual(
     desks.map((d) => [d.count, d.voided]),
     [
@@ -65,12 +61,21 @@ test("the seeded world is the one the dev-account roles describe", async () => {
   assert.equal(await client.readContract({ address: c.AgentRegistry, abi: agentRegistryAbi, functionName: "statusOf", args: [addressOf("maya")] }), 1);
   assert.equal(await client.readContract({ address: c.AgentRegistry, abi: agentRegistryAbi, functionName: "statusOf", args: [addressOf("lee")] }), 2);
   assert.equal(await client.readContract({ address: c.AgentRegistry, abi: agentRegistryAbi, functionName: "statusOf", args: [addressOf("scammer")] }), 4);
-  assert.equal(await client.readContract({ address: c.AgentRegistry, abi: agentRegistryAbi, functionName: "statusOfHandle", args: ["@Ledgerly_Support_Help"] }), 5);
+  assert.equal(
+    await client.readContract({ address: c.AgentRegistry, abi: agentRegistryAbi, functionName: "statusOfHandle", args: ["@Ledgerly_Support_Help"] }),
+    5,
+  );
 
   // Eve holds tokens but has not delegated; Ada votes with her own and Dana's.
   assert.equal(await client.readContract({ address: c.SupportToken, abi: supportTokenAbi, functionName: "delegates", args: [addressOf("eve")] }), zeroAddress);
-  assert.equal(await client.readContract({ address: c.SupportToken, abi: supportTokenAbi, functionName: "balanceOf", args: [addressOf("eve")] }), parseEther("500000"));
-  assert.equal(await client.readContract({ address: c.SupportToken, abi: supportTokenAbi, functionName: "getVotes", args: [addressOf("ada")] }), parseEther("3300000"));
+  assert.equal(
+    await client.readContract({ address: c.SupportToken, abi: supportTokenAbi, functionName: "balanceOf", args: [addressOf("eve")] }),
+    parseEther("500000"),
+  );
+  assert.equal(
+    await client.readContract({ address: c.SupportToken, abi: supportTokenAbi, functionName: "getVotes", args: [addressOf("ada")] }),
+    parseEther("3300000"),
+  );
 
   // Six proposals: four executed, then one Queued (SLA v2) and one Active (official channels).
   assert.equal(await client.readContract({ address: c.SupportGovernor, abi: supportGovernorAbi, functionName: "proposalCount" }), 6n);

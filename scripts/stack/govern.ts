@@ -3,7 +3,7 @@
  * Test and local-stack support (the flow tests and `seed`), not part of the deploy path: on a public
  * network each step is a separate transaction days apart, which these helpers compress with time travel.
  */
-import { ProposalState, PROPOSAL_STATE_NAMES, supportGovernorAbi, VoteType } from "@support-quality/sdk";
+import { PROPOSAL_STATE_NAMES, ProposalState, supportGovernorAbi, VoteType } from "@support-quality/sdk";
 import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, Hex, PublicClient, TestClient, WalletClient } from "viem";
 import { keccak256, toHex } from "viem";
 import { accountOf, calldata } from "./tx.js";
@@ -59,7 +59,17 @@ export async function propose(
   const [targets, values, calldatas] = proposalArgs(calls);
   const g = { address: governor.address, abi: supportGovernorAbi } as const;
   const id = await publicClient.readContract({ ...g, functionName: "getProposalId", args: [targets, values, calldatas, keccak256(toHex(description))] });
-  await confirm(publicClient, await proposer.writeContract({ ...g, functionName: "propose", args: [targets, values, calldatas, description], account: accountOf(proposer), chain: proposer.chain }), "propose");
+  await confirm(
+    publicClient,
+    await proposer.writeContract({
+      ...g,
+      functionName: "propose",
+      args: [targets, values, calldatas, description],
+      account: accountOf(proposer),
+      chain: proposer.chain,
+    }),
+    "propose",
+  );
   return id;
 }
 
@@ -80,15 +90,28 @@ export async function passProposal(
   const id = await propose(clients, governor, proposer, calls, description);
   const delay = await publicClient.readContract({ ...g, functionName: "votingDelay" });
   await advanceTime(testClient, delay + 1n);
-  for (const voter of voters) await confirm(publicClient, await voter.writeContract({ ...g, functionName: "castVote", args: [id, VoteType.For], account: accountOf(voter), chain: voter.chain }), "castVote");
+  for (const voter of voters)
+    await confirm(
+      publicClient,
+      await voter.writeContract({ ...g, functionName: "castVote", args: [id, VoteType.For], account: accountOf(voter), chain: voter.chain }),
+      "castVote",
+    );
   const deadline = await publicClient.readContract({ ...g, functionName: "proposalDeadline", args: [id] });
   const now = (await publicClient.getBlock()).timestamp;
   if (deadline >= now) await advanceTime(testClient, deadline - now + 1n);
-  await confirm(publicClient, await proposer.writeContract({ ...g, functionName: "queue", args: [id], account: accountOf(proposer), chain: proposer.chain }), "queue");
+  await confirm(
+    publicClient,
+    await proposer.writeContract({ ...g, functionName: "queue", args: [id], account: accountOf(proposer), chain: proposer.chain }),
+    "queue",
+  );
   const eta = await publicClient.readContract({ ...g, functionName: "proposalEta", args: [id] });
   const later = (await publicClient.getBlock()).timestamp;
   if (eta > later) await advanceTime(testClient, eta - later);
-  await confirm(publicClient, await proposer.writeContract({ ...g, functionName: "execute", args: [id], account: accountOf(proposer), chain: proposer.chain }), "execute");
+  await confirm(
+    publicClient,
+    await proposer.writeContract({ ...g, functionName: "execute", args: [id], account: accountOf(proposer), chain: proposer.chain }),
+    "execute",
+  );
   const state = await publicClient.readContract({ ...g, functionName: "state", args: [id] });
   if (state !== ProposalState.Executed) throw new Error(`proposal ${id} ended ${PROPOSAL_STATE_NAMES[state]}`);
   return id;

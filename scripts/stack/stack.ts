@@ -4,12 +4,12 @@
  * regenerated (no diff expected: the committed files match a fresh chain) and the dApp built and served.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { network } from "hardhat";
-import { deployProtocol, type Deployment } from "../../deploy/protocol.js";
+import { type Deployment, deployProtocol } from "../../deploy/protocol.js";
 import { writeGenerated } from "../generate.js";
 import { recordDeployment } from "./deployment.js";
 import { assertPortFree, type LocalNode, NODE_HOST, NODE_PORT, startNode } from "./node.js";
@@ -147,12 +147,9 @@ export async function startStack({
     let buildChild: ChildProcess | undefined;
     const buildWeb = async () => {
       const since = Date.now();
-      await run(
-        "npx",
-        ["vite", "build", "--config", "web/vite.config.ts", "--outDir", outDir, "--emptyOutDir"],
-        (c) => (buildChild = c),
-        { VITE_LOCAL_RPC_URL: `http://${NODE_HOST}:${nodePort}` },
-      );
+      await run("npx", ["vite", "build", "--config", "web/vite.config.ts", "--outDir", outDir, "--emptyOutDir"], (c) => (buildChild = c), {
+        VITE_LOCAL_RPC_URL: `http://${NODE_HOST}:${nodePort}`,
+      });
       lap("build", since);
     };
     let build = web ? buildWeb() : Promise.resolve();

@@ -14,7 +14,6 @@ const tag = (...names: (typeof RATING_TAGS)[number][]) => names.reduce((mask, n)
 export const SLA_V1 = { firstResponseMinutes: [1440, 480, 120, 30], resolutionMinutes: [4320, 2880, 720, 240] } as const;
 export const SLA_V2 = { firstResponseMinutes: [1440, 360, 60, 15], resolutionMinutes: [4320, 2160, 480, 180] } as const;
 
-
 export const slaText = (sla: typeof SLA_V1 | typeof SLA_V2) =>
   [
     "Every member desk answers and resolves tickets within these targets, measured from the moment the user opens the ticket.",
@@ -26,10 +25,10 @@ export const slaText = (sla: typeof SLA_V1 | typeof SLA_V2) =>
   ].join("\n");
 
 export const SECURITY_SCRIPT = [
-  "Support never asks for your seed phrase, recovery phrase or private key — not in chat, not by email, not on a call, not \"to verify your wallet\".",
-  "Support never asks you to sign a message or transaction to \"validate\", \"sync\" or \"unlock\" your wallet, and never sends you a link to a \"wallet rectification\" site.",
+  'Support never asks for your seed phrase, recovery phrase or private key — not in chat, not by email, not on a call, not "to verify your wallet".',
+  'Support never asks you to sign a message or transaction to "validate", "sync" or "unlock" your wallet, and never sends you a link to a "wallet rectification" site.',
   "Support never contacts you first by direct message. Every conversation starts from a ticket you opened in an official channel.",
-  "Support never asks you to move funds to a \"safe\" address, and never asks for remote access to your device.",
+  'Support never asks you to move funds to a "safe" address, and never asks for remote access to your device.',
   "Agents identify themselves by their registered handle. Check any handle or address on the Verify page before you continue.",
   "If anyone breaks one of these rules, stop, do not share anything, and report them on the Verify page.",
 ].join("\n");
@@ -95,13 +94,27 @@ export const TICKET_DAYS: Ticket[][] = [
     T(1, "maya", "user1", 1, 25, 190, 5, tag("fast", "clear", "solved"), "Maya walked me through re-syncing my hardware wallet. Fixed in one go."),
     T(1, "theo", "user2", 2, 45, 300, 4, tag("solved", "polite"), "Stuck swap was refunded after Theo checked the bridge status."),
     T(2, "ines", "user3", 1, 95, 600, 5, tag("clear", "solved"), "Clear explanation of why my token wasn't showing and how to add it."),
-    T(3, "ravi", "user4", 3, 12, 150, 5, tag("fast", "solved", "escalated-well"), "Suspicious approval revoked within minutes. Ravi escalated to security straight away.", { selfSigned: true }),
+    T(
+      3,
+      "ravi",
+      "user4",
+      3,
+      12,
+      150,
+      5,
+      tag("fast", "solved", "escalated-well"),
+      "Suspicious approval revoked within minutes. Ravi escalated to security straight away.",
+      { selfSigned: true },
+    ),
     T(2, "lee", "user5", 1, 610, 3100, 2, tag(), "Took ages and the answer was a copy-paste from the FAQ."),
   ],
   [
     T(1, "sam", "user6", 0, 300, 2000, 4, tag("polite", "solved"), "Feature request logged, got a real answer about the roadmap."),
     T(1, "maya", "user3", 2, 35, 400, 5, tag("fast", "solved"), "Replaced-by-fee explained and my stuck transaction went through."),
-    T(2, "kofi", "user1", 2, 150, 800, 2, tag("polite"), "Polite but it took two days to get an answer on a stuck transaction.", { reply: "Sorry for the wait — we were short-staffed that weekend. Your transaction was stuck because of a nonce gap; the guide I linked prevents it next time." }),
+    T(2, "kofi", "user1", 2, 150, 800, 2, tag("polite"), "Polite but it took two days to get an answer on a stuck transaction.", {
+      reply:
+        "Sorry for the wait — we were short-staffed that weekend. Your transaction was stuck because of a nonce gap; the guide I linked prevents it next time.",
+    }),
     T(3, "zoe", "user2", 1, 40, 240, 5, tag("clear", "polite", "solved"), "Zoe explained gas settings better than any doc I've read.", { selfSigned: true }),
     T(3, "ravi", "user5", 1, 60, 500, 4, tag("clear"), "Good help connecting to the dApp; needed a second try."),
   ],
@@ -113,7 +126,9 @@ export const TICKET_DAYS: Ticket[][] = [
     T(3, "zoe", "user3", 2, 55, 700, 4, tag("fast", "solved"), "Bridge transfer found and credited.", { selfSigned: true }),
   ],
   [
-    T(1, "sam", "user1", 1, 90, 700, 3, tag("polite"), "OK in the end, but I had to explain my problem three times.", { reply: "Thanks for the honest feedback. We now attach the full chat history when a ticket changes hands, so you won't have to repeat yourself." }),
+    T(1, "sam", "user1", 1, 90, 700, 3, tag("polite"), "OK in the end, but I had to explain my problem three times.", {
+      reply: "Thanks for the honest feedback. We now attach the full chat history when a ticket changes hands, so you won't have to repeat yourself.",
+    }),
     T(2, "kofi", "user3", 1, 100, 1500, 4, tag("clear", "solved"), "Clear steps to export my transaction history for taxes."),
     T(3, "ravi", "user6", 2, 30, 400, 5, tag("fast", "clear", "solved"), "Fast and precise. Best support I've had from a wallet."),
     T(1, "theo", "user5", 2, 130, 800, 3, tag("solved"), "Solved, but slower than promised."),
@@ -157,4 +172,3 @@ export const SUSPEND_AFTER_DAY = 2;
 export const DESK_TICKET_BASE = { 1: 104_200n, 2: 58_000n, 3: 7_700n } as const;
 
 // ---------------------------------------------------------------------------------------------------
-

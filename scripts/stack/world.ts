@@ -5,29 +5,30 @@
  *
  * Roles by account: scripts/stack/accounts.ts; the policies and tickets: scripts/stack/world-data.ts.
  */
+
 import {
-  type Abi,
-  type Address,
-  type ContractFunctionName,
-  type Hex,
-  pad,
-  parseEther,
-  type PublicClient,
-  type TestClient,
-  type WalletClient,
-} from "viem";
-import { advanceTime, type Call, call, propose } from "./govern.js";
-import { PROPOSAL_STATE_NAMES, ProposalState, VoteType as Vote } from "@support-quality/sdk";
-import { accountOf, type ContractCall, sendTx } from "./tx.js";
-import { type Deployment, type Viem } from "../../deploy/protocol.js";
-import { PolicyKind } from "@support-quality/sdk";
-import { encodeRatingRulesParams, encodeSlaParams } from "@support-quality/sdk";
-import { type Receipt, signReceipt } from "@support-quality/sdk";
+  agentRegistryAbi,
+  encodeRatingRulesParams,
+  encodeSlaParams,
+  PolicyKind,
+  PROPOSAL_STATE_NAMES,
+  ProposalState,
+  policyRegistryAbi,
+  type Receipt,
+  signReceipt,
+  supportGovernorAbi,
+  supportRatingsAbi,
+  supportTokenAbi,
+  VoteType as Vote,
+} from "@support-quality/sdk";
+import { type Abi, type Address, type ContractFunctionName, type Hex, type PublicClient, pad, parseEther, type TestClient, type WalletClient } from "viem";
+import type { Deployment, Viem } from "../../deploy/protocol.js";
 import { addressOf, DEMO_DESKS, devAccounts, type RoleKey } from "./accounts.js";
+import { advanceTime, type Call, call, propose } from "./govern.js";
+import { accountOf, type ContractCall, sendTx } from "./tx.js";
 import {
   ABUSIVE,
   DESK_TICKET_BASE,
-  type Ticket,
   ESCALATION,
   OFFICIAL_CHANNELS,
   RATING_RULES_TEXT,
@@ -38,14 +39,8 @@ import {
   SUSPEND_AFTER_DAY,
   slaText,
   TICKET_DAYS,
+  type Ticket,
 } from "./world-data.js";
-import {
-  agentRegistryAbi,
-  policyRegistryAbi,
-  supportGovernorAbi,
-  supportRatingsAbi,
-  supportTokenAbi,
-} from "@support-quality/sdk";
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
@@ -157,9 +152,21 @@ export async function seedWorld(clients: WorldClients, deployment: Deployment, l
     publish(c.PolicyRegistry, PolicyKind.OfficialChannels, 0n, { title: "Official channels", text: OFFICIAL_CHANNELS }),
   ];
   const founding = [
-    { calls: deskCalls, description: "# Register the founding help desks\n\nRegisters Ledgerly Wallet Support, Nimbus Wallet Help Desk and Orbit Wallet Care (self-signing), and appoints each desk's operator and receipt-issuer key." },
-    { calls: operationalCalls, description: "# Adopt SLA v1, the rating rules and the escalation ladder\n\nFirst response and resolution targets per priority; 7-day rating window on a 1–5 scale; a three-tier escalation ladder." },
-    { calls: securityCalls, description: "# Adopt the security script and the official channels\n\nThe rules every agent follows (never ask for a seed phrase…) and the only channels where support happens. Critical: needs the 20% quorum." },
+    {
+      calls: deskCalls,
+      description:
+        "# Register the founding help desks\n\nRegisters Ledgerly Wallet Support, Nimbus Wallet Help Desk and Orbit Wallet Care (self-signing), and appoints each desk's operator and receipt-issuer key.",
+    },
+    {
+      calls: operationalCalls,
+      description:
+        "# Adopt SLA v1, the rating rules and the escalation ladder\n\nFirst response and resolution targets per priority; 7-day rating window on a 1–5 scale; a three-tier escalation ladder.",
+    },
+    {
+      calls: securityCalls,
+      description:
+        "# Adopt the security script and the official channels\n\nThe rules every agent follows (never ask for a seed phrase…) and the only channels where support happens. Critical: needs the 20% quorum.",
+    },
   ];
   const foundingIds = await passTogether(govClients, governor, wallet("ada"), [wallet("deployer"), wallet("ada"), wallet("ben"), wallet("chen")], founding);
   log(`  founding proposals executed: ${foundingIds.length} (desks, SLA + rating rules + escalation, security script + channels)`);
@@ -206,7 +213,12 @@ export async function seedWorld(clients: WorldClients, deployment: Deployment, l
       const signature = await signReceipt((typedData) => signer.signTypedData({ ...typedData, account }), ratingsContract, receipt);
       await send(t.requester, c.SupportRatings, supportRatingsAbi, "rate", [receipt, account.address, signature, t.score, t.tags, t.comment]);
       rated++;
-      const ratingId = await publicClient.readContract({ address: c.SupportRatings, abi: supportRatingsAbi, functionName: "ratingIdOf", args: [receipt.deskId, receipt.ticketId] });
+      const ratingId = await publicClient.readContract({
+        address: c.SupportRatings,
+        abi: supportRatingsAbi,
+        functionName: "ratingIdOf",
+        args: [receipt.deskId, receipt.ticketId],
+      });
       if (t.reply) toReply.push({ agent: t.agent, ratingId, text: t.reply });
       if (day === ABUSIVE.day && i === ABUSIVE.index) voided = ratingId;
     }
@@ -240,28 +252,50 @@ export async function seedWorld(clients: WorldClients, deployment: Deployment, l
   log(`  impersonator reports: ${addressOf("scammer")} (open), ${fakeHandle} (confirmed)`);
 
   // 6. The DAO voids the abusive rating (threats and doxxing).
-  const voidIds = await passTogether(govClients, governor, wallet("ada"), [wallet("ada"), wallet("ben"), wallet("chen")], [
-    {
-      calls: [call(c.SupportRatings, supportRatingsAbi, "voidRating", [voided, "Threats and an attempt to dox the agent: breaks the rating rules."])],
-      description: "# Void an abusive rating of @sam.ledgerly\n\nThe rating contains threats and an attempt to dox the agent. Voiding keeps it in history and removes it from the averages.",
-    },
-  ]);
+  const voidIds = await passTogether(
+    govClients,
+    governor,
+    wallet("ada"),
+    [wallet("ada"), wallet("ben"), wallet("chen")],
+    [
+      {
+        calls: [call(c.SupportRatings, supportRatingsAbi, "voidRating", [voided, "Threats and an attempt to dox the agent: breaks the rating rules."])],
+        description:
+          "# Void an abusive rating of @sam.ledgerly\n\nThe rating contains threats and an attempt to dox the agent. Voiding keeps it in history and removes it from the averages.",
+      },
+    ],
+  );
   log("  abusive rating voided by proposal");
 
   // 7. SLA v2: passed and queued, waiting for the timelock.
   const slaId = await publicClient.readContract({ address: c.PolicyRegistry, abi: policyRegistryAbi, functionName: "policyOfKind", args: [PolicyKind.SLA] });
-  const queued = await propose(govClients, governor, wallet("ada"), [
-    publish(c.PolicyRegistry, PolicyKind.SLA, slaId, {
-      title: "Support SLA",
-      text: slaText(SLA_V2),
-      params: encodeSlaParams(SLA_V2),
-    }),
-  ], "# SLA v2: faster answers for urgent and high-priority tickets\n\nUrgent first response 30 → 15 minutes, High 120 → 60 minutes, Normal 8 → 6 hours; resolution targets tightened to match.");
-  await advanceTime(testClient, Number(await publicClient.readContract({ address: governor.address, abi: supportGovernorAbi, functionName: "votingDelay" })) + 1);
+  const queued = await propose(
+    govClients,
+    governor,
+    wallet("ada"),
+    [
+      publish(c.PolicyRegistry, PolicyKind.SLA, slaId, {
+        title: "Support SLA",
+        text: slaText(SLA_V2),
+        params: encodeSlaParams(SLA_V2),
+      }),
+    ],
+    "# SLA v2: faster answers for urgent and high-priority tickets\n\nUrgent first response 30 → 15 minutes, High 120 → 60 minutes, Normal 8 → 6 hours; resolution targets tightened to match.",
+  );
+  await advanceTime(
+    testClient,
+    Number(await publicClient.readContract({ address: governor.address, abi: supportGovernorAbi, functionName: "votingDelay" })) + 1,
+  );
   await send("ada", governor.address, supportGovernorAbi, "castVoteWithReason", [queued, Vote.For, "Urgent tickets are where users lose funds."]);
   await send("ben", governor.address, supportGovernorAbi, "castVote", [queued, Vote.For]);
-  await send("chen", governor.address, supportGovernorAbi, "castVoteWithReason", [queued, Vote.Against, "Small desks cannot staff 15-minute urgent responses yet."]);
-  const deadline = Number(await publicClient.readContract({ address: governor.address, abi: supportGovernorAbi, functionName: "proposalDeadline", args: [queued] }));
+  await send("chen", governor.address, supportGovernorAbi, "castVoteWithReason", [
+    queued,
+    Vote.Against,
+    "Small desks cannot staff 15-minute urgent responses yet.",
+  ]);
+  const deadline = Number(
+    await publicClient.readContract({ address: governor.address, abi: supportGovernorAbi, functionName: "proposalDeadline", args: [queued] }),
+  );
   await advanceTime(testClient, deadline - (await now()) + 1);
   await send("ada", governor.address, supportGovernorAbi, "queue", [queued]);
 
@@ -269,19 +303,38 @@ export async function seedWorld(clients: WorldClients, deployment: Deployment, l
   // one proposal open for voting.
   const wallClock = Math.floor(Date.now() / 1000);
   if ((await now()) < wallClock - 2 * HOUR) await advanceTime(testClient, wallClock - 2 * HOUR - (await now()));
-  const channels = await publicClient.readContract({ address: c.PolicyRegistry, abi: policyRegistryAbi, functionName: "policyOfKind", args: [PolicyKind.OfficialChannels] });
-  const active = await propose(govClients, governor, wallet("ben"), [
-    publish(c.PolicyRegistry, PolicyKind.OfficialChannels, channels, {
-      title: "Official channels",
-      text: `${OFFICIAL_CHANNELS}\nNimbus Wallet Help Desk also answers on its verified X account @NimbusHelp (replies only, never DMs first).`,
-    }),
-  ], "# Add @NimbusHelp to the official channels\n\nNimbus now answers public questions on X. Critical: changes the official channels, so it needs the 20% quorum.");
-  const snapshot = Number(await publicClient.readContract({ address: governor.address, abi: supportGovernorAbi, functionName: "proposalSnapshot", args: [active] }));
+  const channels = await publicClient.readContract({
+    address: c.PolicyRegistry,
+    abi: policyRegistryAbi,
+    functionName: "policyOfKind",
+    args: [PolicyKind.OfficialChannels],
+  });
+  const active = await propose(
+    govClients,
+    governor,
+    wallet("ben"),
+    [
+      publish(c.PolicyRegistry, PolicyKind.OfficialChannels, channels, {
+        title: "Official channels",
+        text: `${OFFICIAL_CHANNELS}\nNimbus Wallet Help Desk also answers on its verified X account @NimbusHelp (replies only, never DMs first).`,
+      }),
+    ],
+    "# Add @NimbusHelp to the official channels\n\nNimbus now answers public questions on X. Critical: changes the official channels, so it needs the 20% quorum.",
+  );
+  const snapshot = Number(
+    await publicClient.readContract({ address: governor.address, abi: supportGovernorAbi, functionName: "proposalSnapshot", args: [active] }),
+  );
   await advanceTime(testClient, Math.max(snapshot + 1, Math.floor(Date.now() / 1000)) - (await now()));
-  await send("ben", governor.address, supportGovernorAbi, "castVoteWithReason", [active, Vote.For, "Users already find @NimbusHelp; better to make it official and verifiable."]);
+  await send("ben", governor.address, supportGovernorAbi, "castVoteWithReason", [
+    active,
+    Vote.For,
+    "Users already find @NimbusHelp; better to make it official and verifiable.",
+  ]);
   await send("chen", governor.address, supportGovernorAbi, "castVote", [active, Vote.Abstain]);
 
-  const states = await Promise.all([queued, active].map((id) => publicClient.readContract({ address: governor.address, abi: supportGovernorAbi, functionName: "state", args: [id] })));
+  const states = await Promise.all(
+    [queued, active].map((id) => publicClient.readContract({ address: governor.address, abi: supportGovernorAbi, functionName: "state", args: [id] })),
+  );
   if (states[0] !== ProposalState.Queued || states[1] !== ProposalState.Active) {
     throw new Error(`seed ended with proposals ${PROPOSAL_STATE_NAMES[states[0]!]} and ${PROPOSAL_STATE_NAMES[states[1]!]}, expected Queued and Active`);
   }

@@ -38,5 +38,10 @@ export function deployedChainIds(records: DeploymentRecords): number[] {
 export function deploymentOn(chainId: number | undefined, records: DeploymentRecords): Deployment | undefined {
   const d = chainId === undefined ? undefined : records[String(chainId)];
   if (!d) return undefined;
-  return { chainId: d.chainId, deploymentBlock: d.deploymentBlock, ...(d.deployedAt === null ? {} : { deployedAt: d.deployedAt }), contracts: { ...d.contracts } };
+  return {
+    chainId: d.chainId,
+    deploymentBlock: d.deploymentBlock,
+    ...(d.deployedAt === null ? {} : { deployedAt: d.deployedAt }),
+    contracts: { ...d.contracts },
+  };
 }

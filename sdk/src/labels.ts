@@ -4,14 +4,14 @@
  */
 import {
   AgentStatus,
+  OPERATION_STATE_NAMES,
   PolicyKind,
   PRIORITY_NAMES,
   PROPOSAL_STATE_NAMES,
-  OPERATION_STATE_NAMES,
   ReportStatus,
   SlaVerdict,
-  Standing,
   STANDING_NAMES,
+  Standing,
   VOTE_TYPE_NAMES,
 } from "./generated/enums.js";
 

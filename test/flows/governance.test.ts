@@ -4,12 +4,11 @@
  */
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
+import { PolicyKind, ProposalState, VoteType as Vote } from "@support-quality/sdk";
 import { network } from "hardhat";
 import { getAddress, type Hex, keccak256, parseEther, parseEventLogs, toHex, type WalletClient } from "viem";
-import { advanceTime, call, propose } from "../../scripts/stack/govern.js";
-import { ProposalState, VoteType as Vote } from "@support-quality/sdk";
 import { DEFAULT_OPTIONS } from "../../deploy/protocol.js";
-import { PolicyKind } from "@support-quality/sdk";
+import { advanceTime, call, propose } from "../../scripts/stack/govern.js";
 import {
   BALANCES,
   type Connection,
@@ -19,11 +18,11 @@ import {
   mined,
   RATING_RULES_PARAMS,
   RATING_RULES_TEXT,
-  ratingRulesParams,
-  slaParams,
   ratingPolicyCalls,
+  ratingRulesParams,
   SLA_PARAMS,
   SLA_TEXT,
+  slaParams,
   type World,
 } from "../support/fixtures.js";
 
@@ -94,16 +93,14 @@ describe("governance flows", () => {
     ] as const) {
       const voter = world[name];
       const vote = await governor.write.castVote([id, Vote.For], { account: voter.account });
-      await viem.assertions.emitWithArgs(vote, governor, "VoteCast", [
-        getAddress(voter.account.address),
-        id,
-        Vote.For,
-        BALANCES[name],
-        "",
-      ]);
+      await viem.assertions.emitWithArgs(vote, governor, "VoteCast", [getAddress(voter.account.address), id, Vote.For, BALANCES[name], ""]);
       gas[label] = (await mined(world, vote)).gasUsed;
     }
-    console.log(`gas: castVote ${Object.entries(gas).map(([label, used]) => `(${label}) = ${used}`).join(", ")}`);
+    console.log(
+      `gas: castVote ${Object.entries(gas)
+        .map(([label, used]) => `(${label}) = ${used}`)
+        .join(", ")}`,
+    );
     assert.deepEqual(await governor.read.proposalVotes([id]), [0n, BALANCES.alice + BALANCES.bob + BALANCES.carol, 0n]);
 
     await endVoting(world, id);
@@ -181,12 +178,7 @@ describe("governance flows", () => {
     assert.equal(await governor.read.isCriticalCall([normal.target, normal.data]), false);
 
     const criticalDescription = "Adopt the security script";
-    const criticalId = await governor.read.getProposalId([
-      [securityScript.target],
-      [0n],
-      [securityScript.data],
-      keccak256(toHex(criticalDescription)),
-    ]);
+    const criticalId = await governor.read.getProposalId([[securityScript.target], [0n], [securityScript.data], keccak256(toHex(criticalDescription))]);
     await viem.assertions.emitWithArgs(
       governor.write.propose([[securityScript.target], [0n], [securityScript.data], criticalDescription], {
         account: world.alice.account,
@@ -250,12 +242,13 @@ describe("governance flows", () => {
     assert.equal(await governor.read.getVotes([world.dave.account.address, snapshot]), 0n);
     assert.equal(await governor.read.getVotes([world.alice.account.address, snapshot]), BALANCES.alice);
 
-    await viem.assertions.emitWithArgs(
-      governor.write.castVote([id, Vote.Against], { account: world.dave.account }),
-      governor,
-      "VoteCast",
-      [getAddress(world.dave.account.address), id, Vote.Against, 0n, ""],
-    );
+    await viem.assertions.emitWithArgs(governor.write.castVote([id, Vote.Against], { account: world.dave.account }), governor, "VoteCast", [
+      getAddress(world.dave.account.address),
+      id,
+      Vote.Against,
+      0n,
+      "",
+    ]);
     await viem.assertions.emitWithArgs(
       governor.write.castVoteWithReason([id, Vote.For, "kindness matters"], { account: world.alice.account }),
       governor,
@@ -277,12 +270,13 @@ describe("governance flows", () => {
     const snapshot = await governor.read.proposalSnapshot([id]);
     assert.ok(BigInt(await latestTimestamp(world)) < snapshot);
     await startVoting(world);
-    await connection.viem.assertions.emitWithArgs(
-      governor.write.castVote([id, Vote.For], { account: world.dave.account }),
-      governor,
-      "VoteCast",
-      [getAddress(world.dave.account.address), id, Vote.For, stake, ""],
-    );
+    await connection.viem.assertions.emitWithArgs(governor.write.castVote([id, Vote.For], { account: world.dave.account }), governor, "VoteCast", [
+      getAddress(world.dave.account.address),
+      id,
+      Vote.For,
+      stake,
+      "",
+    ]);
   });
 
   it("extends the deadline when quorum is reached late", async () => {
@@ -302,12 +296,7 @@ describe("governance flows", () => {
     const voteTime = deadline - 10n;
     await networkHelpers.time.setNextBlockTimestamp(voteTime);
     const extended = voteTime + BigInt(DEFAULT_OPTIONS.lateQuorumExtension);
-    await viem.assertions.emitWithArgs(
-      governor.write.castVote([id, Vote.For], { account: world.alice.account }),
-      governor,
-      "ProposalExtended",
-      [id, extended],
-    );
+    await viem.assertions.emitWithArgs(governor.write.castVote([id, Vote.For], { account: world.alice.account }), governor, "ProposalExtended", [id, extended]);
     assert.equal(await governor.read.proposalDeadline([id]), extended);
 
     // Past the original deadline the vote is still open; bob can still vote.
@@ -340,12 +329,10 @@ describe("governance flows", () => {
     const cancelArgs = [[policy.target], [0n], [policy.data], keccak256(toHex(description))] as const;
     // Neither a voter nor the proposer may cancel a queued proposal.
     for (const caller of [world.bob, world.alice, world.deployer]) {
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        governor.write.cancel(cancelArgs, { account: caller.account }),
-        governor,
-        "GovernorUnableToCancel",
-        [id, getAddress(caller.account.address)],
-      );
+      await viem.assertions.revertWithCustomErrorWithArgs(governor.write.cancel(cancelArgs, { account: caller.account }), governor, "GovernorUnableToCancel", [
+        id,
+        getAddress(caller.account.address),
+      ]);
     }
 
     const hash: Hex = await governor.write.cancel(cancelArgs, { account: world.guardian.account });

@@ -4,29 +4,17 @@
  */
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
+import { type Receipt, SlaVerdict, signRatingIntent } from "@support-quality/sdk";
 import { network } from "hardhat";
 import { getAddress, type Hex } from "viem";
-import { advanceTime } from "../../scripts/stack/govern.js";
 import { deployProtocol } from "../../deploy/protocol.js";
-import { type Receipt, SlaVerdict, signRatingIntent } from "@support-quality/sdk";
-import {
-  type Connection,
-  issue,
-  latestTimestamp,
-  makeReceipt,
-  mined,
-  RATING_RULES_PARAMS,
-  rateArgs,
-  ratingWorld,
-  signReceipt,
-} from "../support/fixtures.js";
+import { advanceTime } from "../../scripts/stack/govern.js";
+import { type Connection, issue, latestTimestamp, makeReceipt, mined, RATING_RULES_PARAMS, rateArgs, ratingWorld, signReceipt } from "../support/fixtures.js";
 
 type RatingWorld = Awaited<ReturnType<typeof ratingWorld>>;
 
-
 const Priority = { Low: 0, Normal: 1, High: 2, Urgent: 3 } as const;
-const histogram = (counts: Record<number, number>) =>
-  Array.from({ length: 8 }, (_, i) => BigInt(counts[i + 1] ?? 0));
+const histogram = (counts: Record<number, number>) => Array.from({ length: 8 }, (_, i) => BigInt(counts[i + 1] ?? 0));
 
 async function governedWorld(connection: Connection) {
   return ratingWorld(connection);
@@ -135,10 +123,9 @@ describe("ratings flows", () => {
     const intentDeadline = (await latestTimestamp(world)) + 3600;
     const requesterSignature = await signIntent(world, receipt, score, tags, comment, intentDeadline);
 
-    const hash = await ratings.write.rateBySig(
-      [receipt, world.issuer.account.address, signature, score, tags, comment, intentDeadline, requesterSignature],
-      { account: world.relayer.account },
-    );
+    const hash = await ratings.write.rateBySig([receipt, world.issuer.account.address, signature, score, tags, comment, intentDeadline, requesterSignature], {
+      account: world.relayer.account,
+    });
     const { gasUsed, from } = await mined(world, hash);
     assert.equal(getAddress(from), getAddress(world.relayer.account.address));
     await viem.assertions.emitWithArgs(hash, ratings, "Rated", [
@@ -170,20 +157,18 @@ describe("ratings flows", () => {
     const nextSignature = await signIntent(world, next, 3, 0, "", intentDeadline);
     const steady = await mined(
       world,
-      ratings.write.rateBySig(
-        [next, world.issuer.account.address, await issue(world, next), 3, 0, "", intentDeadline, nextSignature],
-        { account: world.relayer.account },
-      ),
+      ratings.write.rateBySig([next, world.issuer.account.address, await issue(world, next), 3, 0, "", intentDeadline, nextSignature], {
+        account: world.relayer.account,
+      }),
     );
     console.log(`gas: rateBySig (steady state, requester's second relayed rating) = ${steady.gasUsed}`);
     assert.equal(await ratings.read.nonces([receipt.requester]), 2n);
 
     // The intent is bound to its nonce: replaying it is rejected.
     await viem.assertions.revertWithCustomErrorWithArgs(
-      ratings.write.rateBySig(
-        [receipt, world.issuer.account.address, signature, score, tags, comment, intentDeadline, requesterSignature],
-        { account: world.relayer.account },
-      ),
+      ratings.write.rateBySig([receipt, world.issuer.account.address, signature, score, tags, comment, intentDeadline, requesterSignature], {
+        account: world.relayer.account,
+      }),
       ratings,
       "RatingsInvalidRequesterSignature",
       [receipt.requester],
@@ -227,12 +212,11 @@ describe("ratings flows", () => {
       await advanceTime(world.testClient, 600);
       const now = await latestTimestamp(world);
       const receipt = await makeReceipt(world, world.deskId, { openedAt: now - 300, firstResponseAt: now - 200, resolvedAt: now - 100 });
-      await connection.viem.assertions.revertWithCustomErrorWithArgs(
-        rate(world, receipt, 5, 0, "Fine."),
-        world.protocol.ratings,
-        "RatingsAgentNotActive",
-        [world.deskId, receipt.agent, receipt.openedAt],
-      );
+      await connection.viem.assertions.revertWithCustomErrorWithArgs(rate(world, receipt, 5, 0, "Fine."), world.protocol.ratings, "RatingsAgentNotActive", [
+        world.deskId,
+        receipt.agent,
+        receipt.openedAt,
+      ]);
     });
 
     it("an expired receipt: RatingsReceiptExpired", async () => {

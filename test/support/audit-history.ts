@@ -5,15 +5,14 @@
  * (test/flows/governance.test.ts drives real proposals). Transactions are sent with automine off and
  * mined in small blocks, so the history spans hundreds of blocks at a fraction of the time.
  */
+
+import { encodeRatingRulesParams, encodeSlaParams, PolicyKind, type Receipt, signReceipt } from "@support-quality/sdk";
+import type { Deployment } from "@support-quality/sdk/audit";
 import type { NetworkConnection } from "hardhat/types/network";
 import { type Abi, type Address, type ContractFunctionName, encodeFunctionData, type Hex, parseEther, toHex } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { deployProtocol } from "../../deploy/protocol.js";
 import { type ContractCall, calldata } from "../../scripts/stack/tx.js";
-import { PolicyKind } from "@support-quality/sdk";
-import { encodeRatingRulesParams, encodeSlaParams } from "@support-quality/sdk";
-import { type Receipt, signReceipt } from "@support-quality/sdk";
-import type { Deployment } from "@support-quality/sdk/audit";
 
 export interface History {
   deployment: Deployment;
@@ -90,7 +89,9 @@ export async function buildHistory(connection: NetworkConnection, options: { rat
   await settle([await dao(policyRegistry.address, policyRegistry.abi, "retirePolicy", [3n])]);
   // Some token history too: transfers and self-delegations.
   for (const holder of requesters) {
-    await settle([await send(protocol.deployer, token.address, encodeFunctionData({ abi: token.abi, functionName: "transfer", args: [holder, parseEther("1000")] }))]);
+    await settle([
+      await send(protocol.deployer, token.address, encodeFunctionData({ abi: token.abi, functionName: "transfer", args: [holder, parseEther("1000")] })),
+    ]);
     await settle([await send(holder, token.address, encodeFunctionData({ abi: token.abi, functionName: "delegate", args: [holder] }))]);
   }
 

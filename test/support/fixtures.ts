@@ -3,21 +3,12 @@
  * (`deployProtocol`) and real governance (`deploy/govern.ts`): tokens are distributed and delegated,
  * desks and policies exist only because a proposal passed.
  */
+
+import { encodeRatingRulesParams, encodeSlaParams, PolicyKind, type Receipt, signReceipt as signWith } from "@support-quality/sdk";
 import type { NetworkConnection } from "hardhat/types/network";
-import {
-  type Address,
-  getAddress,
-  type Hex,
-  parseEther,
-  type PublicClient,
-  type TestClient,
-  type WalletClient,
-} from "viem";
-import { advanceTime, call, type Call, type GovernanceClients, passProposal } from "../../scripts/stack/govern.js";
+import { type Address, getAddress, type Hex, type PublicClient, parseEther, type TestClient } from "viem";
 import { type DeployOptions, deployProtocol, type Viem } from "../../deploy/protocol.js";
-import { PolicyKind } from "@support-quality/sdk";
-import { encodeRatingRulesParams, encodeSlaParams } from "@support-quality/sdk";
-import { type Receipt, signReceipt as signWith } from "@support-quality/sdk";
+import { advanceTime, type Call, call, type GovernanceClients, passProposal } from "../../scripts/stack/govern.js";
 
 export type Connection = NetworkConnection;
 export type Protocol = Awaited<ReturnType<typeof deployProtocol>>;
@@ -76,8 +67,7 @@ export interface World {
 export async function deployWorld(connection: Connection, options: DeployOptions = {}): Promise<World> {
   const { viem } = connection;
   const wallets = await viem.getWalletClients();
-  const [deployer, alice, bob, carol, dave, operator, issuer, agent, requester, otherUser, relayer, guardian, stranger] =
-    wallets;
+  const [deployer, alice, bob, carol, dave, operator, issuer, agent, requester, otherUser, relayer, guardian, stranger] = wallets;
   const protocol = await deployProtocol(viem, options);
   const publicClient: PublicClient = await viem.getPublicClient();
   const testClient: TestClient = await viem.getTestClient();
@@ -126,14 +116,7 @@ export async function distributeAndDelegate(world: World) {
 
 /** Passes `calls` with alice proposing and voting alone (10 %: enough for any non-critical proposal). */
 export async function govern(world: World, calls: Call[], description: string): Promise<bigint> {
-  return passProposal(
-    world.clients,
-    world.protocol.governor,
-    world.alice,
-    [world.alice],
-    calls,
-    description,
-  );
+  return passProposal(world.clients, world.protocol.governor, world.alice, [world.alice], calls, description);
 }
 
 /** Desk 1 with its operator, issuer key and one agent, registered by one passed proposal. */
@@ -158,12 +141,7 @@ export async function registerDesk(world: World): Promise<number> {
 export function ratingPolicyCalls(world: World): Call[] {
   const { policyRegistry: p } = world.protocol;
   return [
-    call(p.address, p.abi, "publishPolicy", [
-      PolicyKind.SLA,
-      0n,
-      0,
-      { title: "Service levels", text: SLA_TEXT, uri: "", params: slaParams() },
-    ]),
+    call(p.address, p.abi, "publishPolicy", [PolicyKind.SLA, 0n, 0, { title: "Service levels", text: SLA_TEXT, uri: "", params: slaParams() }]),
     call(p.address, p.abi, "publishPolicy", [
       PolicyKind.RatingRules,
       0n,
@@ -216,11 +194,7 @@ export async function makeReceipt(world: World, deskId: number, overrides: Parti
 }
 
 /** Signs `receipt` with `signer` for the ratings contract at `verifyingContract` on `chainId`. */
-export async function signReceipt(
-  signer: Wallet,
-  receipt: Receipt,
-  domain: { chainId: number; verifyingContract: Address },
-): Promise<Hex> {
+export async function signReceipt(signer: Wallet, receipt: Receipt, domain: { chainId: number; verifyingContract: Address }): Promise<Hex> {
   return signWith(signer, domain, receipt);
 }
 

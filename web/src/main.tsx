@@ -2,10 +2,10 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter, RouterProvider } from "react-router";
+import { WagmiProvider } from "wagmi";
 import { Layout, RouteError } from "./components/Layout";
 import { appRoutes } from "./routes";
 import { config } from "./wagmi";
-import { WagmiProvider } from "wagmi";
 import "./styles.css";
 
 // Chain reads change only when a transaction lands (which invalidates them) or time passes: no refetch per block.

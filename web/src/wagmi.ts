@@ -8,8 +8,8 @@ import { baseSepolia, hardhat, sepolia } from "viem/chains";
 import { createConfig, http } from "wagmi";
 import { injected } from "wagmi/connectors";
 import { devAccount } from "./connectors/devAccount";
-import { devAccountList } from "./lib/devAccounts";
 import { deployedChainIds } from "./lib/contracts";
+import { devAccountList } from "./lib/devAccounts";
 
 /** The local Hardhat chain of `npm start`; absent from the public build. */
 export const localChain: Chain | undefined = __DEV_WIRING__
@@ -27,7 +27,8 @@ const publicChains = knownPublicChains.filter((c) => deployedChainIds.includes(c
 function chainList(): readonly [Chain, ...Chain[]] {
   if (__DEV_WIRING__ && localChain) return [localChain, ...publicChains];
   const [first, ...rest] = publicChains;
-  if (!first) throw new Error("This is a public build, but no public chain has a deployment: run `npm run deploy -- --network <name>` and `npm run generate` first.");
+  if (!first)
+    throw new Error("This is a public build, but no public chain has a deployment: run `npm run deploy -- --network <name>` and `npm run generate` first.");
   return [first, ...rest];
 }
 const chains = chainList();

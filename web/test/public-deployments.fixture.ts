@@ -35,7 +35,6 @@ export const publicDeployments = {
 // Written out in full, as the generator does (a reference to the two above would keep the local chain in a
 // public bundle).
 export const deployments = {
-
   "31337": {
     chainId: 31337,
     contracts: {
@@ -49,7 +48,7 @@ export const deployments = {
     deployedAt: null,
     deploymentBlock: 1,
   },
-"11155111": {
+  "11155111": {
     chainId: 11155111,
     contracts: {
       AgentRegistry: "0x1111111111111111111111111111111111111111",

@@ -8,11 +8,11 @@ import { type Abis, createDecoder, deploymentAddresses } from "./timeline.js";
 import type { AuditReport, Deployment, Progress, TimelineRow } from "./types.js";
 import { verifyTimeline } from "./verify.js";
 
-export * from "./types.js";
 export { CONTRACT_NAMES } from "../deployments.js";
-export { AuditError, describeRpcError, fetchLogs, fetchTimestamps, type RpcClient, type RawLog } from "./rpc.js";
-export { createDecoder, toCsv, toJsonFile, CSV_HEADER, KIND_OF_CONTRACT, type Abis, type TimelineFile } from "./timeline.js";
-export { recompute, diffStats, emptyStats, summarize } from "./recompute.js";
+export { diffStats, emptyStats, recompute, summarize } from "./recompute.js";
+export { AuditError, describeRpcError, fetchLogs, fetchTimestamps, type RawLog, type RpcClient } from "./rpc.js";
+export { type Abis, CSV_HEADER, createDecoder, KIND_OF_CONTRACT, type TimelineFile, toCsv, toJsonFile } from "./timeline.js";
+export * from "./types.js";
 export { verifyTimeline } from "./verify.js";
 
 export interface ReadOptions {
@@ -58,8 +58,7 @@ export async function readTimeline(client: RpcClient, deployment: Deployment, op
 
   const resumeFrom = options.resume && options.resume.lastBlock >= fromBlock ? options.resume.lastBlock + 1 : fromBlock;
   const previous = resumeFrom > fromBlock ? options.resume!.logs : [];
-  const progress = (p: Omit<Progress, "totalBlocks"> & { totalBlocks?: number }) =>
-    options.onProgress?.({ totalBlocks: toBlock - fromBlock + 1, ...p });
+  const progress = (p: Omit<Progress, "totalBlocks"> & { totalBlocks?: number }) => options.onProgress?.({ totalBlocks: toBlock - fromBlock + 1, ...p });
 
   let fresh: RawLog[] = [];
   if (resumeFrom <= toBlock) {
@@ -99,11 +98,7 @@ export async function readTimeline(client: RpcClient, deployment: Deployment, op
 }
 
 /** Reads the whole timeline and verifies it against on-chain state at its last block. */
-export async function runAudit(
-  client: RpcClient,
-  deployment: Deployment,
-  options: ReadOptions = {},
-): Promise<{ timeline: Timeline; report: AuditReport }> {
+export async function runAudit(client: RpcClient, deployment: Deployment, options: ReadOptions = {}): Promise<{ timeline: Timeline; report: AuditReport }> {
   const timeline = await readTimeline(client, deployment, options);
   const totalBlocks = timeline.toBlock - timeline.fromBlock + 1;
   const report = await verifyTimeline(client, deployment, timeline.rows, {
@@ -117,9 +112,7 @@ export async function runAudit(
 
 /** The report as lines of text (the CLI prints them; the page shows the same verdicts as a table). */
 export function formatReport(report: AuditReport): string[] {
-  const lines = [
-    `Chain ${report.chainId}, blocks ${report.fromBlock}–${report.toBlock}: ${report.events} events.`,
-  ];
+  const lines = [`Chain ${report.chainId}, blocks ${report.fromBlock}–${report.toBlock}: ${report.events} events.`];
   if (!report.verified) {
     lines.push("Not verified: the range does not start at the deployment block, so aggregates cannot be recomputed.");
     return lines;

@@ -56,8 +56,8 @@ export function recompute(rows: readonly TimelineRow[]): Recomputed {
   const policies = new Map<number, RecomputedPolicy>();
   const anomalies: string[] = [];
   const statsOf = (agent: string) => {
-    let stats = agents.get(agent);
-    if (!stats) agents.set(agent, (stats = emptyStats()));
+    const stats = agents.get(agent) ?? emptyStats();
+    agents.set(agent, stats);
     return stats;
   };
 
@@ -128,11 +128,11 @@ export function recompute(rows: readonly TimelineRow[]): Recomputed {
       anomalies.push(`Agent ${agent} has ratings but never joined a desk.`);
       continue;
     }
-    let desk = desks.get(deskId);
-    if (!desk) desks.set(deskId, (desk = emptyStats()));
+    const desk = desks.get(deskId) ?? emptyStats();
+    desks.set(deskId, desk);
     desk.count += stats.count;
     desk.sum += stats.sum;
-    stats.histogram.forEach((n, i) => (desk.histogram[i] += n));
+    for (const [i, n] of stats.histogram.entries()) desk.histogram[i] += n;
     desk.slaMet += stats.slaMet;
     desk.slaBreached += stats.slaBreached;
     desk.voided += stats.voided;

@@ -3,7 +3,7 @@
  * `eth_getLogs` by blocks or results), halving a range the provider refuses as too large, retrying
  * transient failures with backoff, and block timestamps fetched once per block, in parallel.
  */
-import { BaseError, type Address, type Hex } from "viem";
+import { type Address, BaseError, type Hex } from "viem";
 
 /** The one capability the audit needs from a client: a raw EIP-1193 request. */
 export interface RpcClient {
@@ -184,10 +184,9 @@ export async function fetchTimestamps(
   const times = new Map(options.known ?? []);
   const missing = [...new Set(blocks)].filter((b) => !times.has(b));
   await mapLimit(missing, options.concurrency ?? 32, async (block) => {
-    const result = (await withRetry(
-      () => client.request({ method: "eth_getBlockByNumber", params: [hex(block), false] }),
-      options.retry ?? DEFAULT_RETRY,
-    )) as { timestamp: Hex } | null;
+    const result = (await withRetry(() => client.request({ method: "eth_getBlockByNumber", params: [hex(block), false] }), options.retry ?? DEFAULT_RETRY)) as {
+      timestamp: Hex;
+    } | null;
     if (!result) throw new AuditError(`The RPC does not know block ${block}.`);
     times.set(block, Number(result.timestamp));
   });

@@ -57,8 +57,7 @@ export function createDecoder(deployment: Deployment, abis: Abis = protocolAbis)
 }
 
 /** The contract addresses of a deployment, in a fixed order. */
-export const deploymentAddresses = (deployment: Deployment): Address[] =>
-  CONTRACT_NAMES.map((name) => deployment.contracts[name]);
+export const deploymentAddresses = (deployment: Deployment): Address[] => CONTRACT_NAMES.map((name) => deployment.contracts[name]);
 
 export const CSV_HEADER = ["block", "time", "tx", "logIndex", "contract", "event", "fields"] as const;
 
@@ -69,15 +68,7 @@ export function toCsv(rows: readonly TimelineRow[]): string {
   const lines = [CSV_HEADER.join(",")];
   for (const row of rows) {
     lines.push(
-      [
-        String(row.block),
-        new Date(row.time * 1000).toISOString(),
-        row.tx,
-        String(row.logIndex),
-        row.contract,
-        row.event,
-        JSON.stringify(row.args),
-      ]
+      [String(row.block), new Date(row.time * 1000).toISOString(), row.tx, String(row.logIndex), row.contract, row.event, JSON.stringify(row.args)]
         .map(csvCell)
         .join(","),
     );

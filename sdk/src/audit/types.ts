@@ -1,5 +1,5 @@
 /** The shapes shared by the audit's reader, verifier, CLI and page. Pure types: safe in the browser. */
-import type { Address, Hex } from "viem";
+import type { Hex } from "viem";
 
 import type { ContractName } from "../deployments.js";
 

@@ -32,15 +32,10 @@ const toStats = (s: RawStats): Stats => ({
 const formatStats = (s: Stats) =>
   `count ${s.count}, sum ${s.sum}, histogram [${s.histogram.join(" ")}], met ${s.slaMet}, breached ${s.slaBreached}, voided ${s.voided}`;
 
-export async function verifyTimeline(
-  client: RpcClient,
-  deployment: Deployment,
-  rows: readonly TimelineRow[],
-  options: VerifyOptions,
-): Promise<AuditReport> {
+export async function verifyTimeline(client: RpcClient, deployment: Deployment, rows: readonly TimelineRow[], options: VerifyOptions): Promise<AuditReport> {
   const replay = recompute(rows);
   const mismatches = [...replay.anomalies];
-  const blockTag: Hex = `0x${options.blockNumber.toString(16)}`;
+  const _blockTag: Hex = `0x${options.blockNumber.toString(16)}`;
   const retry = options.retry ?? DEFAULT_RETRY;
 
   // viem's typed reads over the caller's EIP-1193 client; retries are ours (bounded, transient failures only).
@@ -76,14 +71,20 @@ export async function verifyTimeline(
     });
   }
   for (const deskId of deskKeys) {
-    tasks.push(async () => void desksOnChain.set(deskId, toStats(await retried(() => chain.readContract({ ...ratings, functionName: "deskStats", args: [deskId] })))));
+    tasks.push(
+      async () => void desksOnChain.set(deskId, toStats(await retried(() => chain.readContract({ ...ratings, functionName: "deskStats", args: [deskId] })))),
+    );
     tasks.push(async () => {
       const agents = await retried(() => chain.readContract({ ...agentRegistry, functionName: "deskAgents", args: [deskId] }));
       deskAgentsOnChain.set(deskId, [...agents]);
     });
   }
-  tasks.push(async () => void (deskCount = Number(await retried(() => chain.readContract({ ...agentRegistry, functionName: "deskCount" })))));
-  tasks.push(async () => void (policyCount = Number(await retried(() => chain.readContract({ ...policyRegistry, functionName: "policyCount" })))));
+  tasks.push(async () => {
+    deskCount = Number(await retried(() => chain.readContract({ ...agentRegistry, functionName: "deskCount" })));
+  });
+  tasks.push(async () => {
+    policyCount = Number(await retried(() => chain.readContract({ ...policyRegistry, functionName: "policyCount" })));
+  });
   for (const policyId of policyIds) {
     tasks.push(async () => {
       const p = await retried(() => chain.readContract({ ...policyRegistry, functionName: "policy", args: [BigInt(policyId)] }));

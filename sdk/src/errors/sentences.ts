@@ -3,8 +3,7 @@
  * generated error names: a renamed or removed error is a compile error here, and so is a new error
  * without a sentence (run `npm run generate` after changing a contract, then add its sentence).
  */
-import type { Hex } from "viem";
-import type { ContractErrorName } from "viem";
+import type { ContractErrorName, Hex } from "viem";
 import { formatDate, formatDuration, formatTokens, shortAddress, shortHash } from "../format.js";
 import type { errorsAbi } from "../generated/errors.js";
 import {
@@ -35,8 +34,7 @@ const subject = (x: unknown) => {
   const s = String(x);
   return /^0x0{24}[0-9a-fA-F]{40}$/.test(s) ? `address ${shortAddress(`0x${s.slice(26)}`)}` : `the handle with hash ${h(s)}`;
 };
-const orList = (items: string[]) =>
-  items.length <= 1 ? (items[0] ?? "none") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+const orList = (items: string[]) => (items.length <= 1 ? (items[0] ?? "none") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`);
 
 /** A sentence for every custom error of every contract the dApp talks to, OpenZeppelin's included. */
 export const ERROR_SENTENCES: { readonly [N in ProtocolErrorName]: Sentence } = {
@@ -44,15 +42,12 @@ export const ERROR_SENTENCES: { readonly [N in ProtocolErrorName]: Sentence } = 
   AgentRegistryUnknownDesk: ([desk]) => `There is no desk #${n(desk)}.`,
   AgentRegistryDeskRemoved: ([desk, at]) => `Desk #${n(desk)} was removed on ${date(at)}.`,
   AgentRegistryEmptyName: () => "A name is required.",
-  AgentRegistryUnauthorized: ([caller, desk]) =>
-    `${a(caller)} is not an operator of desk #${n(desk)}: only its operators or the DAO may do this.`,
+  AgentRegistryUnauthorized: ([caller, desk]) => `${a(caller)} is not an operator of desk #${n(desk)}: only its operators or the DAO may do this.`,
   AgentRegistryZeroAddress: () => "The zero address cannot be used here.",
-  AgentRegistryAgentExists: ([agent, desk]) =>
-    `${a(agent)} already is (or was) an agent of desk #${n(desk)}: an address serves one desk, once.`,
+  AgentRegistryAgentExists: ([agent, desk]) => `${a(agent)} already is (or was) an agent of desk #${n(desk)}: an address serves one desk, once.`,
   AgentRegistryHandleTaken: ([, agent]) => `This handle is already used by agent ${a(agent)}.`,
   AgentRegistryUnknownAgent: ([agent]) => `${a(agent)} is not an agent.`,
-  AgentRegistryInvalidAgentStatus: ([agent, status]) =>
-    `Agent ${a(agent)} is ${label(AGENT_STATUS_LABELS, status)}, which does not allow this change.`,
+  AgentRegistryInvalidAgentStatus: ([agent, status]) => `Agent ${a(agent)} is ${label(AGENT_STATUS_LABELS, status)}, which does not allow this change.`,
   AgentRegistryConfirmedImpersonator: ([s]) => `${subject(s)} is a confirmed impersonator and cannot become an agent.`,
   AgentRegistrySubjectIsAgent: ([, agent]) =>
     `${a(agent)} is an official agent (or was one): agents are not reported as impersonators — ask their desk to suspend them instead.`,
@@ -66,30 +61,25 @@ export const ERROR_SENTENCES: { readonly [N in ProtocolErrorName]: Sentence } = 
   PolicyRegistryUnknownVersion: ([id, v]) => `Policy #${n(id)} has no version ${n(v)}.`,
   PolicyRegistryKindMismatch: ([id, expected, given]) =>
     `Policy #${n(id)} is a ${label(POLICY_KIND_LABELS, expected)} policy, not ${label(POLICY_KIND_LABELS, given)}.`,
-  PolicyRegistryKindTaken: ([kind, id]) =>
-    `A ${label(POLICY_KIND_LABELS, kind)} policy already exists (#${n(id)}): publish a new version of it instead.`,
+  PolicyRegistryKindTaken: ([kind, id]) => `A ${label(POLICY_KIND_LABELS, kind)} policy already exists (#${n(id)}): publish a new version of it instead.`,
   PolicyRegistryPolicyRetired: ([id, at]) => `Policy #${n(id)} was retired on ${date(at)} and takes no new versions.`,
   PolicyRegistryChangeScheduled: ([id, at]) =>
     `Policy #${n(id)} cannot be retired yet: a change it affects is scheduled to take effect on ${date(at)}. Retire it after that.`,
-  PolicyRegistryEffectiveTooEarly: ([from, earliest]) =>
-    `The version would take effect on ${date(from)}, but it cannot take effect before ${date(earliest)}.`,
+  PolicyRegistryEffectiveTooEarly: ([from, earliest]) => `The version would take effect on ${date(from)}, but it cannot take effect before ${date(earliest)}.`,
   PolicyRegistryEmptyText: () => "The policy title and text must not be empty.",
   PolicyRegistryInvalidSlaTarget: ([p, first, resolution]) =>
     `The ${label(PRIORITY_LABELS, p)} SLA targets are invalid (first response ${n(first)} min, resolution ${n(resolution)} min): both must be above zero and resolution at least the first response.`,
   PolicyRegistryInvalidScale: ([scale]) => `A rating scale of ${n(scale)} is not allowed: it must be 2 to 8.`,
-  PolicyRegistryInvalidRatingWindow: ([w]) =>
-    `A rating window of ${formatDuration(w as bigint)} is too short: it must be at least one hour.`,
+  PolicyRegistryInvalidRatingWindow: ([w]) => `A rating window of ${formatDuration(w as bigint)} is too short: it must be at least one hour.`,
   PolicyRegistryTooManyTags: ([count, max]) => `${n(count)} rating tags is too many: at most ${n(max)}.`,
   PolicyRegistryUnexpectedParams: ([kind]) => `${label(POLICY_KIND_LABELS, kind)} policies take no typed parameters.`,
 
   // SupportRatings
   RatingsAlreadyRated: ([desk, ticket]) => `Ticket ${n(ticket)} of desk #${n(desk)} has already been rated.`,
-  RatingsNotRequester: ([caller, requester]) =>
-    `Only the person who asked for help (${a(requester)}) may rate this ticket, not ${a(caller)}.`,
+  RatingsNotRequester: ([caller, requester]) => `Only the person who asked for help (${a(requester)}) may rate this ticket, not ${a(caller)}.`,
   RatingsInvalidSignature: ([signer]) => `The receipt's signature is not valid for ${a(signer)}: the link may be damaged.`,
   RatingsUnauthorizedSigner: ([desk, signer]) => `${a(signer)} may not sign receipts for desk #${n(desk)}.`,
-  RatingsAgentNotActive: ([desk, agent, at]) =>
-    `${a(agent)} was not an active agent of desk #${n(desk)} when the ticket was opened (${date(at)}).`,
+  RatingsAgentNotActive: ([desk, agent, at]) => `${a(agent)} was not an active agent of desk #${n(desk)} when the ticket was opened (${date(at)}).`,
   RatingsSelfRating: ([requester]) => `${a(requester)} cannot rate their own ticket.`,
   RatingsReceiptExpired: ([deadline]) => `This receipt expired on ${date(deadline)}.`,
   RatingsInvalidTimes: ([opened, first, resolved]) =>
@@ -106,8 +96,7 @@ export const ERROR_SENTENCES: { readonly [N in ProtocolErrorName]: Sentence } = 
   RatingsEmptyText: () => "The text must not be empty.",
   RatingsRatingSignatureExpired: ([deadline]) => `The signed rating expired on ${date(deadline)}.`,
   RatingsInvalidRequesterSignature: ([requester]) => `The rating was not signed by the requester ${a(requester)}.`,
-  RatingsNotRegistry: ([caller, registry]) =>
-    `Only the registry ${a(registry)} keeps the ratings contract's copy of its records; ${a(caller)} cannot.`,
+  RatingsNotRegistry: ([caller, registry]) => `Only the registry ${a(registry)} keeps the ratings contract's copy of its records; ${a(caller)} cannot.`,
   RatingsRegistryMismatch: ([registry, ratings]) =>
     `The registry ${a(registry)} was deployed for another ratings contract (${a(ratings)}): redeploy them together.`,
   TallyOverflow: ([score]) => `Score ${n(score)} cannot be counted.`,
@@ -115,10 +104,8 @@ export const ERROR_SENTENCES: { readonly [N in ProtocolErrorName]: Sentence } = 
   // Governor (OpenZeppelin + critical quorum)
   GovernorInvalidCriticalQuorum: ([num, min, den]) =>
     `A critical quorum of ${n(num)}/${n(den)} is not allowed: it must be between ${n(min)}/${n(den)} and 100 %.`,
-  GovernorInvalidCriticalPrefix: ([len]) =>
-    `A critical action is a 4-byte selector or a selector plus one argument (36 bytes), not ${n(len)} bytes.`,
-  GovernorInvalidProposalLength: ([t, c, v]) =>
-    `The proposal is malformed: ${n(t)} targets, ${n(c)} calldatas and ${n(v)} values must be equal and non-zero.`,
+  GovernorInvalidCriticalPrefix: ([len]) => `A critical action is a 4-byte selector or a selector plus one argument (36 bytes), not ${n(len)} bytes.`,
+  GovernorInvalidProposalLength: ([t, c, v]) => `The proposal is malformed: ${n(t)} targets, ${n(c)} calldatas and ${n(v)} values must be equal and non-zero.`,
   GovernorAlreadyCastVote: ([voter]) => `${a(voter)} has already voted on this proposal.`,
   GovernorDisabledDeposit: () => "The governor does not accept ETH.",
   GovernorOnlyExecutor: ([account]) => `Only the timelock may do this, not ${a(account)}.`,
@@ -141,8 +128,7 @@ export const ERROR_SENTENCES: { readonly [N in ProtocolErrorName]: Sentence } = 
     `A late-quorum extension of ${formatDuration(ext as bigint)} is too long: at most ${formatDuration(max as bigint)}.`,
 
   // TimelockController and AccessControl
-  TimelockInvalidOperationLength: ([t, p, v]) =>
-    `The timelock operation is malformed: ${n(t)} targets, ${n(p)} payloads and ${n(v)} values.`,
+  TimelockInvalidOperationLength: ([t, p, v]) => `The timelock operation is malformed: ${n(t)} targets, ${n(p)} payloads and ${n(v)} values.`,
   TimelockInsufficientDelay: ([delay, min]) =>
     `A delay of ${formatDuration(delay as bigint)} is shorter than the timelock's minimum of ${formatDuration(min as bigint)}.`,
   TimelockUnexpectedOperationState: ([, expected]) =>
@@ -153,15 +139,12 @@ export const ERROR_SENTENCES: { readonly [N in ProtocolErrorName]: Sentence } = 
   AccessControlBadConfirmation: () => "An account can only renounce its own roles.",
 
   // Ownable (the timelock owns every protocol contract)
-  OwnableUnauthorizedAccount: ([account]) =>
-    `${a(account)} may not do this: only the DAO (through a proposal) may.`,
+  OwnableUnauthorizedAccount: ([account]) => `${a(account)} may not do this: only the DAO (through a proposal) may.`,
   OwnableInvalidOwner: ([owner]) => `${a(owner)} cannot be the owner.`,
 
   // SupportToken (ERC20, ERC20Permit, ERC20Votes)
-  ERC20InsufficientBalance: ([sender, balance, needed]) =>
-    `${a(sender)} holds ${tokens(balance)}, but ${tokens(needed)} is needed.`,
-  ERC20InsufficientAllowance: ([spender, allowance, needed]) =>
-    `${a(spender)} is allowed to spend ${tokens(allowance)}, but ${tokens(needed)} is needed.`,
+  ERC20InsufficientBalance: ([sender, balance, needed]) => `${a(sender)} holds ${tokens(balance)}, but ${tokens(needed)} is needed.`,
+  ERC20InsufficientAllowance: ([spender, allowance, needed]) => `${a(spender)} is allowed to spend ${tokens(allowance)}, but ${tokens(needed)} is needed.`,
   ERC20InvalidSender: ([s]) => `${a(s)} cannot send tokens.`,
   ERC20InvalidReceiver: ([r]) => `${a(r)} cannot receive tokens.`,
   ERC20InvalidApprover: ([x]) => `${a(x)} cannot approve a spender.`,
@@ -169,8 +152,7 @@ export const ERROR_SENTENCES: { readonly [N in ProtocolErrorName]: Sentence } = 
   ERC20ExceededSafeSupply: ([supply, cap]) => `A supply of ${tokens(supply)} would exceed the voting cap of ${tokens(cap)}.`,
   ERC2612ExpiredSignature: ([deadline]) => `The permit signature expired on ${date(deadline)}.`,
   ERC2612InvalidSigner: ([signer, owner]) => `The permit was signed by ${a(signer)}, not by the owner ${a(owner)}.`,
-  ERC5805FutureLookup: ([t, clock]) =>
-    `Voting power at ${date(t)} is not known yet (it is now ${date(clock)}).`,
+  ERC5805FutureLookup: ([t, clock]) => `Voting power at ${date(t)} is not known yet (it is now ${date(clock)}).`,
   ERC6372InconsistentClock: () => "The token's clock does not match the governor's.",
   VotesExpiredSignature: ([expiry]) => `The delegation signature expired on ${date(expiry)}.`,
   InvalidAccountNonce: ([account, nonce]) => `The signature for ${a(account)} was already used (next nonce ${n(nonce)}).`,
@@ -185,4 +167,3 @@ export const ERROR_SENTENCES: { readonly [N in ProtocolErrorName]: Sentence } = 
   StringTooLong: () => "The text is too long.",
   InvalidShortString: () => "The text is not a valid short string.",
 };
-

@@ -67,10 +67,7 @@ export async function checkReceipt(client: Client, { deployment, receipt, signer
   const refuse = (kind: ReceiptCheckProblem, message: string): ReceiptCheck => ({ ...result, problem: { kind, message } });
 
   if (alreadyRated) {
-    return refuse(
-      "alreadyRated",
-      `This ticket has already been rated: a receipt can be used once. (Ticket ${receipt.ticketId} of desk #${receipt.deskId}.)`,
-    );
+    return refuse("alreadyRated", `This ticket has already been rated: a receipt can be used once. (Ticket ${receipt.ticketId} of desk #${receipt.deskId}.)`);
   }
   if (!judgement.ok) return refuse(judgement.problem.kind, judgement.message);
   if (sameAddress(receipt.requester, receipt.agent) || sameAddress(receipt.requester, signer)) {

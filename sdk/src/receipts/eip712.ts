@@ -3,7 +3,7 @@
  * (`RatingIntent`), and the one way to build, sign and verify them. Shared by the tests, the CLI, the seed
  * and the dApp, so a receipt signed by any of them verifies on-chain.
  */
-import { type Address, type Hex, hashStruct, keccak256, recoverTypedDataAddress, toBytes, type TypedDataDomain } from "viem";
+import { type Address, type Hex, hashStruct, keccak256, recoverTypedDataAddress, type TypedDataDomain, toBytes } from "viem";
 import { PRIORITY_NAMES } from "../generated/enums.js";
 
 export const RECEIPT_TYPES = {

@@ -1,8 +1,17 @@
-import { describe, expect, it } from "vitest";
-import { privateKeyToAccount } from "viem/accounts";
 import { recoverTypedDataAddress } from "viem";
-import { RECEIPT_TYPES, ratingsDomain, type Receipt } from "../index.js";
-import { decodeReceiptLink, encodeReceiptLink, payloadFromUrl, type ReceiptLink, ReceiptLinkError, ratingUrl } from "../index.js";
+import { privateKeyToAccount } from "viem/accounts";
+import { describe, expect, it } from "vitest";
+import {
+  decodeReceiptLink,
+  encodeReceiptLink,
+  payloadFromUrl,
+  RECEIPT_TYPES,
+  type Receipt,
+  type ReceiptLink,
+  ReceiptLinkError,
+  ratingsDomain,
+  ratingUrl,
+} from "../index.js";
 
 // Hardhat's well-known test key #1: a throwaway issuer for signing fixtures, never a real key.
 const issuer = privateKeyToAccount("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
@@ -86,11 +95,7 @@ describe("receipt links", () => {
   });
 
   it("reports something that is not a link", () => {
-    expectLinkError(
-      () => decodeReceiptLink("hello"),
-      "encoding",
-      "This is not a rating link: it does not start the way rating links do.",
-    );
+    expectLinkError(() => decodeReceiptLink("hello"), "encoding", "This is not a rating link: it does not start the way rating links do.");
   });
 
   it("reports a link of a future format version", () => {
@@ -129,8 +134,7 @@ describe("receipt links", () => {
       "checksum",
       "This rating link is damaged: it was changed or mistyped after the help desk made it. Copy the whole link again or ask for a new one.",
     );
-    const damaged =
-      "This rating link is damaged: it was changed or mistyped after the help desk made it. Copy the whole link again or ask for a new one.";
+    const damaged = "This rating link is damaged: it was changed or mistyped after the help desk made it. Copy the whole link again or ask for a new one.";
     // Shortened by whole bytes: still valid base64, but the last bytes are no longer the checksum.
     expectLinkError(() => decodeReceiptLink(payload.slice(0, -4)), "checksum", damaged);
     // One character lost: no byte string has that length.
@@ -149,20 +153,12 @@ describe("receipt links", () => {
       "field",
       "The ticket id 18446744073709551616 is out of range: it must be a whole number from 0 to 18446744073709551615.",
     );
-    expectLinkError(
-      () => encodeReceiptLink({ ...link, receipt: { ...receipt, priority: 4 } }),
-      "field",
-      "Priority 4 does not exist (0 to 3).",
-    );
+    expectLinkError(() => encodeReceiptLink({ ...link, receipt: { ...receipt, priority: 4 } }), "field", "Priority 4 does not exist (0 to 3).");
     expectLinkError(
       () => encodeReceiptLink({ ...link, receipt: { ...receipt, requester: "0x1234" as `0x${string}` } }),
       "field",
       'The requester address "0x1234" is not an Ethereum address.',
     );
-    expectLinkError(
-      () => encodeReceiptLink({ ...link, signature: "0x" }),
-      "field",
-      "The receipt signature is not a hex byte string.",
-    );
+    expectLinkError(() => encodeReceiptLink({ ...link, signature: "0x" }), "field", "The receipt signature is not a hex byte string.");
   });
 });

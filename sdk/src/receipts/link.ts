@@ -96,10 +96,7 @@ export function decodeReceiptLink(payload: string): ReceiptLink {
   checkBase64Url(encoded);
   // Before decoding: a cut-off link can also end in bits that do not decode, and "incomplete" is the useful answer.
   if (Math.floor((encoded.length * 3) / 4) < HEAD_BYTES + 1 + CHECKSUM_BYTES) {
-    throw new ReceiptLinkError(
-      "truncated",
-      "This rating link is incomplete: part of it was probably cut off when it was copied. Copy the whole link again.",
-    );
+    throw new ReceiptLinkError("truncated", "This rating link is incomplete: part of it was probably cut off when it was copied. Copy the whole link again.");
   }
   const bytes = fromBase64Url(encoded);
   const body = bytes.subarray(0, bytes.length - CHECKSUM_BYTES);
@@ -198,10 +195,7 @@ const FIELD_LABELS: Record<Field, string> = {
 };
 
 function checkRange(name: Field, value: number | bigint, width: number) {
-  const ok =
-    (typeof value === "bigint" || Number.isSafeInteger(value)) &&
-    BigInt(value) >= 0n &&
-    BigInt(value) < 1n << BigInt(8 * width);
+  const ok = (typeof value === "bigint" || Number.isSafeInteger(value)) && BigInt(value) >= 0n && BigInt(value) < 1n << BigInt(8 * width);
   if (!ok) {
     throw new ReceiptLinkError(
       "field",
@@ -223,10 +217,7 @@ function checksum(body: Uint8Array): Uint8Array {
 
 function checkBase64Url(text: string) {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) {
-    throw new ReceiptLinkError(
-      "encoding",
-      "This rating link is damaged: it contains characters a rating link cannot have. Copy the whole link again.",
-    );
+    throw new ReceiptLinkError("encoding", "This rating link is damaged: it contains characters a rating link cannot have. Copy the whole link again.");
   }
   // No whole number of bytes encodes to 4n+1 characters: one was lost or added while copying.
   if (text.length % 4 === 1) throw damaged();

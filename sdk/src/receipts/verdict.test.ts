@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Receipt } from "../index.js";
-import { judgeReceipt, ratingChoiceProblem, type RatingTerms, targetSeconds } from "../index.js";
+import { judgeReceipt, type RatingTerms, ratingChoiceProblem, targetSeconds } from "../index.js";
 
 // Packs four uint16 minute targets (Low, Normal, High, Urgent) the way PolicyRegistry stores them.
-const pack = (minutes: [number, number, number, number]) =>
-  minutes.reduce((acc, m, p) => acc | (BigInt(m) << BigInt(16 * p)), 0n);
+const pack = (minutes: [number, number, number, number]) => minutes.reduce((acc, m, p) => acc | (BigInt(m) << BigInt(16 * p)), 0n);
 
 const terms: RatingTerms = {
   effectiveFrom: 1_000,

@@ -4,7 +4,7 @@
  * (same order of checks, same comparisons, same minute → second conversion), so what the requester is
  * shown is what the contract stores.
  */
-import { SLA_VERDICT_NAMES } from "../generated/enums.js";
+import type { SLA_VERDICT_NAMES } from "../generated/enums.js";
 import type { Receipt } from "./eip712.js";
 
 /** `IPolicyRegistry.RatingTerms` as viem returns it from `ratingTermsAt`. */

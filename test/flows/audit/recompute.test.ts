@@ -4,8 +4,8 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { recompute, type TimelineRow, toCsv } from "@support-quality/sdk/audit";
 import { keccak256, toHex } from "viem";
-import { recompute, toCsv, type TimelineRow } from "@support-quality/sdk/audit";
 import { prng } from "../../support/audit-history.js";
 
 let logIndex = 0;
@@ -47,7 +47,19 @@ function generate(seed: number, n: number) {
       row(
         "SupportRatings",
         "Rated",
-        { ratingId: rating.id, deskId: DESK_OF[agent], agent, requester: AGENTS[0], ticketId: String(i), score: rating.score, tags: 0, verdict: rating.verdict, slaVersion: 1, rulesVersion: 1, comment: "" },
+        {
+          ratingId: rating.id,
+          deskId: DESK_OF[agent],
+          agent,
+          requester: AGENTS[0],
+          ticketId: String(i),
+          score: rating.score,
+          tags: 0,
+          verdict: rating.verdict,
+          slaVersion: 1,
+          rulesVersion: 1,
+          comment: "",
+        },
         i + 2,
       ),
     );
@@ -65,8 +77,14 @@ describe("recompute", () => {
         const live = ratings.filter((r) => r.agent === agent && !r.voided);
         const stats = result.agents.get(agent)!;
         assert.equal(stats.count, live.length);
-        assert.equal(stats.sum, live.reduce((s, r) => s + r.score, 0));
-        assert.deepEqual(stats.histogram, [1, 2, 3, 4, 5, 6, 7, 8].map((s) => live.filter((r) => r.score === s).length));
+        assert.equal(
+          stats.sum,
+          live.reduce((s, r) => s + r.score, 0),
+        );
+        assert.deepEqual(
+          stats.histogram,
+          [1, 2, 3, 4, 5, 6, 7, 8].map((s) => live.filter((r) => r.score === s).length),
+        );
         assert.equal(stats.slaMet, live.filter((r) => r.verdict === 1).length);
         assert.equal(stats.slaBreached, live.filter((r) => r.verdict === 2).length);
         assert.equal(stats.voided, ratings.filter((r) => r.agent === agent && r.voided).length);
@@ -79,7 +97,19 @@ describe("recompute", () => {
 
   it("names the anomalies of an inconsistent history", () => {
     const id = keccak256(toHex("x"));
-    const rated = { ratingId: id, deskId: 1, agent: AGENTS[0], requester: AGENTS[1], ticketId: "1", score: 3, tags: 0, verdict: 1, slaVersion: 1, rulesVersion: 1, comment: "" };
+    const rated = {
+      ratingId: id,
+      deskId: 1,
+      agent: AGENTS[0],
+      requester: AGENTS[1],
+      ticketId: "1",
+      score: 3,
+      tags: 0,
+      verdict: 1,
+      slaVersion: 1,
+      rulesVersion: 1,
+      comment: "",
+    };
     const rows = [
       row("AgentRegistry", "DeskRegistered", { deskId: 1, name: "A", selfSigning: false }, 1),
       row("AgentRegistry", "AgentAdded", { deskId: 1, agent: AGENTS[0], handle: "", by: AGENTS[0] }, 1),
@@ -87,7 +117,20 @@ describe("recompute", () => {
       row("SupportRatings", "Rated", rated, 3),
       row("SupportRatings", "RatingVoided", { ratingId: keccak256(toHex("y")), deskId: 1, agent: AGENTS[0], reason: "r" }, 4),
       row("PolicyRegistry", "PolicyCreated", { policyId: "1", kind: 0, title: "Conduct" }, 5),
-      row("PolicyRegistry", "PolicyPublished", { policyId: "1", version: "2", kind: 0, contentHash: keccak256(toHex("text")), effectiveFrom: 5, publisher: AGENTS[0], content: { title: "", text: "other text", uri: "", params: "0x" } }, 5),
+      row(
+        "PolicyRegistry",
+        "PolicyPublished",
+        {
+          policyId: "1",
+          version: "2",
+          kind: 0,
+          contentHash: keccak256(toHex("text")),
+          effectiveFrom: 5,
+          publisher: AGENTS[0],
+          content: { title: "", text: "other text", uri: "", params: "0x" },
+        },
+        5,
+      ),
     ];
     const result = recompute(rows);
     assert.deepEqual(result.anomalies, [
@@ -103,6 +146,10 @@ describe("recompute", () => {
     const [header, line] = csv.split(/\n(?=\d)/);
     assert.equal(header, "block,time,tx,logIndex,contract,event,fields");
     assert.ok(line.startsWith(`7,2023-11-14T22:13:27.000Z,0x${"ab".repeat(32)},`));
-    assert.ok(line.endsWith(`,SupportRatings,RatingReplied,"{""ratingId"":""0x01"",""deskId"":1,""agent"":""${AGENTS[0]}"",""reply"":""Thanks, \\""friend\\""\\nbye""}"\n`));
+    assert.ok(
+      line.endsWith(
+        `,SupportRatings,RatingReplied,"{""ratingId"":""0x01"",""deskId"":1,""agent"":""${AGENTS[0]}"",""reply"":""Thanks, \\""friend\\""\\nbye""}"\n`,
+      ),
+    );
   });
 });

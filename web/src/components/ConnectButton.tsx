@@ -2,13 +2,14 @@
  * Wallet connection: any EIP-6963 wallet the browser announces, plus on the local chain the dev-account
  * connector with a role picker (the node's unlocked accounts from the generated dev-account list).
  */
+
+import { shortAddress } from "@support-quality/sdk";
 import { useState } from "react";
 import type { Address } from "viem";
 import { type Connector, useConnect, useConnection, useConnectors, useDisconnect } from "wagmi";
 import { DEV_CONNECTOR_ID } from "../connectors/devAccount";
 import { devAccountList, devAccountOf } from "../lib/devAccounts";
 import { errorMessage } from "../lib/errors";
-import { shortAddress } from "@support-quality/sdk";
 
 type DevConnector = Connector & { selectAccount(account: Address): Promise<void>; selectedAccount(): Address };
 
@@ -91,11 +92,7 @@ export function ConnectButton() {
             <fieldset className="dev-connect">
               <legend>Dev account (local chain only)</legend>
               <DevAccountPicker connector={dev} onPicked={() => rerender((n) => n + 1)} />
-              <button
-                type="button"
-                data-testid="connect-dev"
-                onClick={() => connect({ connector: dev }, { onSuccess: () => setOpen(false) })}
-              >
+              <button type="button" data-testid="connect-dev" onClick={() => connect({ connector: dev }, { onSuccess: () => setOpen(false) })}>
                 Use dev account
               </button>
             </fieldset>

@@ -4,8 +4,9 @@
  * list) and forwards every request to the node's JSON-RPC, which signs with that unlocked account. It
  * refuses any chain but the local one, so it can never be mistaken for a real wallet.
  */
+
+import { type Address, type Chain, type EIP1193RequestFn, getAddress, numberToHex, SwitchChainError } from "viem";
 import { createConnector } from "wagmi";
-import { type Address, type EIP1193RequestFn, getAddress, numberToHex, SwitchChainError, type Chain } from "viem";
 
 export const DEV_CONNECTOR_ID = "devAccount";
 const STORAGE_KEY = "devAccount.selected";
@@ -18,7 +19,11 @@ interface JsonRpcError {
 
 /** An EIP-1193 error: viem maps `code` (4001, -32603, 3 …) and `data` (revert data) onto its own errors. */
 class ProviderRpcError extends Error {
-  constructor(readonly code: number, message: string, readonly data?: unknown) {
+  constructor(
+    readonly code: number,
+    message: string,
+    readonly data?: unknown,
+  ) {
     super(message);
   }
 }

@@ -30,7 +30,12 @@ export function useDelegate() {
     delegate: (to: Address) =>
       tx.send(
         { address: SupportToken, abi: supportTokenAbi, functionName: "delegate", args: [to] },
-        { reads: [{ address: SupportToken, functions: ["delegates", "getVotes"] }, { address: SupportGovernor, functions: ["getVotes"] }] },
+        {
+          reads: [
+            { address: SupportToken, functions: ["delegates", "getVotes"] },
+            { address: SupportGovernor, functions: ["getVotes"] },
+          ],
+        },
       ),
   };
 }
@@ -159,6 +164,9 @@ export function useReply() {
   return {
     ...tx,
     reply: (ratingId: Hex, text: string) =>
-      tx.send({ address: SupportRatings, abi: supportRatingsAbi, functionName: "reply", args: [ratingId, text] }, { reads: [{ address: SupportRatings }], events: ["RatingReplied"] }),
+      tx.send(
+        { address: SupportRatings, abi: supportRatingsAbi, functionName: "reply", args: [ratingId, text] },
+        { reads: [{ address: SupportRatings }], events: ["RatingReplied"] },
+      ),
   };
 }

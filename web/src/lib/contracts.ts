@@ -5,11 +5,11 @@
  */
 import {
   type ContractName,
-  type DeploymentRecords,
   deployedChainIds as chainIdsIn,
-  deploymentOn as sdkDeploymentOn,
+  type DeploymentRecords,
   localDeployments,
   publicDeployments,
+  deploymentOn as sdkDeploymentOn,
 } from "@support-quality/sdk";
 import type { Address } from "viem";
 

@@ -1,3 +1,4 @@
+import { agentRegistryAbi, policyRegistryAbi, supportGovernorAbi } from "@support-quality/sdk";
 import {
   type Abi,
   ChainMismatchError,
@@ -14,7 +15,6 @@ import {
 } from "viem";
 import { hardhat, sepolia } from "viem/chains";
 import { describe, expect, it } from "vitest";
-import { agentRegistryAbi, policyRegistryAbi, supportGovernorAbi } from "@support-quality/sdk";
 import { errorMessage } from "./errors";
 
 const alice = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
@@ -49,9 +49,7 @@ describe("errorMessage: contract errors", () => {
     // Expected Succeeded (bit 4) or Queued (bit 5); the proposal is Active.
     const expected = pad(`0x${((1n << 4n) | (1n << 5n)).toString(16)}` as `0x${string}`);
     const data = encodeErrorResult({ abi: supportGovernorAbi, errorName: "GovernorUnexpectedProposalState", args: [7n, 1, expected] });
-    expect(errorMessage(reverted(supportGovernorAbi, data, "execute"))).toBe(
-      "The proposal is Active; this needs it to be Succeeded or Queued.",
-    );
+    expect(errorMessage(reverted(supportGovernorAbi, data, "execute"))).toBe("The proposal is Active; this needs it to be Succeeded or Queued.");
   });
 
   it("decodes a policy error bubbled up through the governor's execute with dates in UTC", () => {
@@ -80,35 +78,25 @@ describe("errorMessage: contract errors", () => {
 
 describe("errorMessage: wallet and network errors", () => {
   it("treats a wallet rejection (viem error or raw EIP-1193 code 4001) as the user's choice", () => {
-    expect(errorMessage(new UserRejectedRequestError(new Error("User denied")))).toBe(
-      "You rejected the request in your wallet; nothing was sent.",
-    );
-    expect(errorMessage({ code: 4001, message: "User rejected the request." })).toBe(
-      "You rejected the request in your wallet; nothing was sent.",
-    );
+    expect(errorMessage(new UserRejectedRequestError(new Error("User denied")))).toBe("You rejected the request in your wallet; nothing was sent.");
+    expect(errorMessage({ code: 4001, message: "User rejected the request." })).toBe("You rejected the request in your wallet; nothing was sent.");
   });
 
   it("names the network to switch to", () => {
     const error = new ChainMismatchError({ chain: hardhat, currentChainId: sepolia.id });
-    expect(errorMessage(error, { expectedChainName: "Local chain" })).toBe(
-      "Your wallet is on the wrong network: switch to Local chain.",
-    );
+    expect(errorMessage(error, { expectedChainName: "Local chain" })).toBe("Your wallet is on the wrong network: switch to Local chain.");
   });
 
   it("explains missing gas money, a slow node and an unreachable node", () => {
-    expect(errorMessage(new InsufficientFundsError())).toBe(
-      "Your account does not have enough ETH to pay for this transaction's gas.",
-    );
-    expect(errorMessage(new TimeoutError({ body: {}, url: "http://127.0.0.1:8545" }))).toBe(
-      "The network node took too long to answer; try again in a moment.",
-    );
+    expect(errorMessage(new InsufficientFundsError())).toBe("Your account does not have enough ETH to pay for this transaction's gas.");
+    expect(errorMessage(new TimeoutError({ body: {}, url: "http://127.0.0.1:8545" }))).toBe("The network node took too long to answer; try again in a moment.");
     expect(errorMessage(new HttpRequestError({ url: "http://127.0.0.1:8545", details: "fetch failed" }))).toBe(
       "The network node cannot be reached; check your connection (or that the local chain is running) and try again.",
     );
   });
 
   it("never shows raw data in the fallback sentence", () => {
-    const message = errorMessage(new Error(`weird failure with ${"0x" + "ab".repeat(40)}\nstack…`));
+    const message = errorMessage(new Error(`weird failure with ${`0x${"ab".repeat(40)}`}\nstack…`));
     expect(message).toBe("Something went wrong: weird failure with (data).");
   });
 });

@@ -3,8 +3,9 @@
  * unreachable node — into a sentence a person can act on. Every screen shows `errorMessage(error)`;
  * no raw hex ever reaches the user. Contract errors and their sentences come from the SDK.
  */
-import { decodeRevert, revertSentence } from "@support-quality/sdk/errors";
+
 import { shortAddress } from "@support-quality/sdk";
+import { decodeRevert, revertSentence } from "@support-quality/sdk/errors";
 import {
   BaseError,
   ChainMismatchError,
@@ -43,8 +44,10 @@ function findInChain<T>(error: unknown, predicate: (e: unknown) => e is T): T | 
   return undefined;
 }
 
-const hasCode = (code: number) => (e: unknown): e is { code: number } =>
-  typeof e === "object" && e !== null && (e as { code?: unknown }).code === code;
+const hasCode =
+  (code: number) =>
+  (e: unknown): e is { code: number } =>
+    typeof e === "object" && e !== null && (e as { code?: unknown }).code === code;
 
 /** Removes anything that looks like raw data from a fallback message. */
 function scrub(message: string): string {

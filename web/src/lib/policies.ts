@@ -2,10 +2,11 @@
  * Every policy and version, rebuilt from PolicyCreated / PolicyPublished / PolicyRetired events from the
  * deployment block (the text lives only in the events).
  */
+
+import { policyRegistryAbi } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import type { Address, Hash, Hex } from "viem";
 import { usePublicClient } from "wagmi";
-import { policyRegistryAbi } from "@support-quality/sdk";
 import { useProtocol } from "./useProtocol";
 
 export interface PolicyVersion {

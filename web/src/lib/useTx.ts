@@ -48,7 +48,12 @@ export interface Relayer {
  * A relayed request: built once the user has signed (`sign`), after `precheck` — the same call as the user
  * would send it — has simulated cleanly, so a doomed action is explained before anything is signed.
  */
-export interface RelayedTx<abi extends Abi, name extends ContractFunctionName<abi, Writable>, checkAbi extends Abi, checkName extends ContractFunctionName<checkAbi, Writable>> {
+export interface RelayedTx<
+  abi extends Abi,
+  name extends ContractFunctionName<abi, Writable>,
+  checkAbi extends Abi,
+  checkName extends ContractFunctionName<checkAbi, Writable>,
+> {
   relayer: Relayer;
   precheck: TxRequest<checkAbi, checkName>;
   sign: () => Promise<TxRequest<abi, name>>;
@@ -62,10 +67,7 @@ export function readsAffected(queryKey: readonly unknown[], effects: TxEffects):
   if (kind === "events") return effects.events?.includes(String(queryKey[2])) ?? false;
   const options: QueryKeyOptions | undefined = typeof queryKey[1] === "object" && queryKey[1] !== null ? queryKey[1] : undefined;
   const matches = (c: { address?: string; functionName?: string } | undefined) =>
-    !!c &&
-    effects.reads.some(
-      (r) => r.address.toLowerCase() === c.address?.toLowerCase() && (!r.functions || r.functions.includes(c.functionName ?? "")),
-    );
+    !!c && effects.reads.some((r) => r.address.toLowerCase() === c.address?.toLowerCase() && (!r.functions || r.functions.includes(c.functionName ?? "")));
   if (kind === "readContract") return matches(options);
   if (kind === "readContracts") return (options?.contracts ?? []).some(matches);
   // App-level aggregate queries declare which contracts they read in their key.
@@ -141,9 +143,17 @@ export function useTx() {
         const { request } = await simulate(signed, tx.relayer.address);
         const { client } = tx.relayer;
         const { address, abi, functionName, args, gas } = request;
-        return client.writeContract<Abi, string, readonly unknown[], Chain>({ address, abi, functionName, args, gas, account: client.account, chain: client.chain });
+        return client.writeContract<Abi, string, readonly unknown[], Chain>({
+          address,
+          abi,
+          functionName,
+          args,
+          gas,
+          account: client.account,
+          chain: client.chain,
+        });
       }, effects),
-    [run, simulate, config, chainId, connection.address],
+    [run, simulate, connection.address],
   );
 
   const reset = useCallback(() => setState({ step: "idle" }), []);

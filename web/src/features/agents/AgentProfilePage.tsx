@@ -1,13 +1,12 @@
-import { AgentStatus } from "@support-quality/sdk";
+import { AGENT_STATUS_LABELS, AgentStatus, label } from "@support-quality/sdk";
 import { Link, useParams } from "react-router";
 import { type Address, isAddress } from "viem";
 import { AddressText } from "../../components/Address";
 import { Empty, ErrorNote, Loading } from "../../components/States";
-import { AGENT_STATUS_LABELS, label } from "@support-quality/sdk";
 import { DistributionChart } from "./DistributionChart";
+import { useAgent, useDesk, useRatings, useRulesAt } from "./queries";
 import { RatingList } from "./RatingList";
 import { StatsSummary } from "./StatsSummary";
-import { useAgent, useDesk, useRatings, useRulesAt } from "./queries";
 import { summarizeStats } from "./stats";
 
 const STATUS_BADGE = ["", "badge-good", "badge-warn", "badge-bad"] as const;
@@ -28,8 +27,8 @@ export function AgentProfilePage() {
   if (agent.data.status === AgentStatus.None) {
     return (
       <Empty>
-        <AddressText address={address} /> is not an agent of any desk. <Link to={`/verify/${address}`}>Verify it</Link> to see whether it
-        was reported as an impersonator.
+        <AddressText address={address} /> is not an agent of any desk. <Link to={`/verify/${address}`}>Verify it</Link> to see whether it was reported as an
+        impersonator.
       </Empty>
     );
   }

@@ -1,11 +1,9 @@
+import { formatDate } from "@support-quality/sdk";
 import { useState } from "react";
 import { useConnection } from "wagmi";
 import { AddressText } from "../../components/Address";
 import { TxButton } from "../../components/TxButton";
 import { TxStatus } from "../../components/TxStatus";
-import { supportRatingsAbi } from "@support-quality/sdk";
-import { formatDate } from "@support-quality/sdk";
-import { useProtocol } from "../../lib/useProtocol";
 import { useReply } from "../../lib/actions";
 import type { RatingEntry } from "./queries";
 

@@ -42,10 +42,7 @@ const rating = (over: Partial<RatingEntry>): RatingEntry => ({
 
 describe("StatsSummary", () => {
   it("shows count, average, CSAT, SLA compliance and voided ratings", () => {
-    const summary = summarizeStats(
-      { count: 4n, sum: 15n, histogram: [0n, 0n, 1n, 1n, 2n, 0n, 0n, 0n], slaMet: 3n, slaBreached: 1n, voided: 1n },
-      5,
-    );
+    const summary = summarizeStats({ count: 4n, sum: 15n, histogram: [0n, 0n, 1n, 1n, 2n, 0n, 0n, 0n], slaMet: 3n, slaBreached: 1n, voided: 1n }, 5);
     render(wrap(<StatsSummary summary={summary} />));
     expect(screen.getByTestId("rating-count").textContent).toBe("4");
     expect(screen.getByTestId("average").textContent).toBe("3.75");

@@ -3,13 +3,13 @@
  * handles, ratings, replies and voids come from events since the deployment block. Query keys start
  * with "protocol" and list the contracts they read, so a transaction invalidates exactly these.
  */
-import { useQuery } from "@tanstack/react-query";
-import { type Address, type Hex, type PublicClient } from "viem";
-import { decodeRatingRulesParams } from "@support-quality/sdk";
+
 import type { RatingTerms } from "@support-quality/sdk";
+import { agentRegistryAbi, decodeRatingRulesParams, policyRegistryAbi, supportRatingsAbi } from "@support-quality/sdk";
+import { useQuery } from "@tanstack/react-query";
+import type { Address, Hex, PublicClient } from "viem";
 import { usePublicClient } from "wagmi";
-import { agentRegistryAbi, policyRegistryAbi, supportRatingsAbi } from "@support-quality/sdk";
-import { type ProtocolDeployment } from "../../lib/contracts";
+import type { ProtocolDeployment } from "../../lib/contracts";
 import { useProtocol } from "../../lib/useProtocol";
 import type { ChainStats } from "./stats";
 
@@ -155,9 +155,7 @@ export function useRatings(filter: { agent?: Address; deskId?: number }) {
       const replyOf = new Map(replies.map((l) => [l.args.ratingId!, l.args.reply!]));
       const voidOf = new Map(voids.map((l) => [l.args.ratingId!, l.args.reason!]));
       const blocks = [...new Set(rated.map((l) => l.blockNumber))];
-      const times = new Map(
-        await Promise.all(blocks.map(async (b) => [b, Number((await client!.getBlock({ blockNumber: b })).timestamp)] as const)),
-      );
+      const times = new Map(await Promise.all(blocks.map(async (b) => [b, Number((await client!.getBlock({ blockNumber: b })).timestamp)] as const)));
       return rated
         .map((l) => {
           const a = l.args;

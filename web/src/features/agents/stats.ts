@@ -52,7 +52,6 @@ export function summarizeStats(stats: ChainStats, scale: number): Summary {
   };
 }
 
-export const percent = (share: number | null) =>
-  share === null ? "—" : `${Number.isInteger(share * 100) ? share * 100 : (share * 100).toFixed(1)} %`;
+export const percent = (share: number | null) => (share === null ? "—" : `${Number.isInteger(share * 100) ? share * 100 : (share * 100).toFixed(1)} %`);
 
 export const averageText = (s: Summary) => (s.count ? s.average.toFixed(2) : "—");

@@ -1,18 +1,23 @@
-import { AgentStatus } from "@support-quality/sdk";
+import {
+  AgentStatus,
+  agentRegistryAbi,
+  checkReceipt,
+  formatDuration,
+  judgeReceipt,
+  PRIORITY_LABELS,
+  type Receipt,
+  type ReceiptLink,
+  ratingUrl,
+  signReceipt,
+} from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import { QRCodeSVG } from "qrcode.react";
 import { useEffect, useMemo, useState } from "react";
-import { type Address, isAddress, getAddress, type PublicClient } from "viem";
+import { type Address, getAddress, isAddress } from "viem";
 import { useConnection, usePublicClient, useSignTypedData } from "wagmi";
-import { RECEIPT_TYPES, type Receipt, ratingsDomain } from "@support-quality/sdk";
-import { ratingUrl, type ReceiptLink } from "@support-quality/sdk";
-import { checkReceipt, judgeReceipt, signReceipt } from "@support-quality/sdk";
 import { AddressText } from "../../components/Address";
 import { ErrorNote, Loading } from "../../components/States";
-import { agentRegistryAbi, supportRatingsAbi } from "@support-quality/sdk";
 import { errorMessage } from "../../lib/errors";
-import { formatDate, formatDuration } from "@support-quality/sdk";
-import { PRIORITY_LABELS } from "@support-quality/sdk";
 import { useProtocol } from "../../lib/useProtocol";
 import { type AgentEntry, type DeskEntry, useDirectory, useRulesAt } from "../agents/queries";
 
@@ -145,17 +150,24 @@ export function DeskConsolePage() {
     <section>
       <h1>Desk console</h1>
       <p className="muted">
-        When a ticket closes, sign its receipt here and send the link to the person you helped. The receipt travels inside the link:
-        nothing is stored anywhere but in it, until the rating lands on-chain.
+        When a ticket closes, sign its receipt here and send the link to the person you helped. The receipt travels inside the link: nothing is stored anywhere
+        but in it, until the rating lands on-chain.
       </p>
-      {!account && <p className="error-note" role="alert">Connect the wallet of a desk issuer key (or of an agent of a self-signing desk) to sign receipts.</p>}
-      {account && wrongNetwork && <p className="error-note" role="alert">Your wallet is on a network where the protocol is not deployed.</p>}
+      {!account && (
+        <p className="error-note" role="alert">
+          Connect the wallet of a desk issuer key (or of an agent of a self-signing desk) to sign receipts.
+        </p>
+      )}
+      {account && wrongNetwork && (
+        <p className="error-note" role="alert">
+          Your wallet is on a network where the protocol is not deployed.
+        </p>
+      )}
       {account && rights.isPending && <Loading what="Checking what this account may sign" />}
       {rights.error && <ErrorNote error={rights.error} />}
       {account && rights.data && options.length === 0 && (
         <p className="error-note" role="alert" data-testid="no-rights">
-          <AddressText address={account} /> is not an issuer key of any desk, nor an active agent of a self-signing desk: it cannot sign
-          receipts.
+          <AddressText address={account} /> is not an issuer key of any desk, nor an active agent of a self-signing desk: it cannot sign receipts.
         </p>
       )}
       {selected && (
@@ -170,7 +182,13 @@ export function DeskConsolePage() {
           <div className="field-row">
             <label>
               Desk
-              <select value={selected.desk.id} onChange={(e) => { setDeskId(Number(e.target.value)); setAgent(""); }}>
+              <select
+                value={selected.desk.id}
+                onChange={(e) => {
+                  setDeskId(Number(e.target.value));
+                  setAgent("");
+                }}
+              >
                 {options.map((o) => (
                   <option key={o.desk.id} value={o.desk.id}>
                     {o.desk.name} ({o.as === "issuer" ? "issuer key" : "self-signing agent"})
@@ -229,13 +247,17 @@ export function DeskConsolePage() {
             <input name="validDays" type="number" min={1} max={365} value={validDays} onChange={(e) => setValidDays(Math.max(1, Number(e.target.value)))} />
           </label>
           {typeof draft === "string" ? (
-            <p className="hint" data-testid="draft-hint">{draft}</p>
-          ) : preview && (
-            <p className={preview.ok ? "hint" : "error-note"} data-testid="console-preview">
-              {preview.ok
-                ? `If rated now, the contract will record: ${preview.verdict === "None" ? "no SLA in force" : `SLA ${preview.verdict.toLowerCase()}`}. The requester has ${formatDuration(preview.secondsLeft)} to rate.`
-                : preview.message}
+            <p className="hint" data-testid="draft-hint">
+              {draft}
             </p>
+          ) : (
+            preview && (
+              <p className={preview.ok ? "hint" : "error-note"} data-testid="console-preview">
+                {preview.ok
+                  ? `If rated now, the contract will record: ${preview.verdict === "None" ? "no SLA in force" : `SLA ${preview.verdict.toLowerCase()}`}. The requester has ${formatDuration(preview.secondsLeft)} to rate.`
+                  : preview.message}
+              </p>
+            )
           )}
           <div>
             <button type="submit" className="primary" disabled={typeof draft === "string" || busy || wrongNetwork} aria-busy={busy}>

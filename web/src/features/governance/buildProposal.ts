@@ -2,11 +2,16 @@
  * Turns a policy edit from the wizard into the governor call: `publishPolicy(kind, policyId, effectiveFrom,
  * (title, text, uri, params))` on the policy registry, with typed params ABI-encoded per IPolicyRegistry.
  */
-import { PolicyKind } from "@support-quality/sdk";
+import {
+  encodeRatingRulesParams,
+  encodeSlaParams,
+  PolicyKind,
+  PRIORITY_LABELS,
+  policyRegistryAbi,
+  type RatingRulesParams,
+  type SlaParams,
+} from "@support-quality/sdk";
 import { type Address, encodeFunctionData, type Hex, keccak256, toBytes } from "viem";
-import { policyRegistryAbi } from "@support-quality/sdk";
-import { PRIORITY_LABELS } from "@support-quality/sdk";
-import { encodeRatingRulesParams, encodeSlaParams, type RatingRulesParams, type SlaParams } from "@support-quality/sdk";
 
 export interface PolicyEdit {
   kind: number;
@@ -42,8 +47,7 @@ export function validatePolicyEdit(edit: PolicyEdit): string[] {
       PRIORITY_LABELS.forEach((p, i) => {
         const first = edit.sla!.firstResponseMinutes[i]!;
         const resolution = edit.sla!.resolutionMinutes[i]!;
-        if (!(first > 0 && first <= 65535) || !(resolution > 0 && resolution <= 65535))
-          problems.push(`${p}: targets must be whole minutes from 1 to 65,535.`);
+        if (!(first > 0 && first <= 65535) || !(resolution > 0 && resolution <= 65535)) problems.push(`${p}: targets must be whole minutes from 1 to 65,535.`);
         else if (resolution < first) problems.push(`${p}: the resolution target cannot be shorter than the first response.`);
       });
   }
@@ -59,7 +63,12 @@ export function validatePolicyEdit(edit: PolicyEdit): string[] {
 }
 
 export function buildPolicyProposal(registry: Address, edit: PolicyEdit): PolicyProposal {
-  const params = edit.kind === PolicyKind.SLA && edit.sla ? encodeSlaParams(edit.sla) : edit.kind === PolicyKind.RatingRules && edit.rules ? encodeRatingRulesParams(edit.rules) : "0x";
+  const params =
+    edit.kind === PolicyKind.SLA && edit.sla
+      ? encodeSlaParams(edit.sla)
+      : edit.kind === PolicyKind.RatingRules && edit.rules
+        ? encodeRatingRulesParams(edit.rules)
+        : "0x";
   const data = encodeFunctionData({
     abi: policyRegistryAbi,
     functionName: "publishPolicy",

@@ -1,8 +1,9 @@
 /** Every proposal (GovernorStorage) with its state, times, tallies and quorum, plus descriptions from events. */
+
+import { supportGovernorAbi } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import type { Address, Hex } from "viem";
 import { usePublicClient } from "wagmi";
-import { supportGovernorAbi } from "@support-quality/sdk";
 import { useProtocol } from "../../lib/useProtocol";
 
 export interface Proposal {

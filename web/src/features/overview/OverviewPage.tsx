@@ -1,15 +1,11 @@
-import { PolicyKind, SLA_VERDICT_LABELS } from "@support-quality/sdk";
+import { agentRegistryAbi, decodeParams, formatDate, label, POLICY_KIND_LABELS, PolicyKind, SLA_VERDICT_LABELS, supportRatingsAbi } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { usePublicClient } from "wagmi";
 import { AddressText } from "../../components/Address";
 import { Empty, ErrorNote, Loading } from "../../components/States";
 import { useChainNow } from "../../lib/chainTime";
-import { agentRegistryAbi, supportRatingsAbi } from "@support-quality/sdk";
-import { formatDate } from "@support-quality/sdk";
-import { label, POLICY_KIND_LABELS } from "@support-quality/sdk";
 import { usePolicies, versionInForce } from "../../lib/policies";
-import { decodeParams } from "@support-quality/sdk";
 import { useProtocol } from "../../lib/useProtocol";
 import { Countdown, StateBadge } from "../governance/ProposalSummary";
 import { useProposals } from "../governance/proposals";
@@ -65,13 +61,20 @@ function useLeaderboard(scale: number) {
         ),
       );
       const rated = await client!.getContractEvents({ ...ratings, eventName: "Rated", fromBlock: deployment.deploymentBlock, toBlock: "latest" });
-      const rank = (xs: Standing[]) => xs.filter((x) => x.count > 0n).sort((a, b) => b.average - a.average || Number(b.count - a.count)).slice(0, 5);
+      const rank = (xs: Standing[]) =>
+        xs
+          .filter((x) => x.count > 0n)
+          .sort((a, b) => b.average - a.average || Number(b.count - a.count))
+          .slice(0, 5);
       return {
         desks: rank(desks.map((d) => ({ name: d.desk.name, href: `/verify`, count: d.stats.count, ...summarize(d.stats, scale) }))),
         agents: rank(
           agents.map((a) => ({ name: a.address, href: `/verify/${a.address}`, count: a.stats.count, ...summarize(a.stats, scale), desk: a.deskName })),
         ),
-        recent: rated.slice(-8).reverse().map((e) => ({ ...e.args, deskName: deskNames.get(e.args.deskId!) ?? `#${e.args.deskId}`, key: e.transactionHash })),
+        recent: rated
+          .slice(-8)
+          .reverse()
+          .map((e) => ({ ...e.args, deskName: deskNames.get(e.args.deskId!) ?? `#${e.args.deskId}`, key: e.transactionHash })),
       };
     },
   });
@@ -93,7 +96,15 @@ function StandingTable({ rows, caption, isAgent }: { rows: Standing[]; caption: 
       <tbody>
         {rows.map((r) => (
           <tr key={r.name}>
-            <td>{isAgent ? <Link to={r.href}><AddressText address={r.name} /></Link> : r.name}</td>
+            <td>
+              {isAgent ? (
+                <Link to={r.href}>
+                  <AddressText address={r.name} />
+                </Link>
+              ) : (
+                r.name
+              )}
+            </td>
             <td className="num">{r.average.toFixed(2)}</td>
             <td className="num">{Math.round(r.csat * 100)} %</td>
             <td className="num">{String(r.count)}</td>
@@ -143,7 +154,11 @@ export function OverviewPage() {
           <h2 id="open-proposals">Open proposals</h2>
           {proposals.isLoading && <Loading what="Reading proposals" />}
           {proposals.error && <ErrorNote error={proposals.error} />}
-          {proposals.data && open.length === 0 && <Empty>No open proposal. <Link to="/governance/new">Propose a change</Link></Empty>}
+          {proposals.data && open.length === 0 && (
+            <Empty>
+              No open proposal. <Link to="/governance/new">Propose a change</Link>
+            </Empty>
+          )}
           <ul>
             {open.map((p) => (
               <li key={String(p.id)}>
@@ -158,11 +173,23 @@ export function OverviewPage() {
       <div className="grid">
         <section className="card">
           <h2>Top desks</h2>
-          {board.isLoading ? <Loading what="Reading ratings" /> : board.error ? <ErrorNote error={board.error} /> : <StandingTable rows={board.data!.desks} caption="Top desks" />}
+          {board.isLoading ? (
+            <Loading what="Reading ratings" />
+          ) : board.error ? (
+            <ErrorNote error={board.error} />
+          ) : (
+            <StandingTable rows={board.data!.desks} caption="Top desks" />
+          )}
         </section>
         <section className="card">
           <h2>Top agents</h2>
-          {board.isLoading ? <Loading what="Reading ratings" /> : board.error ? <ErrorNote error={board.error} /> : <StandingTable rows={board.data!.agents} caption="Top agents" isAgent />}
+          {board.isLoading ? (
+            <Loading what="Reading ratings" />
+          ) : board.error ? (
+            <ErrorNote error={board.error} />
+          ) : (
+            <StandingTable rows={board.data!.agents} caption="Top agents" isAgent />
+          )}
         </section>
       </div>
       <section className="card">
@@ -172,8 +199,10 @@ export function OverviewPage() {
         <ul>
           {board.data?.recent.map((r) => (
             <li key={r.key}>
-              <strong>{r.score}/{scale}</strong> for <AddressText address={r.agent!} /> ({r.deskName}) — SLA{" "}
-              {label(SLA_VERDICT_LABELS, r.verdict)}
+              <strong>
+                {r.score}/{scale}
+              </strong>{" "}
+              for <AddressText address={r.agent!} /> ({r.deskName}) — SLA {label(SLA_VERDICT_LABELS, r.verdict)}
               {r.comment && <> — “{r.comment}”</>}
             </li>
           ))}

@@ -1,11 +1,9 @@
+import { decodeParams, formatDuration, PRIORITY_LABELS } from "@support-quality/sdk";
 import type { Hex } from "viem";
-import { formatDuration } from "@support-quality/sdk";
-import { PRIORITY_LABELS } from "@support-quality/sdk";
-import { decodeParams } from "@support-quality/sdk";
 
 /** The typed parameters of a version: SLA targets per priority, or the rating rules. */
 export function ParamsView({ kind, params }: { kind: number; params: Hex }) {
-  let typed;
+  let typed: ReturnType<typeof decodeParams>;
   try {
     typed = decodeParams(kind, params);
   } catch {

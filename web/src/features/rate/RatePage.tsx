@@ -1,5 +1,16 @@
-import { Standing, STANDING_LABELS } from "@support-quality/sdk";
-import { decodeReceiptLink, formatDuration, formatTime, judgeReceipt, label, PRIORITY_LABELS, ratingChoiceProblem, type ReceiptLink, ReceiptLinkError } from "@support-quality/sdk";
+import {
+  decodeReceiptLink,
+  formatDuration,
+  formatTime,
+  judgeReceipt,
+  label,
+  PRIORITY_LABELS,
+  type ReceiptLink,
+  ReceiptLinkError,
+  ratingChoiceProblem,
+  STANDING_LABELS,
+  Standing,
+} from "@support-quality/sdk";
 import { useMemo, useState } from "react";
 import { Link, useLocation } from "react-router";
 import { useConnection } from "wagmi";
@@ -12,7 +23,6 @@ import type { TxState } from "../../lib/useTx";
 import { useRulesAt } from "../agents/queries";
 import { relayerFor } from "./relayer";
 import { linkTarget, useReceiptCheck } from "./useReceiptCheck";
-
 
 /** How long the requester's relayed-rating signature stays valid. */
 const INTENT_TTL = 3600;
@@ -137,7 +147,15 @@ function ReceiptView({ link }: { link: ReceiptLink }) {
           {blocker}
         </p>
       ) : (
-        <RatingForm link={link} scale={rules.data.terms.scale} tagNames={rules.data.tags} tagCount={rules.data.terms.tagCount} now={facts.now} onDone={setDone} done={done} />
+        <RatingForm
+          link={link}
+          scale={rules.data.terms.scale}
+          tagNames={rules.data.tags}
+          tagCount={rules.data.terms.tagCount}
+          now={facts.now}
+          onDone={setDone}
+          done={done}
+        />
       )}
     </>
   );

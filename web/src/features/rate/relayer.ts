@@ -9,10 +9,7 @@ import type { Relayer } from "../../lib/useTx";
 import { localChain } from "../../wagmi";
 
 /** The dev account that relays ratings on the local chain: the one labelled "relayer", else the last spare. */
-const devRelayer: Address | undefined = (
-  devAccounts.find((a) => a.key === "relayer") ?? devAccounts.find((a) => a.key === "spare2")
-)?.address;
-
+const devRelayer: Address | undefined = (devAccounts.find((a) => a.key === "relayer") ?? devAccounts.find((a) => a.key === "spare2"))?.address;
 
 export function relayerFor(chainId: number): Relayer | undefined {
   if (!__DEV_WIRING__ || !localChain || chainId !== devChainId || !devRelayer) return undefined;

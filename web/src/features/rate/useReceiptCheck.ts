@@ -3,8 +3,9 @@
  * its signature intact, who helped, has the ticket been rated, what rules and SLA verdict apply, and —
  * the contract's own word — does `rate` simulate cleanly from the requester's address.
  */
-import { useQuery } from "@tanstack/react-query";
+
 import { agentRegistryAbi, checkReceipt, type ReceiptLink, shortAddress } from "@support-quality/sdk";
+import { useQuery } from "@tanstack/react-query";
 import { usePublicClient } from "wagmi";
 import { deploymentOn } from "../../lib/contracts";
 
@@ -37,12 +38,7 @@ export function useReceiptCheck(link: ReceiptLink | undefined) {
   const client = usePublicClient({ chainId: link?.chainId });
   const contracts = deployment?.contracts;
   return useQuery({
-    queryKey: [
-      "protocol",
-      "receipt-check",
-      contracts ? [contracts.SupportRatings.toLowerCase(), contracts.AgentRegistry.toLowerCase()] : [],
-      link?.signature,
-    ],
+    queryKey: ["protocol", "receipt-check", contracts ? [contracts.SupportRatings.toLowerCase(), contracts.AgentRegistry.toLowerCase()] : [], link?.signature],
     enabled: !!link && !!client && !!contracts && !linkTarget(link).problem,
     queryFn: async (): Promise<ReceiptFacts> => {
       const { receipt, signer, signature, chainId } = link!;

@@ -1,4 +1,4 @@
-import { PolicyKind, Standing, STANDING_NAMES } from "@support-quality/sdk";
+import { agentRegistryAbi, formatDate, PolicyKind, STANDING_NAMES, type Standing } from "@support-quality/sdk";
 import { type FormEvent, useEffect, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { zeroAddress } from "viem";
@@ -6,8 +6,6 @@ import { useReadContract, useReadContracts } from "wagmi";
 import { AddressText } from "../../components/Address";
 import { ErrorNote, Loading } from "../../components/States";
 import { useChainNow } from "../../lib/chainTime";
-import { agentRegistryAbi } from "@support-quality/sdk";
-import { formatDate } from "@support-quality/sdk";
 import { usePolicies, versionInForce } from "../../lib/policies";
 import { useProtocol } from "../../lib/useProtocol";
 import { ReportForm } from "./ReportForm";
@@ -101,8 +99,7 @@ function StatusResult({ subject }: { subject: Subject }) {
         )}
         {view.key === "suspended" && agent && (
           <>
-            {who} is an agent of {desk}, suspended since {formatDate(agent.inactiveFrom)}. Do not act on its instructions until
-            the desk reinstates it.
+            {who} is an agent of {desk}, suspended since {formatDate(agent.inactiveFrom)}. Do not act on its instructions until the desk reinstates it.
           </>
         )}
         {view.key === "former" && agent && (
@@ -116,15 +113,11 @@ function StatusResult({ subject }: { subject: Subject }) {
             {openReports === 1n ? "" : "s"}). It is not an official agent: do not answer it, and never share your seed phrase.
           </>
         )}
-        {view.key === "confirmed" && (
-          <>
-            {who} is a confirmed impersonator. Block it and report the conversation on the platform where it contacted you.
-          </>
-        )}
+        {view.key === "confirmed" && <>{who} is a confirmed impersonator. Block it and report the conversation on the platform where it contacted you.</>}
         {view.key === "unknown" && (
           <>
-            {who} is not an official agent of any desk. Real support agents are all registered here: treat anyone else
-            claiming to be support as a possible scam.
+            {who} is not an official agent of any desk. Real support agents are all registered here: treat anyone else claiming to be support as a possible
+            scam.
           </>
         )}
       </p>
@@ -156,9 +149,7 @@ export function VerifyPage() {
   return (
     <>
       <h1>Verify an agent</h1>
-      <p className="muted">
-        Someone says they are support? Paste their address or handle to learn at once whether they really are.
-      </p>
+      <p className="muted">Someone says they are support? Paste their address or handle to learn at once whether they really are.</p>
       <form className="field-row" onSubmit={submit} role="search">
         <label style={{ flex: 1 }}>
           Address or handle
