@@ -2,7 +2,8 @@
  * Writes the SDK's generated files from the build artifacts and `deployments/*.json`, so nothing about the
  * contracts is ever copied by hand:
  *
- *   sdk/src/generated/abis.ts         every ABI `as const`, and `abis` by contract name
+ *   sdk/src/generated/abis/<name>.ts  each contract's ABI `as const` (one module each: pages bundle only theirs)
+ *   sdk/src/generated/abis.ts         all of them, CONTRACT_NAMES, and `abis` by contract name
  *   sdk/src/generated/errors.ts       the custom errors of every ABI, deduplicated (the dApp's error decoder)
  *   sdk/src/generated/enums.ts        every enum the ABIs use or contracts/ declares, member names from solc's AST
  *   sdk/src/generated/deployments.ts  addresses and first block of every deployment, by chain id
@@ -95,10 +96,18 @@ function readDeployments(): DeploymentFile[] {
     .sort((a, b) => a.chainId - b.chainId);
 }
 
-export function renderAbis(abis = readAbis()): string {
+/** One module per contract, so a bundler keeps only the ABIs a page uses (chunks are made of whole modules). */
+export function renderAbi(name: string, abis = readAbis()): string {
+  return [...HEADER("artifacts/"), `export const ${camel(name)}Abi = ${stable(abis[name])} as const;`, ""].join("\n");
+}
+
+export function renderAbis(): string {
   const lines = HEADER("artifacts/");
-  for (const name of NAMES) lines.push(`export const ${camel(name)}Abi = ${stable(abis[name])} as const;`, "");
+  for (const name of NAMES) lines.push(`import { ${camel(name)}Abi } from "./abis/${camel(name)}.js";`);
   lines.push(
+    "",
+    `export { ${NAMES.map((name) => `${camel(name)}Abi`).join(", ")} };`,
+    "",
     "/** The protocol's contracts, by the names a deployments file uses. */",
     `export const CONTRACT_NAMES = [${NAMES.map((n) => JSON.stringify(n)).join(", ")}] as const;`,
     "export type ContractName = (typeof CONTRACT_NAMES)[number];",
@@ -263,7 +272,8 @@ export function renderAll(): [file: string, content: string][] {
   ensureArtifacts();
   const abis = readAbis();
   return [
-    [path.join(SDK_GENERATED, "abis.ts"), renderAbis(abis)],
+    [path.join(SDK_GENERATED, "abis.ts"), renderAbis()],
+    ...NAMES.map((name): [string, string] => [path.join(SDK_GENERATED, "abis", `${camel(name)}.ts`), renderAbi(name, abis)]),
     [path.join(SDK_GENERATED, "errors.ts"), renderErrors(abis)],
     [path.join(SDK_GENERATED, "enums.ts"), renderEnums(abis)],
     [path.join(SDK_GENERATED, "deployments.ts"), renderDeployments()],

@@ -1,7 +1,8 @@
 import { agentRegistryAbi, decodeParams, formatDate, label, POLICY_KIND_LABELS, PolicyKind, SLA_VERDICT_LABELS, supportRatingsAbi } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { usePublicClient } from "wagmi";
+import { getContractEvents, readContract } from "viem/actions";
+import { useClient } from "wagmi";
 import { AddressText } from "../../components/Address";
 import { Empty, ErrorNote, Loading } from "../../components/States";
 import { useChainNow } from "../../lib/chainTime";
@@ -29,7 +30,7 @@ function summarize(stats: { count: bigint; sum: bigint; histogram: readonly bigi
 /** Desks and agents with their aggregates, plus the latest ratings: read from the registry and the ratings contract. */
 function useLeaderboard(scale: number) {
   const { chainId, deployment } = useProtocol();
-  const client = usePublicClient({ chainId });
+  const client = useClient({ chainId });
   const { AgentRegistry, SupportRatings } = deployment.contracts;
   return useQuery({
     queryKey: ["protocol", chainId, [AgentRegistry.toLowerCase(), SupportRatings.toLowerCase()], "leaderboard", scale],
@@ -38,14 +39,14 @@ function useLeaderboard(scale: number) {
     queryFn: async () => {
       const registry = { address: AgentRegistry, abi: agentRegistryAbi } as const;
       const ratings = { address: SupportRatings, abi: supportRatingsAbi } as const;
-      const deskCount = await client!.readContract({ ...registry, functionName: "deskCount" });
+      const deskCount = await readContract(client!, { ...registry, functionName: "deskCount" });
       const deskIds = Array.from({ length: deskCount }, (_, i) => i + 1);
       const desks = await Promise.all(
         deskIds.map(async (id) => {
           const [desk, stats, agents] = await Promise.all([
-            client!.readContract({ ...registry, functionName: "desk", args: [id] }),
-            client!.readContract({ ...ratings, functionName: "deskStats", args: [id] }),
-            client!.readContract({ ...registry, functionName: "deskAgents", args: [id] }),
+            readContract(client!, { ...registry, functionName: "desk", args: [id] }),
+            readContract(client!, { ...ratings, functionName: "deskStats", args: [id] }),
+            readContract(client!, { ...registry, functionName: "deskAgents", args: [id] }),
           ]);
           return { id, desk, stats, agents };
         }),
@@ -56,11 +57,11 @@ function useLeaderboard(scale: number) {
           d.agents.map(async (address) => ({
             address,
             deskName: d.desk.name,
-            stats: await client!.readContract({ ...ratings, functionName: "agentStats", args: [address] }),
+            stats: await readContract(client!, { ...ratings, functionName: "agentStats", args: [address] }),
           })),
         ),
       );
-      const rated = await client!.getContractEvents({ ...ratings, eventName: "Rated", fromBlock: deployment.deploymentBlock, toBlock: "latest" });
+      const rated = await getContractEvents(client!, { ...ratings, eventName: "Rated", fromBlock: deployment.deploymentBlock, toBlock: "latest" });
       const rank = (xs: Standing[]) =>
         xs
           .filter((x) => x.count > 0n)
