@@ -14,8 +14,10 @@ import {
   UserRejectedRequestError,
 } from "viem";
 import { hardhat, sepolia } from "viem/chains";
-import { describe, expect, it } from "vitest";
-import { errorMessage } from "./errors";
+import { beforeAll, describe, expect, it } from "vitest";
+import { errorMessage, loadRevertDecoder } from "./errors";
+
+beforeAll(() => loadRevertDecoder());
 
 const alice = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 

@@ -5,7 +5,6 @@
  */
 
 import { shortAddress } from "@support-quality/sdk";
-import { decodeRevert, revertSentence } from "@support-quality/sdk/errors";
 import {
   BaseError,
   ChainMismatchError,
@@ -18,6 +17,18 @@ import {
   TimeoutError,
   UserRejectedRequestError,
 } from "viem";
+
+type RevertDecoder = typeof import("@support-quality/sdk/errors");
+let revertDecoder: RevertDecoder | undefined;
+
+/**
+ * Loads the SDK's revert decoder (the errors-only ABI and a sentence per custom error). No page needs it to
+ * render, so main.tsx loads it right after the first one; useTx awaits it before explaining a failed send.
+ */
+export async function loadRevertDecoder(): Promise<RevertDecoder> {
+  revertDecoder ??= await import("@support-quality/sdk/errors");
+  return revertDecoder;
+}
 
 function findRevertData(error: unknown): Hex | undefined {
   let current: unknown = error;
@@ -71,12 +82,15 @@ export function errorMessage(error: unknown, context: ErrorContext = {}): string
   }
 
   const reverted = findInChain(error, (e): e is ContractFunctionRevertedError => e instanceof ContractFunctionRevertedError);
-  if (reverted?.data?.errorName) return revertSentence({ errorName: reverted.data.errorName, args: reverted.data.args ?? [] });
+  if (reverted?.data?.errorName) {
+    const decoded = { errorName: reverted.data.errorName, args: reverted.data.args ?? [] };
+    return revertDecoder ? revertDecoder.revertSentence(decoded) : "The contract refused the transaction.";
+  }
   if (reverted?.reason) return `The transaction was refused: ${reverted.reason}`;
   const data = findRevertData(error);
   if (data) {
-    const decoded = decodeRevert(data);
-    if (decoded) return revertSentence(decoded);
+    const decoded = revertDecoder?.decodeRevert(data);
+    if (decoded) return revertDecoder!.revertSentence(decoded);
     return "The transaction was refused by a contract this app does not know.";
   }
 

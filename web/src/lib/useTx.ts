@@ -9,7 +9,7 @@ import { useCallback, useState } from "react";
 import type { Abi, Account, Address, Chain, ContractFunctionArgs, ContractFunctionName, Hash, TransactionReceipt, Transport, WalletClient } from "viem";
 import { useConfig, useConnection } from "wagmi";
 import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
-import { errorMessage } from "./errors";
+import { errorMessage, loadRevertDecoder } from "./errors";
 import { useProtocol } from "./useProtocol";
 
 export type TxStep = "idle" | "simulating" | "signing" | "confirming" | "success" | "error";
@@ -100,6 +100,7 @@ export function useTx() {
         setState({ step: "success", hash, receipt });
         return receipt;
       } catch (error) {
+        await loadRevertDecoder();
         setState((s) => ({ step: "error", hash: s.hash, error: errorMessage(error, { expectedChainName: chainName }) }));
         return undefined;
       }
