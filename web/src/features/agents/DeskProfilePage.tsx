@@ -44,7 +44,7 @@ export function DeskProfilePage() {
       <h2>Ratings</h2>
       {ratings.isPending && <Loading what="Loading ratings" />}
       {ratings.error && <ErrorNote error={ratings.error} />}
-      {ratings.data && <RatingList ratings={ratings.data} tagNames={rules.data?.tags ?? []} scale={scale} />}
+      {ratings.data && rules.data && <RatingList ratings={ratings.data} tagNames={rules.data.tags} scale={scale} />}
     </section>
   );
 }

@@ -5,7 +5,7 @@
  */
 
 import type { RatingTerms } from "@support-quality/sdk";
-import { agentRegistryAbi, decodeRatingRulesParams, policyRegistryAbi, supportRatingsAbi } from "@support-quality/sdk";
+import { agentRegistryAbi, decodeRatingRulesParams, PolicyKind, policyRegistryAbi, supportRatingsAbi } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import type { Address, Client, Hex } from "viem";
 import { getBlock, getContractEvents, readContract } from "viem/actions";
@@ -214,7 +214,7 @@ export function useRulesAt(timepoint: number | undefined) {
         });
         return log?.args.content;
       };
-      const [rules, sla] = await Promise.all([text(5, terms.rulesVersion), text(1, terms.slaVersion)]);
+      const [rules, sla] = await Promise.all([text(PolicyKind.RatingRules, terms.rulesVersion), text(PolicyKind.SLA, terms.slaVersion)]);
       let tags: string[] = [];
       if (rules?.params && rules.params !== "0x") {
         tags = [...decodeRatingRulesParams(rules.params).tags];
