@@ -1,4 +1,6 @@
+import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import hardhatToolboxViem from "@nomicfoundation/hardhat-toolbox-viem";
 import { configVariable, defineConfig } from "hardhat/config";
 
@@ -7,17 +9,43 @@ const require = createRequire(import.meta.url);
 const solcPath = require.resolve("solc/soljson.js");
 const solcVersion: string = require("solc/package.json").version;
 
-function compilerSettings(runs: number) {
+/** What is deployed and benchmarked: via-IR, optimised (minutes to compile on a small machine). */
+function productionSettings(runs: number) {
   return { optimizer: { enabled: true, runs }, evmVersion: "cancun", viaIR: true };
 }
+/** The local stack and the tests: the legacy pipeline (its optimizer is fast) — seconds, not minutes. */
+const developmentSettings = { optimizer: { enabled: true, runs: 200 }, evmVersion: "cancun", viaIR: false };
+/** `rateBySig` has too many locals for the legacy pipeline: SupportRatings, and the Solidity tests (every file of test/contracts is a root), go via-IR unoptimised. */
+const viaIrSettings = { optimizer: { enabled: false }, evmVersion: "cancun", viaIR: true };
+const viaIr = { version: solcVersion, path: solcPath, settings: viaIrSettings };
+const solidityTests = readdirSync(fileURLToPath(new URL("./test/contracts", import.meta.url)), { recursive: true, encoding: "utf8" }).filter((f) =>
+  f.endsWith(".sol"),
+);
 
 export default defineConfig({
   plugins: [hardhatToolboxViem],
   solidity: {
-    compilers: [{ version: solcVersion, path: solcPath, settings: compilerSettings(200) }],
-    overrides: {
-      // `rate` is the protocol's hot path (SPEC §6): optimise the ratings contract for execution, not size.
-      "contracts/ratings/SupportRatings.sol": { version: solcVersion, path: solcPath, settings: compilerSettings(1_000_000) },
+    // Two build profiles (README "Build profiles"): `default` for `npm start` and the tests, `production` for
+    // `npm run deploy` and `npm run bench` — and for the flow tests' second run in `npm test`, so the bytecode
+    // that is deployed and measured is also the bytecode that is tested.
+    profiles: {
+      default: {
+        compilers: [{ version: solcVersion, path: solcPath, settings: developmentSettings }],
+        overrides: {
+          "contracts/ratings/SupportRatings.sol": viaIr,
+          ...Object.fromEntries(solidityTests.map((f) => [`test/contracts/${f}`, viaIr])),
+        },
+      },
+      production: {
+        compilers: [{ version: solcVersion, path: solcPath, settings: productionSettings(200) }],
+        overrides: {
+          // `rate` is the protocol's hot path (SPEC §6): optimise the ratings contract for execution, not size.
+          "contracts/ratings/SupportRatings.sol": { version: solcVersion, path: solcPath, settings: productionSettings(1_000_000) },
+        },
+        // One compilation job for the whole project, as before profiles (isolated builds would compile
+        // OpenZeppelin once per contract: several times slower here).
+        isolated: false,
+      },
     },
     npmFilesToBuild: ["@openzeppelin/contracts/governance/TimelockController.sol"],
   },

@@ -3,11 +3,12 @@
  * and verified against on-chain state, timed against a bare viem `getContractEvents` of the same logs
  * (fetched and decoded, nothing else) — both against the same local node, in the same run.
  */
+
+import { abis } from "@support-quality/sdk";
+import type { ContractName } from "@support-quality/sdk/audit";
+import { runAudit } from "@support-quality/sdk/audit";
 import type { NetworkConnection } from "hardhat/types/network";
 import type { Abi } from "viem";
-import { abis } from "../audit/abis.js";
-import { runAudit } from "../audit/index.js";
-import type { ContractName } from "../audit/types.js";
 import { buildHistory } from "../test/support/audit-history.js";
 
 export interface AuditBench {
@@ -48,7 +49,7 @@ export async function measureAudit(connection: NetworkConnection, ratings = 9_60
 
   // Warm both paths once (JIT, caches), then take the median of RUNS alternating runs.
   await bare();
-  await runAudit(client, deployment, abis, { toBlock: Number(toBlock) });
+  await runAudit(client, deployment, { toBlock: Number(toBlock) });
   const bareTimes: number[] = [];
   const auditTimes: number[] = [];
   let events = 0;
@@ -57,7 +58,7 @@ export async function measureAudit(connection: NetworkConnection, ratings = 9_60
     const b = await time(bare);
     bareTimes.push(b.ms);
     events = b.value;
-    const a = await time(() => runAudit(client, deployment, abis, { toBlock: Number(toBlock) }));
+    const a = await time(() => runAudit(client, deployment, { toBlock: Number(toBlock) }));
     auditTimes.push(a.ms);
     if (a.value.timeline.rows.length !== events) throw new Error(`audit read ${a.value.timeline.rows.length} events, bare ${events}`);
     verified &&= a.value.report.verified && a.value.report.mismatches.length === 0;

@@ -6,6 +6,7 @@
  *   composition without the critical-action quorum) on the same proposal.
  */
 import { createRequire } from "node:module";
+import { encodeRatingRulesParams, encodeSlaParams, PolicyKind, signReceipt } from "@support-quality/sdk";
 import type { NetworkConnection } from "hardhat/types/network";
 import {
   type Abi,
@@ -21,9 +22,7 @@ import {
   zeroAddress,
   zeroHash,
 } from "viem";
-import { DEFAULT_OPTIONS, deployProtocol, PolicyKind } from "../deploy/protocol.js";
-import { encodeRatingRulesParams, encodeSlaParams } from "../policies/params.js";
-import { RECEIPT_TYPES, ratingsDomain } from "../receipts/eip712.js";
+import { DEFAULT_OPTIONS, deployProtocol } from "../deploy/protocol.js";
 
 const require = createRequire(import.meta.url);
 const easArtifact = (name: string) =>
@@ -71,16 +70,11 @@ export async function measureGas(connection: NetworkConnection): Promise<GasResu
     [PolicyKind.SLA, sla],
     [PolicyKind.RatingRules, rules],
   ] as const) {
-    await gasOf(
-      await p.policyRegistry.write.publishPolicy(
-        [kind, 0n, 0, { title: `Bench ${kind}`, text: "Bench policy text.", uri: "", params }],
-        asTimelock,
-      ),
-    );
+    await gasOf(await p.policyRegistry.write.publishPolicy([kind, 0n, 0, { title: `Bench ${kind}`, text: "Bench policy text.", uri: "", params }], asTimelock));
   }
   await networkHelpers.time.increase(3600);
 
-  const domain = ratingsDomain(31337, p.ratings.address);
+  const ratingsContract = { chainId: 31337, verifyingContract: p.ratings.address };
   const rateGas: bigint[] = [];
   let ticket = 1n;
   // The first rating of the agent creates its aggregate slot; steady state is every rating after it.
@@ -98,7 +92,7 @@ export async function measureGas(connection: NetworkConnection): Promise<GasResu
       resolvedAt: now - 600,
       deadline: now + 86400,
     };
-    const signature = await issuer.signTypedData({ domain, types: RECEIPT_TYPES, primaryType: "Receipt", message: receipt });
+    const signature = await signReceipt(issuer, ratingsContract, receipt);
     const gas = await gasOf(
       await p.ratings.write.rate([receipt, issuer.account.address, signature, 5, 0b101, COMMENT], {
         account: requester.account,
@@ -127,15 +121,7 @@ export async function measureGas(connection: NetworkConnection): Promise<GasResu
   const schemaUid = keccak256(encodePacked(["string", "address", "bool"], [schema, zeroAddress, true]));
   const attestGas: bigint[] = [];
   for (let i = 0; i <= SAMPLES; i++) {
-    const data = encodeAbiParameters(parseAbiParameters(schema), [
-      1,
-      BigInt(1000 + i),
-      agent.account.address,
-      5,
-      0b101,
-      1,
-      COMMENT,
-    ]);
+    const data = encodeAbiParameters(parseAbiParameters(schema), [1, BigInt(1000 + i), agent.account.address, 5, 0b101, 1, COMMENT]);
     const attester = requesters[i % requesters.length];
     const gas = await gasOf(
       await attester.writeContract({
@@ -193,20 +179,10 @@ async function measureGovernor(connection: NetworkConnection, flavour: "SupportG
   let tokenAddress: Address;
   if (flavour === "SupportGovernor") {
     const p = await deployProtocol(viem);
-    [governorAddress, timelockAddress, registryAddress, tokenAddress] = [
-      p.governor.address,
-      p.timelock.address,
-      p.policyRegistry.address,
-      p.token.address,
-    ];
+    [governorAddress, timelockAddress, registryAddress, tokenAddress] = [p.governor.address, p.timelock.address, p.policyRegistry.address, p.token.address];
   } else {
     const token = await viem.deployContract("SupportToken", [deployer.account.address, DEFAULT_OPTIONS.initialSupply]);
-    const timelock = await viem.deployContract("TimelockController", [
-      DEFAULT_OPTIONS.timelockDelay,
-      [],
-      [zeroAddress],
-      deployer.account.address,
-    ]);
+    const timelock = await viem.deployContract("TimelockController", [DEFAULT_OPTIONS.timelockDelay, [], [zeroAddress], deployer.account.address]);
     // The proposal publishes a General policy, which never reaches the ratings mirror: no ratings contract.
     const registry = await viem.deployContract("PolicyRegistry", [timelock.address, zeroAddress]);
     const governor = await viem.deployContract("PlainGovernor", [
@@ -224,12 +200,7 @@ async function measureGovernor(connection: NetworkConnection, flavour: "SupportG
     ]);
     await gasOf(await timelock.write.grantRole([await timelock.read.PROPOSER_ROLE(), governor.address]));
     await gasOf(await timelock.write.grantRole([await timelock.read.CANCELLER_ROLE(), governor.address]));
-    [governorAddress, timelockAddress, registryAddress, tokenAddress] = [
-      governor.address,
-      timelock.address,
-      registry.address,
-      token.address,
-    ];
+    [governorAddress, timelockAddress, registryAddress, tokenAddress] = [governor.address, timelock.address, registry.address, token.address];
   }
   const token = await viem.getContractAt("SupportToken", tokenAddress);
   const governor = await viem.getContractAt("SupportGovernor", governorAddress);
@@ -245,12 +216,7 @@ async function measureGovernor(connection: NetworkConnection, flavour: "SupportG
   const data = encodeFunctionData({
     abi: registry.abi,
     functionName: "publishPolicy",
-    args: [
-      PolicyKind.General,
-      0n,
-      0,
-      { title: "Refund requests", text: "Refund requests are answered within two business days.", uri: "", params: "0x" },
-    ],
+    args: [PolicyKind.General, 0n, 0, { title: "Refund requests", text: "Refund requests are answered within two business days.", uri: "", params: "0x" }],
   });
   const description = "Publish the refund-request policy";
   const targets = [registryAddress];

@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { HardhatViemHelpers } from "@nomicfoundation/hardhat-viem/types";
-import type { Deployment } from "../audit/types.js";
+import { type Deployment, PolicyKind } from "@support-quality/sdk";
 import {
   type Address,
   encodeAbiParameters,
@@ -45,17 +45,7 @@ export const DEFAULT_OPTIONS = {
   timelockDelay: 24n * 60n * 60n, // 1 day
 } as const;
 
-/** PolicyKind enum values (IPolicyRegistry). */
-export const PolicyKind = {
-  General: 0,
-  SLA: 1,
-  Escalation: 2,
-  SecurityScript: 3,
-  OfficialChannels: 4,
-  RatingRules: 5,
-} as const;
-
-/** The `deployments/<chainId>.json` record (one definition, in audit/types.ts, shared with the dApp). */
+/** The `deployments/<chainId>.json` record (one definition, in the SDK, shared with the dApp). */
 export type { Deployment };
 
 const selector = (signature: string): Hex => toFunctionSelector(signature);

@@ -13,9 +13,9 @@ import { mkdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser } from "playwright-core";
-import { startStack, type Stack } from "../scripts/stack/stack.js";
-import { E2E_ROOT, env, rpc, screenshot, takeRegisteredTests, type TestCase } from "./harness/index.js";
+import { type Browser, chromium } from "playwright-core";
+import { type Stack, startStack } from "../scripts/stack/stack.js";
+import { E2E_ROOT, env, rpc, screenshot, type TestCase, takeRegisteredTests } from "./harness/index.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 // The node stays on 8545: the CLI specs run `hardhat run --network localhost`, whose URL is fixed in
@@ -63,7 +63,13 @@ async function runTest(browser: Browser, spec: string, test: TestCase): Promise<
   } catch (error) {
     console.log(`  ${red("✘")} ${test.name} ${dim(`(${Date.now() - started} ms)`)}`);
     console.log(String(error instanceof Error ? (error.stack ?? error.message) : error).replace(/^/gm, "      "));
-    if (pageErrors.length > 0) console.log(`      In the browser:\n${pageErrors.slice(-10).map((e) => `        ${e}`).join("\n")}`);
+    if (pageErrors.length > 0)
+      console.log(
+        `      In the browser:\n${pageErrors
+          .slice(-10)
+          .map((e) => `        ${e}`)
+          .join("\n")}`,
+      );
     const shot = await screenshot(page, `FAILED-${path.basename(spec, ".spec.ts")}-${test.name}`).catch(() => undefined);
     if (shot) console.log(`      Screenshot: ${path.relative(process.cwd(), shot)}`);
     return false;

@@ -14,12 +14,11 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
-import { createPublicClient, http, isAddress } from "viem";
-import { abis } from "../audit/abis.js";
+import { parseArgs } from "node:util";
 import {
   AuditError,
+  type AuditReport,
   CONTRACT_NAMES,
   checkChain,
   type Deployment,
@@ -33,7 +32,21 @@ import {
   toCsv,
   toJsonFile,
   verifyTimeline,
-} from "../audit/index.js";
+} from "@support-quality/sdk/audit";
+import { createPublicClient, http, isAddress } from "viem";
+
+const CLI_OPTIONS = {
+  rpc: { type: "string" },
+  deployments: { type: "string" },
+  out: { type: "string", default: "audit-out" },
+  "from-block": { type: "string" },
+  "to-block": { type: "string" },
+  "range-size": { type: "string", default: "10000" },
+  "verify-file": { type: "string" },
+  retries: { type: "string", default: "5" },
+  "no-cache": { type: "boolean", default: false },
+  help: { type: "boolean", default: false },
+} as const;
 
 export const EXIT = { ok: 0, mismatch: 1, error: 2 } as const;
 
@@ -94,9 +107,7 @@ async function loadCache(file: string, client: RpcClient, deployment: Deployment
   try {
     const cache = JSON.parse(await readFile(file, "utf8")) as CacheFile;
     const same =
-      cache.chainId === deployment.chainId &&
-      cache.fromBlock === fromBlock &&
-      JSON.stringify(cache.contracts) === JSON.stringify(deployment.contracts);
+      cache.chainId === deployment.chainId && cache.fromBlock === fromBlock && JSON.stringify(cache.contracts) === JSON.stringify(deployment.contracts);
     const anchor = cache.logs.at(-1);
     if (!same || !anchor) return undefined;
     // A restarted local chain reuses chain id and addresses: the last cached log's block hash tells them apart.
@@ -133,22 +144,11 @@ export async function runCli(argv: string[], options: { client?: RpcClient; io?:
     progress: process.stderr.isTTY ? (text) => process.stderr.write(`\r${text}\x1b[K`) : undefined,
   };
   try {
-    let values;
+    let values: ReturnType<typeof parseArgs<{ options: typeof CLI_OPTIONS; strict: true }>>["values"];
     try {
       ({ values } = parseArgs({
         args: argv,
-        options: {
-          rpc: { type: "string" },
-          deployments: { type: "string" },
-          out: { type: "string", default: "audit-out" },
-          "from-block": { type: "string" },
-          "to-block": { type: "string" },
-          "range-size": { type: "string", default: "10000" },
-          "verify-file": { type: "string" },
-          retries: { type: "string", default: "5" },
-          "no-cache": { type: "boolean", default: false },
-          help: { type: "boolean", default: false },
-        },
+        options: CLI_OPTIONS,
         strict: true,
       }));
     } catch (error) {
@@ -189,7 +189,7 @@ export async function runCli(argv: string[], options: { client?: RpcClient; io?:
     const outDir = values.out;
     await mkdir(outDir, { recursive: true });
 
-    let report;
+    let report: AuditReport;
     if (values["verify-file"]) {
       const file = (await readJson(values["verify-file"], "timeline file")) as TimelineFile;
       if (!file || !Array.isArray(file.rows) || !Number.isInteger(file.toBlock)) {
@@ -198,14 +198,14 @@ export async function runCli(argv: string[], options: { client?: RpcClient; io?:
       if (file.chainId !== deployment.chainId) {
         throw new AuditError(`The timeline file is for chain ${file.chainId}, the deployments file for chain ${deployment.chainId}.`);
       }
-      report = await verifyTimeline(client, deployment, abis, file.rows, { blockNumber: file.toBlock, fromBlock: file.fromBlock, retry });
+      report = await verifyTimeline(client, deployment, file.rows, { blockNumber: file.toBlock, fromBlock: file.fromBlock, retry });
     } else {
       const start = fromBlock ?? deployment.deploymentBlock;
       const cacheFile = path.join(outDir, ".audit-cache.json");
       const resume = values["no-cache"] ? undefined : await loadCache(cacheFile, client, deployment, start);
-      let result;
+      let result: Awaited<ReturnType<typeof runAudit>>;
       try {
-        result = await runAudit(client, deployment, abis, {
+        result = await runAudit(client, deployment, {
           fromBlock,
           toBlock,
           rangeSize,

@@ -22,14 +22,11 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { network } from "hardhat";
+import { AgentStatus, checkReceipt, type Deployment, encodeReceiptLink, PRIORITIES, type Receipt, ratingUrl, signReceipt } from "@support-quality/sdk";
+import hre, { network } from "hardhat";
 import { configVariable } from "hardhat/config";
-import hre from "hardhat";
 import { type Address, getAddress, type Hex, isAddress, isHex, type LocalAccount } from "viem";
 import { mnemonicToAccount, privateKeyToAccount } from "viem/accounts";
-import type { Deployment } from "../deploy/protocol.js";
-import { PRIORITIES, RECEIPT_TYPES, type Receipt, ratingsDomain } from "../receipts/eip712.js";
-import { encodeReceiptLink, ratingUrl } from "../receipts/link.js";
 import { DEMO_DESKS, DEV_MNEMONIC, devAccounts } from "./stack/accounts.js";
 
 const LOCAL_CHAIN_ID = 31337;
@@ -80,21 +77,14 @@ function priority(): number {
 /** ISSUER_PRIVATE_KEY through Hardhat's configVariable chain (env, then keystore); a dev key on 31337. */
 async function issuerAccount(chainId: number, deskId: number): Promise<{ account: LocalAccount; source: string }> {
   const variable = configVariable("ISSUER_PRIVATE_KEY");
-  const fetched = await hre.hooks.runHandlerChain(
-    "configurationVariables",
-    "fetchValue",
-    [variable],
-    async (_context, v) => process.env[v.name] ?? "",
-  );
+  const fetched = await hre.hooks.runHandlerChain("configurationVariables", "fetchValue", [variable], async (_context, v) => process.env[v.name] ?? "");
   if (fetched !== "") {
     const key = (fetched.startsWith("0x") ? fetched : `0x${fetched}`) as Hex;
     if (!isHex(key) || key.length !== 66) throw new InputError("ISSUER_PRIVATE_KEY is not a 32-byte hex private key.");
     return { account: privateKeyToAccount(key), source: "ISSUER_PRIVATE_KEY" };
   }
   if (chainId !== LOCAL_CHAIN_ID) {
-    throw new InputError(
-      "ISSUER_PRIVATE_KEY is not set: store it with `npx hardhat keystore set ISSUER_PRIVATE_KEY` or pass it in the environment.",
-    );
+    throw new InputError("ISSUER_PRIVATE_KEY is not set: store it with `npx hardhat keystore set ISSUER_PRIVATE_KEY` or pass it in the environment.");
   }
   // DEV ONLY: the seeded demo desk's issuer, a publicly known key that exists on the local chain alone.
   const desk = DEMO_DESKS.find((d) => d.id === deskId);
@@ -117,13 +107,12 @@ async function main() {
       throw new InputError(`There is no deployment on ${networkName} (chain ${chainId}): ${deploymentFile} is missing.`);
     }),
   );
-  const ratings = await viem.getContractAt("SupportRatings", deployment.contracts.SupportRatings);
   const registry = await viem.getContractAt("AgentRegistry", deployment.contracts.AgentRegistry);
 
   const agent = address("AGENT");
   const requester = address("REQUESTER");
-  const agentRecord = (await registry.read.agent([agent])) as { deskId: number; status: number };
-  if (agentRecord.status === 0) throw new InputError(`${agent} is not an agent of any desk.`);
+  const agentRecord = await registry.read.agent([agent]);
+  if (agentRecord.status === AgentStatus.None) throw new InputError(`${agent} is not an agent of any desk.`);
   const deskId = env("DESK_ID") === undefined ? agentRecord.deskId : Number(wholeNumber("DESK_ID", required("DESK_ID")));
   const ticketId = wholeNumber("TICKET_ID", required("TICKET_ID"));
   if (ticketId >= 1n << 64n) throw new InputError(`TICKET_ID ${ticketId} does not fit in 64 bits.`);
@@ -142,38 +131,13 @@ async function main() {
     resolvedAt: time("RESOLVED_AT", true),
     deadline: now + validDays * DAY,
   };
-  const { openedAt, firstResponseAt: responded, resolvedAt: resolved } = receipt;
-  // The contract's own time checks, so a receipt that can never be rated is never issued.
-  if (openedAt === 0 || openedAt > now) throw new InputError("OPENED_AT must be in the past (by the chain's clock).");
-  if (responded !== 0 && (responded < openedAt || responded > now)) {
-    throw new InputError("FIRST_RESPONSE_AT must lie between OPENED_AT and now.");
-  }
-  if (resolved !== 0 && (resolved < openedAt || resolved < responded || resolved > now)) {
-    throw new InputError("RESOLVED_AT must lie between the first response (or OPENED_AT) and now.");
-  }
-
   const { account: issuer, source } = await issuerAccount(chainId, deskId);
-  if (requester === agent || requester === issuer.address) {
-    throw new InputError("The requester cannot be the agent or the issuer: nobody rates their own ticket.");
-  }
-  const [agentWasActive, signerAuthorized] = (await ratings.read.receiptParties([
-    deskId,
-    agent,
-    issuer.address,
-    openedAt,
-  ])) as readonly [boolean, boolean];
-  if (!agentWasActive) throw new InputError(`${agent} was not an active agent of desk #${deskId} when the ticket was opened.`);
-  if (!signerAuthorized) throw new InputError(`${issuer.address} is not an issuer key of desk #${deskId}.`);
-  if ((await ratings.read.rating([await ratings.read.ratingIdOf([deskId, ticketId])]).catch(() => null)) !== null) {
-    throw new InputError(`Ticket ${ticketId} of desk #${deskId} has already been rated.`);
-  }
+  // The SDK's pre-flight check (the desk console and the rate page run the same), so a receipt that can
+  // never be rated is never issued.
+  const check = await checkReceipt(publicClient, { deployment, receipt, signer: issuer.address });
+  if (check.problem) throw new InputError(check.problem.message);
 
-  const signature = await issuer.signTypedData({
-    domain: ratingsDomain(chainId, deployment.contracts.SupportRatings),
-    types: RECEIPT_TYPES,
-    primaryType: "Receipt",
-    message: receipt,
-  });
+  const signature = await signReceipt(issuer, { chainId, verifyingContract: deployment.contracts.SupportRatings }, receipt);
   const link = { chainId, contract: deployment.contracts.SupportRatings, receipt, signer: issuer.address, signature };
   const baseUrl = env("DAPP_URL") ?? "http://127.0.0.1:4173";
 

@@ -15,5 +15,7 @@ const chainId = await (await viem.getPublicClient()).getChainId();
 const deployment = JSON.parse(await readFile(`deployments/${chainId}.json`, "utf8")) as Deployment;
 const started = Date.now();
 const summary = await seedWorld(await worldClients(viem), deployment);
-console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary.ratings} ratings, ${summary.proposals.executed} proposals executed, 1 queued, 1 active.`);
+console.log(
+  `Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary.ratings} ratings, ${summary.proposals.executed} proposals executed, 1 queued, 1 active.`,
+);
 printRoles();

@@ -7,13 +7,15 @@ import { defineConfig } from "vite";
 const webRoot = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(webRoot, "..");
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   root: webRoot,
   plugins: [react()],
+  // `--mode public` (npm run build:web): a build for a public deployment, with no local chain and no
+  // dev-account connector (see web/src/vite-env.d.ts). Every other build is the local one.
+  define: { __DEV_WIRING__: JSON.stringify(mode !== "public") },
   server: {
-    // The dApp shares code with the CLI: receipts/ (EIP-712 types), audit/ (recompute-and-compare) and
-    // policies/ (typed policy parameters).
-    fs: { allow: [webRoot, path.join(repoRoot, "receipts"), path.join(repoRoot, "audit"), path.join(repoRoot, "policies"), path.join(repoRoot, "node_modules")] },
+    // The SDK is a workspace package: node_modules/@support-quality/sdk links to sdk/.
+    fs: { allow: [webRoot, path.join(repoRoot, "sdk"), path.join(repoRoot, "node_modules")] },
   },
   build: {
     outDir: path.join(webRoot, "dist"),
@@ -26,7 +28,7 @@ export default defineConfig({
   test: {
     root: repoRoot,
     environment: "jsdom",
-    include: ["web/src/**/*.test.ts", "web/src/**/*.test.tsx"],
+    include: ["web/src/**/*.test.ts", "web/src/**/*.test.tsx", "web/test/**/*.test.ts", "sdk/src/**/*.test.ts"],
     setupFiles: [path.join(webRoot, "src/test/setup.ts")],
   },
-});
+}));

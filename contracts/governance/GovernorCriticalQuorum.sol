@@ -136,8 +136,10 @@ abstract contract GovernorCriticalQuorum is GovernorVotesQuorumFraction, IGovern
         return keccak256(abi.encode(target, selector, withArgument, argument));
     }
 
-    /// @dev The 32-byte word after the selector; callers check the length is at least 36.
+    /// @dev The 32-byte word after the selector; callers check the length is at least 36. One reviewed
+    /// read: proposal calldata is in memory here, where slicing (`data[4:36]`) is not available.
     function _firstArgument(bytes memory data) private pure returns (bytes32 argument) {
+        // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             argument := mload(add(data, 36))
         }

@@ -42,28 +42,8 @@ contract PolicyRegistry is IPolicyRegistry, DaoOwned {
         if (p.kind != kind) revert PolicyRegistryKindMismatch(id, p.kind, kind);
         if (p.retiredAt != 0) revert PolicyRegistryPolicyRetired(id, p.retiredAt);
 
-        uint48 now_ = Time.timestamp();
-        uint48 effective = effectiveFrom == 0 ? now_ : effectiveFrom;
-        uint48 earliest = _earliestEffective(id, p.latestVersion, kind);
-        if (effective < earliest) revert PolicyRegistryEffectiveTooEarly(effective, earliest);
-        if (effective > now_ + _MAX_SCHEDULE_AHEAD) {
-            revert PolicyRegistryEffectiveTooLate(effective, now_ + _MAX_SCHEDULE_AHEAD);
-        }
-
-        newVersion = ++p.versionCount;
-        uint16 version16 = SafeCast.toUint16(newVersion);
-        bytes32 contentHash = keccak256(bytes(content.text));
-        uint32 termsEntry = _applyParams(kind, version16, effective, content.params);
-        _versions[id][newVersion] = Version({
-            contentHash: contentHash,
-            effectiveFrom: effective,
-            publishedAt: now_,
-            cancelledAt: 0,
-            previous: p.latestVersion,
-            termsEntry: termsEntry
-        });
-        p.latestVersion = version16;
-        emit PolicyPublished(id, newVersion, kind, contentHash, effective, msg.sender, content);
+        uint48 effective = _checkEffective(id, p.latestVersion, kind, effectiveFrom);
+        newVersion = _appendVersion(id, p, effective, content);
     }
 
     /// @inheritdoc IPolicyRegistry
@@ -85,6 +65,40 @@ contract PolicyRegistry is IPolicyRegistry, DaoOwned {
             _pushTerms(terms, retiredAt);
         }
         emit PolicyRetired(policyId, p.kind, retiredAt);
+    }
+
+    /// @dev `effectiveFrom` (0 = now) within `[earliest, now + 1 year]`: never before what it follows, never
+    /// so far ahead that a mistyped (e.g. millisecond) time freezes the policy.
+    function _checkEffective(uint256 id, uint256 latestVersion, PolicyKind kind, uint48 effectiveFrom)
+        private
+        view
+        returns (uint48 effective)
+    {
+        uint48 now_ = Time.timestamp();
+        effective = effectiveFrom == 0 ? now_ : effectiveFrom;
+        uint48 earliest = _earliestEffective(id, latestVersion, kind);
+        if (effective < earliest) revert PolicyRegistryEffectiveTooEarly(effective, earliest);
+        if (effective > now_ + _MAX_SCHEDULE_AHEAD) {
+            revert PolicyRegistryEffectiveTooLate(effective, now_ + _MAX_SCHEDULE_AHEAD);
+        }
+    }
+
+    function _appendVersion(uint256 id, Policy storage p, uint48 effective, PolicyContent calldata content)
+        private
+        returns (uint256 newVersion)
+    {
+        newVersion = ++p.versionCount;
+        uint16 version16 = SafeCast.toUint16(newVersion);
+        _versions[id][newVersion] = Version({
+            contentHash: keccak256(bytes(content.text)),
+            effectiveFrom: effective,
+            publishedAt: Time.timestamp(),
+            cancelledAt: 0,
+            previous: p.latestVersion,
+            termsEntry: _applyParams(p.kind, version16, effective, content.params)
+        });
+        p.latestVersion = version16;
+        emit PolicyPublished(id, newVersion, p.kind, _versions[id][newVersion].contentHash, effective, msg.sender, content);
     }
 
     /// @inheritdoc IPolicyRegistry

@@ -73,6 +73,8 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, DaoOwned {
     /// @inheritdoc ISupportRatings
     /// @dev `receipt` is decoded (and validated) once, straight into memory: cheaper than calldata reads
     /// on a path that reads every field (so is {rateBySig}'s).
+    // Decoding the receipt once into memory is cheaper than calldata reads: every field is read.
+    // solhint-disable-next-line gas-calldata-parameters
     function rate(
         Receipt memory receipt,
         address signer,
@@ -86,6 +88,7 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, DaoOwned {
     }
 
     /// @inheritdoc ISupportRatings
+    // solhint-disable-next-line gas-calldata-parameters
     function rateBySig(
         Receipt memory receipt,
         address signer,

@@ -16,14 +16,14 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Address } from "viem";
 import type { BrowserContext, Page } from "playwright-core";
+import type { Address } from "viem";
 import { addressOf, devAccounts, type RoleKey } from "../../scripts/stack/accounts.js";
 import { installInjectedWallet } from "./wallet.js";
 
-export { addressOf, devAccounts, type RoleKey };
 export { DEMO_DESKS } from "../../scripts/stack/accounts.js";
-export { RATING_TAGS, SLA_V1, SLA_V2 } from "../../scripts/stack/world.js";
+export { RATING_TAGS, SLA_V1, SLA_V2 } from "../../scripts/stack/world-data.js";
+export { addressOf, devAccounts, type RoleKey };
 
 export const E2E_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const SCREENSHOT_DIR = path.join(E2E_ROOT, "output/screenshots");
@@ -123,19 +123,19 @@ export async function openApp(page: Page, { account, path: route = "/", walletNa
 /** Switches the injected wallet to another account, as a user would in their wallet. */
 export async function switchAccount(page: Page, account: RoleKey | Address): Promise<void> {
   const address = resolveAccount(account);
-  await page.evaluate((a) => (window as unknown as { __e2eWallet: { switchAccount(a: string): void } }).__e2eWallet.switchAccount(a), address!);
+  await page.evaluate((a) => window.__e2eWallet.switchAccount(a), address!);
 }
 
 /** The next request that needs the user's consent (connect, send, sign, switch chain) is rejected (code 4001). */
 export async function rejectNextRequest(page: Page): Promise<void> {
   await page.evaluate(() => {
-    (window as unknown as { __e2eWallet: { state: { rejectNext: boolean } } }).__e2eWallet.state.rejectNext = true;
+    window.__e2eWallet.state.rejectNext = true;
   });
 }
 
 /** The JSON-RPC methods the dApp has sent to the injected wallet, in order. */
 export async function walletCalls(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...(window as unknown as { __e2eWallet: { state: { calls: string[] } } }).__e2eWallet.state.calls]);
+  return page.evaluate(() => [...window.__e2eWallet.state.calls]);
 }
 
 /** Saves a full-page screenshot to e2e/output/screenshots/<name>.png and returns its path. */

@@ -19,7 +19,9 @@ export function installInjectedWallet(options: InjectedWalletOptions): void {
   type Listener = (...args: unknown[]) => void;
   const STORAGE_KEY = "e2eWallet.connected";
   const listeners = new Map<string, Set<Listener>>();
-  const emit = (event: string, ...args: unknown[]) => listeners.get(event)?.forEach((l) => l(...args));
+  const emit = (event: string, ...args: unknown[]) => {
+    for (const listener of listeners.get(event) ?? []) listener(...args);
+  };
   const chainIdHex = `0x${options.chainId.toString(16)}`;
 
   const state = {
@@ -151,8 +153,19 @@ export function installInjectedWallet(options: InjectedWalletOptions): void {
     icon: "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%23334'/%3E%3C/svg%3E",
     rdns: options.rdns,
   });
-  const announce = () =>
-    window.dispatchEvent(new CustomEvent("eip6963:announceProvider", { detail: Object.freeze({ info, provider }) }));
+  const announce = () => window.dispatchEvent(new CustomEvent("eip6963:announceProvider", { detail: Object.freeze({ info, provider }) }));
   window.addEventListener("eip6963:requestProvider", announce);
   announce();
+}
+
+/** The test controls the injected wallet puts on `window` (read by the harness inside the page). */
+export interface E2eWalletControls {
+  state: { rejectNext: boolean; calls: string[] };
+  switchAccount(account: string): void;
+}
+
+declare global {
+  interface Window {
+    __e2eWallet: E2eWalletControls;
+  }
 }

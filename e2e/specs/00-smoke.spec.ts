@@ -3,14 +3,8 @@
  * wallet path (EIP-6963 discovery) to the harness wallet.
  */
 import assert from "node:assert/strict";
+import { agentRegistryAbi, deployments, supportGovernorAbi, supportRatingsAbi, supportTokenAbi } from "@support-quality/sdk";
 import { createPublicClient, http, parseEther, zeroAddress } from "viem";
-import {
-  agentRegistryAbi,
-  deployments,
-  supportGovernorAbi,
-  supportRatingsAbi,
-  supportTokenAbi,
-} from "../../web/src/generated/contracts.js";
 import { addressOf, env, openApp, rpc, screenshot, test } from "../harness/index.js";
 
 test("the overview renders with the navigation", async ({ page }) => {
@@ -47,14 +41,11 @@ test("connects the announced injected wallet and shows the account", async ({ pa
 test("the seeded world is the one the dev-account roles describe", async () => {
   const client = createPublicClient({ transport: http(env.rpcUrl) });
   const c = deployments[31337].contracts;
-  const read = (address: `0x${string}`, abi: readonly unknown[], functionName: string, args: readonly unknown[] = []) =>
-    client.readContract({ address, abi, functionName, args } as never) as Promise<unknown>;
 
   // 40 rated tickets: 17 at Ledgerly (one voided by the DAO), 12 at Nimbus, 11 at Orbit.
-  const desks = (await Promise.all([1, 2, 3].map((id) => read(c.SupportRatings, supportRatingsAbi, "deskStats", [id])))) as {
-    count: bigint;
-    voided: bigint;
-  }[];
+  const desks = await Promise.all(
+    [1, 2, 3].map((id) => client.readContract({ address: c.SupportRatings, abi: supportRatingsAbi, functionName: "deskStats", args: [id] })),
+  );
   assert.deepEqual(
     desks.map((d) => [d.count, d.voided]),
     [
@@ -63,26 +54,35 @@ test("the seeded world is the one the dev-account roles describe", async () => {
       [11n, 0n],
     ],
   );
-  const sam = (await read(c.SupportRatings, supportRatingsAbi, "agentStats", [addressOf("sam")])) as { voided: bigint };
+  const sam = await client.readContract({ address: c.SupportRatings, abi: supportRatingsAbi, functionName: "agentStats", args: [addressOf("sam")] });
   assert.equal(sam.voided, 1n);
 
   // Standing: 1 official, 2 suspended, 4 reported impersonator, 5 confirmed impersonator.
-  assert.equal(await read(c.AgentRegistry, agentRegistryAbi, "statusOf", [addressOf("maya")]), 1);
-  assert.equal(await read(c.AgentRegistry, agentRegistryAbi, "statusOf", [addressOf("lee")]), 2);
-  assert.equal(await read(c.AgentRegistry, agentRegistryAbi, "statusOf", [addressOf("scammer")]), 4);
-  assert.equal(await read(c.AgentRegistry, agentRegistryAbi, "statusOfHandle", ["@Ledgerly_Support_Help"]), 5);
+  assert.equal(await client.readContract({ address: c.AgentRegistry, abi: agentRegistryAbi, functionName: "statusOf", args: [addressOf("maya")] }), 1);
+  assert.equal(await client.readContract({ address: c.AgentRegistry, abi: agentRegistryAbi, functionName: "statusOf", args: [addressOf("lee")] }), 2);
+  assert.equal(await client.readContract({ address: c.AgentRegistry, abi: agentRegistryAbi, functionName: "statusOf", args: [addressOf("scammer")] }), 4);
+  assert.equal(
+    await client.readContract({ address: c.AgentRegistry, abi: agentRegistryAbi, functionName: "statusOfHandle", args: ["@Ledgerly_Support_Help"] }),
+    5,
+  );
 
   // Eve holds tokens but has not delegated; Ada votes with her own and Dana's.
-  assert.equal(await read(c.SupportToken, supportTokenAbi, "delegates", [addressOf("eve")]), zeroAddress);
-  assert.equal(await read(c.SupportToken, supportTokenAbi, "balanceOf", [addressOf("eve")]), parseEther("500000"));
-  assert.equal(await read(c.SupportToken, supportTokenAbi, "getVotes", [addressOf("ada")]), parseEther("3300000"));
+  assert.equal(await client.readContract({ address: c.SupportToken, abi: supportTokenAbi, functionName: "delegates", args: [addressOf("eve")] }), zeroAddress);
+  assert.equal(
+    await client.readContract({ address: c.SupportToken, abi: supportTokenAbi, functionName: "balanceOf", args: [addressOf("eve")] }),
+    parseEther("500000"),
+  );
+  assert.equal(
+    await client.readContract({ address: c.SupportToken, abi: supportTokenAbi, functionName: "getVotes", args: [addressOf("ada")] }),
+    parseEther("3300000"),
+  );
 
   // Six proposals: four executed, then one Queued (SLA v2) and one Active (official channels).
-  assert.equal(await read(c.SupportGovernor, supportGovernorAbi, "proposalCount"), 6n);
+  assert.equal(await client.readContract({ address: c.SupportGovernor, abi: supportGovernorAbi, functionName: "proposalCount" }), 6n);
   const states = [];
   for (let i = 0n; i < 6n; i++) {
-    const [id] = (await read(c.SupportGovernor, supportGovernorAbi, "proposalDetailsAt", [i])) as [bigint];
-    states.push(await read(c.SupportGovernor, supportGovernorAbi, "state", [id]));
+    const [id] = await client.readContract({ address: c.SupportGovernor, abi: supportGovernorAbi, functionName: "proposalDetailsAt", args: [i] });
+    states.push(await client.readContract({ address: c.SupportGovernor, abi: supportGovernorAbi, functionName: "state", args: [id] }));
   }
   assert.deepEqual(states, [7, 7, 7, 7, 5, 1]);
 });

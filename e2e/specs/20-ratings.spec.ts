@@ -9,13 +9,11 @@ import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
+import { encodeReceiptLink, type Receipt, ratingIdParts, signReceipt, supportRatingsAbi } from "@support-quality/sdk";
 import type { Page } from "playwright-core";
 import { type Address, createPublicClient, type Hex, http } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
-import { RECEIPT_TYPES, ratingsDomain, type Receipt } from "../../receipts/eip712.js";
-import { encodeReceiptLink } from "../../receipts/link.js";
 import { DEV_MNEMONIC } from "../../scripts/stack/accounts.js";
-import { supportRatingsAbi } from "../../web/src/generated/contracts.js";
 import { addressOf, chainTime, devAccounts, E2E_ROOT, env, openApp, screenshot, test, walletCalls } from "../harness/index.js";
 
 const REPO = path.resolve(E2E_ROOT, "..");
@@ -54,7 +52,7 @@ async function ledgerlyLink(receipt: Partial<Receipt>, contract: Address = RATIN
     deadline: now + 86_400,
     ...receipt,
   };
-  const signature = await account.signTypedData({ domain: ratingsDomain(31337, contract), types: RECEIPT_TYPES, primaryType: "Receipt", message: full });
+  const signature = await signReceipt(account, { chainId: 31337, verifyingContract: contract }, full);
   return encodeReceiptLink({ chainId: 31337, contract, receipt: full, signer: account.address, signature });
 }
 
@@ -111,7 +109,14 @@ test(
       const [rated] = await client().getContractEvents({ address: RATINGS, abi: supportRatingsAbi, eventName: "Rated", args: { requester } });
       assert.ok(rated, "a Rated event for the requester");
       assert.deepEqual(
-        { desk: rated.args.deskId, agent: rated.args.agent, ticket: rated.args.ticketId, score: rated.args.score, tags: rated.args.tags, verdict: rated.args.verdict },
+        {
+          desk: rated.args.deskId,
+          agent: rated.args.agent,
+          ticket: ratingIdParts(rated.args.ratingId!).ticketId,
+          score: rated.args.score,
+          tags: rated.args.tags,
+          verdict: rated.args.verdict,
+        },
         { desk: 1, agent, ticket: 424242n, score: 4, tags: 0b101, verdict: 1 },
       );
       const tx = await client().getTransaction({ hash: rated.transactionHash! });
@@ -171,68 +176,76 @@ test("damaged, foreign, expired and unauthorised links get a sentence before any
   const now = await chainTime();
   assert.match(await blocker(await ledgerlyLink({ ticketId: 777_002n, deadline: now - 1 })), /^This receipt expired on /);
   // Signed by Ledgerly's key for a Nimbus agent: the contract's simulation names the problem.
-  assert.match(
-    await blocker(await ledgerlyLink({ ticketId: 777_003n, deskId: 2, agent: addressOf("ines") })),
-    /may not sign receipts for desk #2\./,
-  );
+  assert.match(await blocker(await ledgerlyLink({ ticketId: 777_003n, deskId: 2, agent: addressOf("ines") })), /may not sign receipts for desk #2\./);
   await screenshot(page, "20-rate-refused");
   assert.ok(!(await walletCalls(page)).includes("eth_sendTransaction"));
 });
 
-test("the help-desk CLI signs a receipt whose link the requester rates directly", async ({ page }) => {
-  const now = await chainTime();
-  const { stdout } = await promisify(execFile)("npx", ["hardhat", "run", "--no-compile", "scripts/issue-receipt.ts", "--network", "localhost"], {
-    cwd: REPO,
-    env: {
-      ...process.env,
-      TICKET_ID: "515151",
-      AGENT: addressOf("theo"),
-      REQUESTER: addressOf("newcomer"),
-      PRIORITY: "Urgent",
-      OPENED_AT: String(now - 4 * 3600),
-      FIRST_RESPONSE_AT: String(now - 3 * 3600),
-      RESOLVED_AT: String(now - 600),
-      DAPP_URL: env.appUrl,
-    },
-  });
-  const url = stdout.trim();
-  assert.match(url, new RegExp(`^${env.appUrl}rate#v1\\.`));
+test(
+  "the help-desk CLI signs a receipt whose link the requester rates directly",
+  async ({ page }) => {
+    const now = await chainTime();
+    const { stdout } = await promisify(execFile)("npx", ["hardhat", "run", "--no-compile", "scripts/issue-receipt.ts", "--network", "localhost"], {
+      cwd: REPO,
+      env: {
+        ...process.env,
+        TICKET_ID: "515151",
+        AGENT: addressOf("theo"),
+        REQUESTER: addressOf("newcomer"),
+        PRIORITY: "Urgent",
+        OPENED_AT: String(now - 4 * 3600),
+        FIRST_RESPONSE_AT: String(now - 3 * 3600),
+        RESOLVED_AT: String(now - 600),
+        DAPP_URL: env.appUrl,
+      },
+    });
+    const url = stdout.trim();
+    assert.match(url, new RegExp(`^${env.appUrl}rate#v1\\.`));
 
-  await openApp(page, { account: "newcomer", path: new URL(url).pathname + new URL(url).hash });
-  await connect(page);
-  await page.getByTestId("receipt-facts").waitFor();
-  assert.equal(await page.getByTestId("agent-link").textContent(), "@theo.ledgerly");
-  // Urgent: a first response after an hour misses every SLA version's target.
-  assert.equal(await text(page, "sla-verdict"), "SLA breached");
-  const form = page.getByTestId("rating-form");
-  await form.getByRole("radio", { name: "2" }).check();
-  await page.getByTestId("use-relayer").uncheck();
-  await form.getByRole("button", { name: "Submit rating" }).click();
-  await page.getByTestId("rate-success").waitFor({ timeout: 20_000 });
-  assert.ok((await walletCalls(page)).includes("eth_sendTransaction"), "the requester paid for `rate` themselves");
+    await openApp(page, { account: "newcomer", path: new URL(url).pathname + new URL(url).hash });
+    await connect(page);
+    await page.getByTestId("receipt-facts").waitFor();
+    assert.equal(await page.getByTestId("agent-link").textContent(), "@theo.ledgerly");
+    // Urgent: a first response after an hour misses every SLA version's target.
+    assert.equal(await text(page, "sla-verdict"), "SLA breached");
+    const form = page.getByTestId("rating-form");
+    await form.getByRole("radio", { name: "2" }).check();
+    await page.getByTestId("use-relayer").uncheck();
+    await form.getByRole("button", { name: "Submit rating" }).click();
+    await page.getByTestId("rate-success").waitFor({ timeout: 20_000 });
+    assert.ok((await walletCalls(page)).includes("eth_sendTransaction"), "the requester paid for `rate` themselves");
 
-  const [rated] = await client().getContractEvents({
-    address: RATINGS,
-    abi: supportRatingsAbi,
-    eventName: "Rated",
-    args: { requester: addressOf("newcomer") },
-  });
-  assert.deepEqual({ ticket: rated!.args.ticketId, score: rated!.args.score, verdict: rated!.args.verdict }, { ticket: 515151n, score: 2, verdict: 2 });
-  const gas = (await client().getTransactionReceipt({ hash: rated!.transactionHash as Hex })).gasUsed;
-  console.log(`      rate gas used: ${gas}`);
-}, { timeoutMs: 180_000 });
+    const [rated] = await client().getContractEvents({
+      address: RATINGS,
+      abi: supportRatingsAbi,
+      eventName: "Rated",
+      args: { requester: addressOf("newcomer") },
+    });
+    assert.deepEqual(
+      { ticket: ratingIdParts(rated!.args.ratingId!).ticketId, score: rated!.args.score, verdict: rated!.args.verdict },
+      { ticket: 515151n, score: 2, verdict: 2 },
+    );
+    const gas = (await client().getTransactionReceipt({ hash: rated!.transactionHash as Hex })).gasUsed;
+    console.log(`      rate gas used: ${gas}`);
+  },
+  { timeoutMs: 180_000 },
+);
 
-test("the CLI refuses bad input with a sentence and a non-zero exit", async () => {
-  const run = promisify(execFile)("npx", ["hardhat", "run", "--no-compile", "scripts/issue-receipt.ts", "--network", "localhost"], {
-    cwd: REPO,
-    env: { ...process.env, TICKET_ID: "1", AGENT: addressOf("theo"), REQUESTER: "0x1234", OPENED_AT: "1" },
-  });
-  await assert.rejects(run, (error: { code?: number; stderr?: string }) => {
-    assert.equal(error.code, 1);
-    assert.match(error.stderr ?? "", /issue-receipt: REQUESTER "0x1234" is not an Ethereum address\./);
-    return true;
-  });
-}, { timeoutMs: 180_000 });
+test(
+  "the CLI refuses bad input with a sentence and a non-zero exit",
+  async () => {
+    const run = promisify(execFile)("npx", ["hardhat", "run", "--no-compile", "scripts/issue-receipt.ts", "--network", "localhost"], {
+      cwd: REPO,
+      env: { ...process.env, TICKET_ID: "1", AGENT: addressOf("theo"), REQUESTER: "0x1234", OPENED_AT: "1" },
+    });
+    await assert.rejects(run, (error: { code?: number; stderr?: string }) => {
+      assert.equal(error.code, 1);
+      assert.match(error.stderr ?? "", /issue-receipt: REQUESTER "0x1234" is not an Ethereum address\./);
+      return true;
+    });
+  },
+  { timeoutMs: 180_000 },
+);
 
 test("the agent replies to a rating from their profile, once", async ({ page }) => {
   const agent = addressOf("sam");

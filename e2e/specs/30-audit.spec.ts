@@ -74,5 +74,8 @@ test("shows the verdict for every desk and agent", async ({ page }) => {
   const desks = page.getByTestId("audit-desks").locator("tbody tr");
   assert.ok((await desks.count()) >= 2);
   assert.equal(await page.getByTestId("audit-agents").getByText("differs").count(), 0);
-  assert.equal(await page.getByTestId("audit-agents").locator("tbody tr").getByText("match", { exact: true }).count(), await page.getByTestId("audit-agents").locator("tbody tr").count());
+  assert.equal(
+    await page.getByTestId("audit-agents").locator("tbody tr").getByText("match", { exact: true }).count(),
+    await page.getByTestId("audit-agents").locator("tbody tr").count(),
+  );
 });

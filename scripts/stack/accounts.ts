@@ -86,9 +86,41 @@ export function addressOf(key: RoleKey): Address {
 
 /** The desks of the demo world, in registration order (desk ids 1, 2, 3). */
 export const DEMO_DESKS = [
-  { id: 1, name: DESK_1, selfSigning: false, operator: "ledgerlyOperator", issuer: "ledgerlyIssuer", agents: [["maya", "@maya.ledgerly"], ["theo", "@theo.ledgerly"], ["sam", "@sam.ledgerly"]] },
-  { id: 2, name: DESK_2, selfSigning: false, operator: "nimbusOperator", issuer: "nimbusIssuer", agents: [["ines", "@ines.nimbus"], ["kofi", "@kofi.nimbus"], ["lee", "@lee.nimbus"]] },
-  { id: 3, name: DESK_3, selfSigning: true, operator: "orbitOperator", issuer: "orbitIssuer", agents: [["ravi", "@ravi.orbit"], ["zoe", "@zoe.orbit"]] },
+  {
+    id: 1,
+    name: DESK_1,
+    selfSigning: false,
+    operator: "ledgerlyOperator",
+    issuer: "ledgerlyIssuer",
+    agents: [
+      ["maya", "@maya.ledgerly"],
+      ["theo", "@theo.ledgerly"],
+      ["sam", "@sam.ledgerly"],
+    ],
+  },
+  {
+    id: 2,
+    name: DESK_2,
+    selfSigning: false,
+    operator: "nimbusOperator",
+    issuer: "nimbusIssuer",
+    agents: [
+      ["ines", "@ines.nimbus"],
+      ["kofi", "@kofi.nimbus"],
+      ["lee", "@lee.nimbus"],
+    ],
+  },
+  {
+    id: 3,
+    name: DESK_3,
+    selfSigning: true,
+    operator: "orbitOperator",
+    issuer: "orbitIssuer",
+    agents: [
+      ["ravi", "@ravi.orbit"],
+      ["zoe", "@zoe.orbit"],
+    ],
+  },
 ] as const satisfies readonly {
   id: number;
   name: string;

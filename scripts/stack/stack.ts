@@ -4,13 +4,13 @@
  * regenerated (no diff expected: the committed files match a fresh chain) and the dApp built and served.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { network } from "hardhat";
-import { deployProtocol, type Deployment } from "../../deploy/protocol.js";
-import { DEV_ACCOUNTS_OUTPUT, OUTPUT as CONTRACTS_OUTPUT, render, renderDevAccounts } from "../generate-web-contracts.js";
+import { type Deployment, deployProtocol } from "../../deploy/protocol.js";
+import { writeGenerated } from "../generate.js";
 import { recordDeployment } from "./deployment.js";
 import { assertPortFree, type LocalNode, NODE_HOST, NODE_PORT, startNode } from "./node.js";
 import { type SeedSummary, seedWorld, worldClients } from "./world.js";
@@ -64,23 +64,23 @@ function run(command: string, args: string[], onSpawn?: (child: ChildProcess) =>
  * deployed (a timestamp check would miss them).
  */
 export async function compile(log: (line: string) => void): Promise<void> {
-  log("Compiling contracts (npx hardhat compile)…");
-  await run("npx", ["hardhat", "compile"]);
+  log("Compiling contracts (default build profile; a no-op when artifacts are current)…");
+  await withProgress("compiling", log, () => run("npx", ["hardhat", "compile", "--no-tests"]));
 }
 
-/** Writes the generated web files when they differ; returns the files that changed. */
-function regenerate(): string[] {
-  const changed: string[] = [];
-  for (const [file, content] of [
-    [CONTRACTS_OUTPUT, render()],
-    [DEV_ACCOUNTS_OUTPUT, renderDevAccounts()],
-  ] as const) {
-    if (existsSync(file) && readFileSync(file, "utf8") === content) continue;
-    writeFileSync(file, content);
-    changed.push(path.relative(ROOT, file));
+/** Runs `step`, saying every 5 s that it is still running, so no step is silent for long. */
+export async function withProgress<T>(what: string, log: (line: string) => void, step: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  const timer = setInterval(() => log(`  … still ${what} (${Math.round((Date.now() - started) / 1000)} s)`), 5000);
+  try {
+    return await step();
+  } finally {
+    clearInterval(timer);
   }
-  return changed;
 }
+
+/** Writes the generated SDK and web files when they differ; returns the files that changed. */
+const regenerate = writeGenerated;
 
 const MIME: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -138,6 +138,7 @@ export async function startStack({
     let t = Date.now();
     await compile(log);
     lap("compile", t);
+    log(`Compiled in ${timings.compile!.toFixed(1)} s.`);
 
     // The dApp needs only the generated files, and a fresh chain deploys at the committed addresses: the
     // build runs while the chain is deployed and seeded, and runs again only if the deployment moved.
@@ -146,12 +147,9 @@ export async function startStack({
     let buildChild: ChildProcess | undefined;
     const buildWeb = async () => {
       const since = Date.now();
-      await run(
-        "npx",
-        ["vite", "build", "--config", "web/vite.config.ts", "--outDir", outDir, "--emptyOutDir"],
-        (c) => (buildChild = c),
-        { VITE_LOCAL_RPC_URL: `http://${NODE_HOST}:${nodePort}` },
-      );
+      await run("npx", ["vite", "build", "--config", "web/vite.config.ts", "--outDir", outDir, "--emptyOutDir"], (c) => (buildChild = c), {
+        VITE_LOCAL_RPC_URL: `http://${NODE_HOST}:${nodePort}`,
+      });
       lap("build", since);
     };
     let build = web ? buildWeb() : Promise.resolve();
@@ -159,13 +157,17 @@ export async function startStack({
     cleanups.push(async () => buildChild?.exitCode === null && buildChild.kill());
 
     t = Date.now();
-    const node = await startNode({ port: nodePort, startDaysAgo: CHAIN_START_DAYS_AGO });
+    log(web ? "Starting the chain node (the dApp builds meanwhile)…" : "Starting the chain node…");
+    const node = await withProgress("starting the chain node", log, () => startNode({ port: nodePort, startDaysAgo: CHAIN_START_DAYS_AGO }));
     cleanups.push(() => node.close());
+    lap("node", t);
     log(`Chain node listening at ${node.url} (chain id 31337).`);
+    t = Date.now();
 
     const connection = await network.create({ network: "localhost", override: { url: node.url } });
     cleanups.push(() => connection.close());
-    const { deployment } = await deployProtocol(connection.viem);
+    log("Deploying the protocol…");
+    const { deployment } = await withProgress("deploying", log, () => deployProtocol(connection.viem));
     const deploymentsFile = path.join(ROOT, "deployments/31337.json");
     const before = existsSync(deploymentsFile) ? readFileSync(deploymentsFile, "utf8") : "";
     await recordDeployment(deployment, path.join(ROOT, "deployments"));
@@ -179,7 +181,7 @@ export async function startStack({
     if (seeding) {
       t = Date.now();
       log("Seeding the demo world…");
-      seed = await seedWorld(await worldClients(connection.viem), deployment, log);
+      seed = await withProgress("seeding", log, async () => seedWorld(await worldClients(connection.viem), deployment, log));
       lap("seed", t);
       log(`Seeded in ${timings.seed.toFixed(1)} s.`);
     }
@@ -192,8 +194,10 @@ export async function startStack({
 
     let webUrl: string | undefined;
     if (web) {
-      log("Building the dApp…");
-      await build;
+      log("Finishing the dApp build…");
+      t = Date.now();
+      await withProgress("building the dApp", log, () => build);
+      lap("buildWait", t);
       const server = await serveStatic(outDir, webPort);
       cleanups.push(() => server.close());
       webUrl = server.url;

@@ -6,8 +6,8 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { network } from "hardhat";
-import { getAddress, type Hex, keccak256, toHex } from "viem";
-import { call } from "../../deploy/govern.js";
+import { encodeFunctionData, getAddress, type Hex, keccak256, toHex } from "viem";
+import { call } from "../../scripts/stack/govern.js";
 import { type Connection, deployWorld, distributeAndDelegate, govern, mined, registerDesk, type World } from "../support/fixtures.js";
 import { queueWithCriticalSupport } from "../support/governance-steps.js";
 
@@ -66,16 +66,15 @@ describe("attacks on the DAO's ability to remove a desk", () => {
     assert.equal((await r.read.deskIssuers([1])).length, 0);
   });
 
-  it("deskStats of a 1,000-agent desk stays under a 50M eth_call gas cap", async () => {
+  it("deskStats of a 1,000-agent desk stays under the strictest call gas cap (16,777,216)", async () => {
     const world = await connection.networkHelpers.loadFixture(deskWorld);
     await flood(world, 999);
     const { ratings } = world.protocol;
-    const gas = await world.publicClient.estimateContractGas({
-      address: ratings.address,
-      abi: ratings.abi,
-      functionName: "deskStats",
-      args: [1],
+    // A view: estimated as the eth_call a dApp makes (EDR caps a call at EIP-7825's 16,777,216 gas).
+    const gas = await world.publicClient.estimateGas({
+      to: ratings.address,
+      data: encodeFunctionData({ abi: ratings.abi, functionName: "deskStats", args: [1] }),
     });
-    assert.ok(gas < 50_000_000n, `deskStats at 1,000 agents: ${gas} gas`);
+    assert.ok(gas < EIP_7825_CAP, `deskStats at 1,000 agents: ${gas} gas`);
   });
 });

@@ -5,18 +5,12 @@
  */
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
+import { PolicyKind, ProposalState } from "@support-quality/sdk";
 import { network } from "hardhat";
 import { encodeFunctionData, erc20Abi, getAddress, type Hex, parseEther } from "viem";
-import { call, ProposalState } from "../../deploy/govern.js";
-import { DEFAULT_OPTIONS, PolicyKind } from "../../deploy/protocol.js";
-import {
-  type Connection,
-  deployWorld,
-  distributeAndDelegate,
-  mined,
-  registerDesk,
-  type World,
-} from "../support/fixtures.js";
+import { DEFAULT_OPTIONS } from "../../deploy/protocol.js";
+import { call } from "../../scripts/stack/govern.js";
+import { type Connection, deployWorld, distributeAndDelegate, mined, registerDesk, type World } from "../support/fixtures.js";
 import { assertDefeatedAsCritical, attempt, proposeAndOpen, queueWithCriticalSupport } from "../support/governance-steps.js";
 
 async function delegatedWorld(connection: Connection) {
@@ -39,7 +33,8 @@ describe("attacks on governance", () => {
     it(`cannot renounce the DAO's ownership of ${name}, at any quorum`, async () => {
       const world = await load();
       const target = world.protocol[name];
-      const renounce = call(target.address, target.abi, "renounceOwnership", []);
+      // A view in our contracts (it always reverts), so encoded directly: `call` takes state-changing functions.
+      const renounce = { target: target.address, data: encodeFunctionData({ abi: target.abi, functionName: "renounceOwnership" }) };
       // With 10 %: the proposal is critical and defeated.
       const { id } = await attempt(world, [renounce], `Renounce ${name}`, [world.alice]);
       await assertDefeatedAsCritical(world, id);
@@ -98,12 +93,9 @@ describe("attacks on governance", () => {
   it("cannot remove a desk by its parts (removing its agents) at the normal quorum", async () => {
     const world = await load();
     const r = world.protocol.agentRegistry;
-    const { id } = await attempt(
-      world,
-      [call(r.address, r.abi, "removeAgent", [world.agent.account.address, "gone"])],
-      "Remove the desk's agent",
-      [world.alice],
-    );
+    const { id } = await attempt(world, [call(r.address, r.abi, "removeAgent", [world.agent.account.address, "gone"])], "Remove the desk's agent", [
+      world.alice,
+    ]);
     await assertDefeatedAsCritical(world, id);
     assert.equal(await r.read.statusOf([world.agent.account.address]), 1); // OfficialAgent
   });
@@ -154,12 +146,9 @@ describe("attacks on governance", () => {
       0,
       { title: "Security script", text: "Send us your seed phrase to verify your wallet.", uri: "", params: "0x" },
     ]);
-    const { id } = await attempt(
-      world,
-      [{ target: policyRegistry.address, data: routineKind }, securityScript],
-      "A general policy and a small script change",
-      [world.alice],
-    );
+    const { id } = await attempt(world, [{ target: policyRegistry.address, data: routineKind }, securityScript], "A general policy and a small script change", [
+      world.alice,
+    ]);
     await assertDefeatedAsCritical(world, id);
   });
 
@@ -180,29 +169,21 @@ describe("attacks on governance", () => {
   it("cannot lower the critical quorum below the normal one, nor raise the normal one above it", async () => {
     const world = await load();
     const { governor } = world.protocol;
-    const raise = await queueWithCriticalSupport(
-      world,
-      [call(governor.address, governor.abi, "updateQuorumNumerator", [30n])],
-      "Normal quorum 30 %",
-    );
+    const raise = await queueWithCriticalSupport(world, [call(governor.address, governor.abi, "updateQuorumNumerator", [30n])], "Normal quorum 30 %");
     await connection.viem.assertions.revertWithCustomErrorWithArgs(
       governor.write.execute([raise], { account: world.alice.account }),
       governor,
       "GovernorQuorumAboveCritical",
       [30n, DEFAULT_OPTIONS.criticalQuorumPercent],
     );
-    const lower = await queueWithCriticalSupport(
-      world,
-      [call(governor.address, governor.abi, "setCriticalQuorumNumerator", [3n])],
-      "Critical quorum 3 %",
-    );
+    const lower = await queueWithCriticalSupport(world, [call(governor.address, governor.abi, "setCriticalQuorumNumerator", [3n])], "Critical quorum 3 %");
     await connection.viem.assertions.revertWithCustomErrorWithArgs(
       governor.write.execute([lower], { account: world.alice.account }),
       governor,
       "GovernorInvalidCriticalQuorum",
       [3n, DEFAULT_OPTIONS.quorumPercent, 100n],
     );
-    assert.equal(await governor.read["quorumNumerator"](), DEFAULT_OPTIONS.quorumPercent);
+    assert.equal(await governor.read.quorumNumerator(), DEFAULT_OPTIONS.quorumPercent);
     assert.equal(await governor.read.criticalQuorumNumerator(), DEFAULT_OPTIONS.criticalQuorumPercent);
   });
 
@@ -244,11 +225,7 @@ describe("attacks on governance", () => {
       { title: "Security script", text: "Support never asks for your seed phrase.", uri: "", params: "0x" },
     ]);
     const id = await proposeAndOpen(world, world.alice, [script], "Adopt the script");
-    const lower = await queueWithCriticalSupport(
-      world,
-      [call(governor.address, governor.abi, "setCriticalQuorumNumerator", [5n])],
-      "Critical quorum 5 %",
-    );
+    const lower = await queueWithCriticalSupport(world, [call(governor.address, governor.abi, "setCriticalQuorumNumerator", [5n])], "Critical quorum 5 %");
     await mined(world, governor.write.execute([lower], { account: world.alice.account }));
     assert.equal(await governor.read.proposalQuorumNumerator([id]), DEFAULT_OPTIONS.criticalQuorumPercent);
   });

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { network } from "hardhat";
 import { getAddress, type Hex, keccak256, pad, toHex } from "viem";
-import { call } from "../../deploy/govern.js";
+import { call } from "../../scripts/stack/govern.js";
 import { type Connection, deployWorld, distributeAndDelegate, govern, mined, registerDesk, type World } from "../support/fixtures.js";
 
 const Standing = { Unknown: 0, OfficialAgent: 1, SuspendedAgent: 2, FormerAgent: 3, Reported: 4, Confirmed: 5 } as const;
@@ -76,24 +76,19 @@ describe("attacks on impersonator reports and desk powers", () => {
     const key = world.dave.account.address;
     const id = await report(world, subjectOf(key), 2);
     await mined(world, r.write.setIssuer([1, key, true], { account: world.operator.account }));
-    await connection.viem.assertions.revertWithCustomErrorWithArgs(
-      r.write.resolveReport([id, true], rogue(world)),
-      r,
-      "AgentRegistryProtectedSubject",
-      [subjectOf(key)],
-    );
+    await connection.viem.assertions.revertWithCustomErrorWithArgs(r.write.resolveReport([id, true], rogue(world)), r, "AgentRegistryProtectedSubject", [
+      subjectOf(key),
+    ]);
   });
 
   it("an operator cannot rule on a report naming another desk", async () => {
     const world = await load();
     const r = world.protocol.agentRegistry;
     const id = await report(world, subjectOf(world.dave.account.address), 1);
-    await connection.viem.assertions.revertWithCustomErrorWithArgs(
-      r.write.resolveReport([id, true], rogue(world)),
-      r,
-      "AgentRegistryUnauthorized",
-      [getAddress(world.stranger.account.address), 1],
-    );
+    await connection.viem.assertions.revertWithCustomErrorWithArgs(r.write.resolveReport([id, true], rogue(world)), r, "AgentRegistryUnauthorized", [
+      getAddress(world.stranger.account.address),
+      1,
+    ]);
   });
 
   it("a wrong confirmation of a handle another desk has not registered yet is undone by the DAO at the normal quorum", async () => {
@@ -122,12 +117,9 @@ describe("attacks on impersonator reports and desk powers", () => {
     const r = world.protocol.agentRegistry;
     const id = await report(world, subjectOf(world.dave.account.address), 2);
     await mined(world, r.write.resolveReport([id, true], rogue(world)));
-    await connection.viem.assertions.revertWithCustomErrorWithArgs(
-      r.write.overturnReport([id, "mine"], rogue(world)),
-      r,
-      "OwnableUnauthorizedAccount",
-      [getAddress(world.stranger.account.address)],
-    );
+    await connection.viem.assertions.revertWithCustomErrorWithArgs(r.write.overturnReport([id, "mine"], rogue(world)), r, "OwnableUnauthorizedAccount", [
+      getAddress(world.stranger.account.address),
+    ]);
   });
 
   it("a removed desk's operator loses every power: no confirmations, no agents, no suspensions", async () => {
@@ -137,7 +129,9 @@ describe("attacks on impersonator reports and desk powers", () => {
     await govern(world, [call(r.address, r.abi, "removeDesk", [2])], "Remove the rogue desk");
     assert.equal(await r.read.isOperator([2, world.stranger.account.address]), false);
     const unauthorized = [getAddress(world.stranger.account.address), 2] as const;
-    await connection.viem.assertions.revertWithCustomErrorWithArgs(r.write.resolveReport([id, true], rogue(world)), r, "AgentRegistryUnauthorized", [...unauthorized]);
+    await connection.viem.assertions.revertWithCustomErrorWithArgs(r.write.resolveReport([id, true], rogue(world)), r, "AgentRegistryUnauthorized", [
+      ...unauthorized,
+    ]);
     await connection.viem.assertions.revertWithCustomErrorWithArgs(
       r.write.addAgent([2, world.dave.account.address, "x"], rogue(world)),
       r,

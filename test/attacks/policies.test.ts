@@ -5,20 +5,11 @@
  */
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
+import { encodeSlaParams, PolicyKind } from "@support-quality/sdk";
 import { network } from "hardhat";
 import { type Hex, keccak256, toHex } from "viem";
-import { call } from "../../deploy/govern.js";
-import { PolicyKind } from "../../deploy/protocol.js";
-import { encodeSlaParams } from "../../policies/params.js";
-import {
-  type Connection,
-  deployWorld,
-  distributeAndDelegate,
-  govern,
-  latestTimestamp,
-  publishRatingPolicies,
-  type World,
-} from "../support/fixtures.js";
+import { call } from "../../scripts/stack/govern.js";
+import { type Connection, deployWorld, distributeAndDelegate, govern, latestTimestamp, publishRatingPolicies, type World } from "../support/fixtures.js";
 import { assertDefeatedAsCritical, attempt, queueWithCriticalSupport } from "../support/governance-steps.js";
 
 const YEAR = 365 * 24 * 3600;

@@ -7,20 +7,9 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { network } from "hardhat";
 import { getAddress } from "viem";
-import { advanceTime, call } from "../../deploy/govern.js";
-import {
-  type Connection,
-  govern,
-  issue,
-  latestTimestamp,
-  makeReceipt,
-  mined,
-  rateArgs,
-  ratingWorld,
-  signReceipt,
-} from "../support/fixtures.js";
+import { advanceTime, call } from "../../scripts/stack/govern.js";
+import { type Connection, govern, issue, latestTimestamp, makeReceipt, mined, rateArgs, ratingWorld, signReceipt } from "../support/fixtures.js";
 
-type RatingWorld = Awaited<ReturnType<typeof ratingWorld>>;
 const HOUR = 3600;
 
 async function selfSigningWorld(connection: Connection) {

@@ -7,9 +7,10 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { before, describe, it } from "node:test";
+import { PolicyKind } from "@support-quality/sdk";
 import { network } from "hardhat";
-import { type Address, type Hex, getAddress, zeroAddress } from "viem";
-import { DEFAULT_OPTIONS, deployProtocol, PolicyKind, writeDeployment } from "../../deploy/protocol.js";
+import { type Address, getAddress, type Hex, zeroAddress } from "viem";
+import { DEFAULT_OPTIONS, deployProtocol, writeDeployment } from "../../deploy/protocol.js";
 import { type Connection, deployWorld } from "../support/fixtures.js";
 
 async function freshWorld(connection: Connection) {
@@ -36,10 +37,9 @@ describe("deployment", () => {
     // Replay every role grant and revocation since the deployment block: the final holders of each role.
     const fromBlock = BigInt(deployment.deploymentBlock);
     const holders = new Map<Hex, Set<Address>>();
-    const events = [
-      ...(await timelock.getEvents.RoleGranted({}, { fromBlock })),
-      ...(await timelock.getEvents.RoleRevoked({}, { fromBlock })),
-    ].sort((a, b) => Number(a.blockNumber - b.blockNumber) || a.logIndex - b.logIndex);
+    const events = [...(await timelock.getEvents.RoleGranted({}, { fromBlock })), ...(await timelock.getEvents.RoleRevoked({}, { fromBlock }))].sort(
+      (a, b) => Number(a.blockNumber - b.blockNumber) || a.logIndex - b.logIndex,
+    );
     for (const event of events) {
       const set = holders.get(event.args.role!) ?? new Set<Address>();
       if (event.eventName === "RoleGranted") set.add(getAddress(event.args.account!));
@@ -102,24 +102,9 @@ describe("deployment", () => {
       ownable,
       [deployer],
     );
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      agentRegistry.write.registerDesk(["Fake desk", true]),
-      agentRegistry,
-      ownable,
-      [deployer],
-    );
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      ratings.write.transferOwnership([deployer]),
-      ratings,
-      ownable,
-      [deployer],
-    );
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      governor.write.setVotingPeriod([1]),
-      governor,
-      "GovernorOnlyExecutor",
-      [deployer],
-    );
+    await viem.assertions.revertWithCustomErrorWithArgs(agentRegistry.write.registerDesk(["Fake desk", true]), agentRegistry, ownable, [deployer]);
+    await viem.assertions.revertWithCustomErrorWithArgs(ratings.write.transferOwnership([deployer]), ratings, ownable, [deployer]);
+    await viem.assertions.revertWithCustomErrorWithArgs(governor.write.setVotingPeriod([1]), governor, "GovernorOnlyExecutor", [deployer]);
     const proposerRole = await timelock.read.PROPOSER_ROLE();
     await viem.assertions.revertWithCustomErrorWithArgs(
       timelock.write.schedule([policyRegistry.address, 0n, "0x", `0x${"00".repeat(32)}`, `0x${"00".repeat(32)}`, DEFAULT_OPTIONS.timelockDelay]),
@@ -128,12 +113,10 @@ describe("deployment", () => {
       [deployer, proposerRole],
     );
     const adminRole = await timelock.read.DEFAULT_ADMIN_ROLE();
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      timelock.write.grantRole([proposerRole, deployer]),
-      timelock,
-      "AccessControlUnauthorizedAccount",
-      [deployer, adminRole],
-    );
+    await viem.assertions.revertWithCustomErrorWithArgs(timelock.write.grantRole([proposerRole, deployer]), timelock, "AccessControlUnauthorizedAccount", [
+      deployer,
+      adminRole,
+    ]);
   });
 
   it("writes deployments/<chainId>.json with the addresses, chain id and the token's deployment block", async () => {
@@ -150,9 +133,7 @@ describe("deployment", () => {
 
       // The deployment block is the block whose transaction created the token.
       const block = await publicClient.getBlock({ blockNumber: BigInt(written.deploymentBlock), includeTransactions: true });
-      const created = await Promise.all(
-        block.transactions.map(async (tx) => (await publicClient.getTransactionReceipt({ hash: tx.hash })).contractAddress),
-      );
+      const created = await Promise.all(block.transactions.map(async (tx) => (await publicClient.getTransactionReceipt({ hash: tx.hash })).contractAddress));
       assert.ok(created.some((address) => address && getAddress(address) === getAddress(token.address)));
       assert.equal(written.deployedAt, Number(block.timestamp));
 

@@ -4,10 +4,11 @@
  */
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
+import { PolicyKind, ProposalState, VoteType as Vote } from "@support-quality/sdk";
 import { network } from "hardhat";
 import { getAddress, type Hex, keccak256, parseEther, parseEventLogs, toHex, type WalletClient } from "viem";
-import { advanceTime, call, propose, ProposalState, Vote } from "../../deploy/govern.js";
-import { DEFAULT_OPTIONS, PolicyKind } from "../../deploy/protocol.js";
+import { DEFAULT_OPTIONS } from "../../deploy/protocol.js";
+import { advanceTime, call, propose } from "../../scripts/stack/govern.js";
 import {
   BALANCES,
   type Connection,
@@ -17,16 +18,16 @@ import {
   mined,
   RATING_RULES_PARAMS,
   RATING_RULES_TEXT,
-  ratingRulesParams,
-  slaParams,
   ratingPolicyCalls,
+  ratingRulesParams,
   SLA_PARAMS,
   SLA_TEXT,
+  slaParams,
   type World,
 } from "../support/fixtures.js";
 
 const SUPPLY = DEFAULT_OPTIONS.initialSupply;
-const asWallet = (w: World["alice"]) => w as unknown as WalletClient;
+const asWallet = (w: World["alice"]): WalletClient => w;
 
 /** Packs four uint16 targets the way PolicyRegistry stores them (priority i at bits 16·i). */
 const pack = (minutes: readonly number[]) => minutes.reduce((acc, m, i) => acc | (BigInt(m) << BigInt(16 * i)), 0n);
@@ -92,16 +93,14 @@ describe("governance flows", () => {
     ] as const) {
       const voter = world[name];
       const vote = await governor.write.castVote([id, Vote.For], { account: voter.account });
-      await viem.assertions.emitWithArgs(vote, governor, "VoteCast", [
-        getAddress(voter.account.address),
-        id,
-        Vote.For,
-        BALANCES[name],
-        "",
-      ]);
+      await viem.assertions.emitWithArgs(vote, governor, "VoteCast", [getAddress(voter.account.address), id, Vote.For, BALANCES[name], ""]);
       gas[label] = (await mined(world, vote)).gasUsed;
     }
-    console.log(`gas: castVote ${Object.entries(gas).map(([label, used]) => `(${label}) = ${used}`).join(", ")}`);
+    console.log(
+      `gas: castVote ${Object.entries(gas)
+        .map(([label, used]) => `(${label}) = ${used}`)
+        .join(", ")}`,
+    );
     assert.deepEqual(await governor.read.proposalVotes([id]), [0n, BALANCES.alice + BALANCES.bob + BALANCES.carol, 0n]);
 
     await endVoting(world, id);
@@ -182,12 +181,7 @@ describe("governance flows", () => {
     assert.equal(await governor.read.isCriticalCall([normal.target, 0n, normal.data]), false);
 
     const criticalDescription = "Adopt the security script";
-    const criticalId = await governor.read.getProposalId([
-      [securityScript.target],
-      [0n],
-      [securityScript.data],
-      keccak256(toHex(criticalDescription)),
-    ]);
+    const criticalId = await governor.read.getProposalId([[securityScript.target], [0n], [securityScript.data], keccak256(toHex(criticalDescription))]);
     await viem.assertions.emitWithArgs(
       governor.write.propose([[securityScript.target], [0n], [securityScript.data], criticalDescription], {
         account: world.alice.account,
@@ -251,12 +245,13 @@ describe("governance flows", () => {
     assert.equal(await governor.read.getVotes([world.dave.account.address, snapshot]), 0n);
     assert.equal(await governor.read.getVotes([world.alice.account.address, snapshot]), BALANCES.alice);
 
-    await viem.assertions.emitWithArgs(
-      governor.write.castVote([id, Vote.Against], { account: world.dave.account }),
-      governor,
-      "VoteCast",
-      [getAddress(world.dave.account.address), id, Vote.Against, 0n, ""],
-    );
+    await viem.assertions.emitWithArgs(governor.write.castVote([id, Vote.Against], { account: world.dave.account }), governor, "VoteCast", [
+      getAddress(world.dave.account.address),
+      id,
+      Vote.Against,
+      0n,
+      "",
+    ]);
     await viem.assertions.emitWithArgs(
       governor.write.castVoteWithReason([id, Vote.For, "kindness matters"], { account: world.alice.account }),
       governor,
@@ -278,12 +273,13 @@ describe("governance flows", () => {
     const snapshot = await governor.read.proposalSnapshot([id]);
     assert.ok(BigInt(await latestTimestamp(world)) < snapshot);
     await startVoting(world);
-    await connection.viem.assertions.emitWithArgs(
-      governor.write.castVote([id, Vote.For], { account: world.dave.account }),
-      governor,
-      "VoteCast",
-      [getAddress(world.dave.account.address), id, Vote.For, stake, ""],
-    );
+    await connection.viem.assertions.emitWithArgs(governor.write.castVote([id, Vote.For], { account: world.dave.account }), governor, "VoteCast", [
+      getAddress(world.dave.account.address),
+      id,
+      Vote.For,
+      stake,
+      "",
+    ]);
   });
 
   it("extends the deadline when quorum is reached late", async () => {
@@ -303,12 +299,7 @@ describe("governance flows", () => {
     const voteTime = deadline - 10n;
     await networkHelpers.time.setNextBlockTimestamp(voteTime);
     const extended = voteTime + BigInt(DEFAULT_OPTIONS.lateQuorumExtension);
-    await viem.assertions.emitWithArgs(
-      governor.write.castVote([id, Vote.For], { account: world.alice.account }),
-      governor,
-      "ProposalExtended",
-      [id, extended],
-    );
+    await viem.assertions.emitWithArgs(governor.write.castVote([id, Vote.For], { account: world.alice.account }), governor, "ProposalExtended", [id, extended]);
     assert.equal(await governor.read.proposalDeadline([id]), extended);
 
     // Past the original deadline the vote is still open; bob can still vote.
@@ -341,12 +332,10 @@ describe("governance flows", () => {
     const cancelArgs = [[policy.target], [0n], [policy.data], keccak256(toHex(description))] as const;
     // Neither a voter nor the proposer may cancel a queued proposal.
     for (const caller of [world.bob, world.alice, world.deployer]) {
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        governor.write.cancel(cancelArgs, { account: caller.account }),
-        governor,
-        "GovernorUnableToCancel",
-        [id, getAddress(caller.account.address)],
-      );
+      await viem.assertions.revertWithCustomErrorWithArgs(governor.write.cancel(cancelArgs, { account: caller.account }), governor, "GovernorUnableToCancel", [
+        id,
+        getAddress(caller.account.address),
+      ]);
     }
 
     const hash: Hex = await governor.write.cancel(cancelArgs, { account: world.guardian.account });

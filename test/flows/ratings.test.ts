@@ -4,29 +4,17 @@
  */
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
+import { type Receipt, SlaVerdict, signRatingIntent } from "@support-quality/sdk";
 import { network } from "hardhat";
-import { getAddress, hashStruct, type Hex, keccak256, toHex } from "viem";
-import { advanceTime } from "../../deploy/govern.js";
+import { getAddress, type Hex } from "viem";
 import { deployProtocol } from "../../deploy/protocol.js";
-import { RATING_INTENT_TYPES, RECEIPT_TYPES, type Receipt, ratingsDomain } from "../../receipts/eip712.js";
-import {
-  type Connection,
-  issue,
-  latestTimestamp,
-  makeReceipt,
-  mined,
-  RATING_RULES_PARAMS,
-  rateArgs,
-  ratingWorld,
-  signReceipt,
-} from "../support/fixtures.js";
+import { advanceTime } from "../../scripts/stack/govern.js";
+import { type Connection, issue, latestTimestamp, makeReceipt, mined, RATING_RULES_PARAMS, rateArgs, ratingWorld, signReceipt } from "../support/fixtures.js";
 
 type RatingWorld = Awaited<ReturnType<typeof ratingWorld>>;
 
-const SlaVerdict = { None: 0, Met: 1, Breached: 2 } as const;
 const Priority = { Low: 0, Normal: 1, High: 2, Urgent: 3 } as const;
-const histogram = (counts: Record<number, number>) =>
-  Array.from({ length: 8 }, (_, i) => BigInt(counts[i + 1] ?? 0));
+const histogram = (counts: Record<number, number>) => Array.from({ length: 8 }, (_, i) => BigInt(counts[i + 1] ?? 0));
 
 async function governedWorld(connection: Connection) {
   return ratingWorld(connection);
@@ -50,14 +38,8 @@ function submitRating(
 /** The requester's EIP-712 `RatingIntent` for `receipt`, as a relayer receives it. */
 async function signIntent(world: RatingWorld, receipt: Receipt, score: number, tags: number, comment: string, deadline: number) {
   const nonce = await world.protocol.ratings.read.nonces([receipt.requester]);
-  const receiptHash = hashStruct({ data: receipt, primaryType: "Receipt", types: RECEIPT_TYPES });
-  return world.requester.signTypedData({
-    account: world.requester.account,
-    domain: ratingsDomain(world.protocol.deployment.chainId, world.protocol.ratings.address),
-    types: RATING_INTENT_TYPES,
-    primaryType: "RatingIntent",
-    message: { receiptHash, score, tags, commentHash: keccak256(toHex(comment)), nonce, deadline },
-  });
+  const contract = { chainId: world.protocol.deployment.chainId, verifyingContract: world.protocol.ratings.address };
+  return signRatingIntent(world.requester, contract, { receipt, score, tags, comment, nonce, deadline });
 }
 
 describe("ratings flows", () => {
@@ -140,10 +122,9 @@ describe("ratings flows", () => {
     const intentDeadline = (await latestTimestamp(world)) + 3600;
     const requesterSignature = await signIntent(world, receipt, score, tags, comment, intentDeadline);
 
-    const hash = await ratings.write.rateBySig(
-      [receipt, world.issuer.account.address, signature, score, tags, comment, intentDeadline, requesterSignature],
-      { account: world.relayer.account },
-    );
+    const hash = await ratings.write.rateBySig([receipt, world.issuer.account.address, signature, score, tags, comment, intentDeadline, requesterSignature], {
+      account: world.relayer.account,
+    });
     const { gasUsed, from } = await mined(world, hash);
     assert.equal(getAddress(from), getAddress(world.relayer.account.address));
     await viem.assertions.emitWithArgs(hash, ratings, "Rated", [
@@ -174,20 +155,18 @@ describe("ratings flows", () => {
     const nextSignature = await signIntent(world, next, 3, 0, "", intentDeadline);
     const steady = await mined(
       world,
-      ratings.write.rateBySig(
-        [next, world.issuer.account.address, await issue(world, next), 3, 0, "", intentDeadline, nextSignature],
-        { account: world.relayer.account },
-      ),
+      ratings.write.rateBySig([next, world.issuer.account.address, await issue(world, next), 3, 0, "", intentDeadline, nextSignature], {
+        account: world.relayer.account,
+      }),
     );
     console.log(`gas: rateBySig (steady state, requester's second relayed rating) = ${steady.gasUsed}`);
     assert.equal(await ratings.read.nonces([receipt.requester]), 2n);
 
     // The intent is bound to its nonce: replaying it is rejected.
     await viem.assertions.revertWithCustomErrorWithArgs(
-      ratings.write.rateBySig(
-        [receipt, world.issuer.account.address, signature, score, tags, comment, intentDeadline, requesterSignature],
-        { account: world.relayer.account },
-      ),
+      ratings.write.rateBySig([receipt, world.issuer.account.address, signature, score, tags, comment, intentDeadline, requesterSignature], {
+        account: world.relayer.account,
+      }),
       ratings,
       "RatingsInvalidRequesterSignature",
       [receipt.requester],
@@ -231,12 +210,11 @@ describe("ratings flows", () => {
       await advanceTime(world.testClient, 600);
       const now = await latestTimestamp(world);
       const receipt = await makeReceipt(world, world.deskId, { openedAt: now - 300, firstResponseAt: now - 200, resolvedAt: now - 100 });
-      await connection.viem.assertions.revertWithCustomErrorWithArgs(
-        rate(world, receipt, 5, 0, "Fine."),
-        world.protocol.ratings,
-        "RatingsAgentNotActive",
-        [world.deskId, receipt.agent, receipt.openedAt],
-      );
+      await connection.viem.assertions.revertWithCustomErrorWithArgs(rate(world, receipt, 5, 0, "Fine."), world.protocol.ratings, "RatingsAgentNotActive", [
+        world.deskId,
+        receipt.agent,
+        receipt.openedAt,
+      ]);
     });
 
     it("an expired receipt: RatingsReceiptExpired", async () => {

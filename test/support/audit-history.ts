@@ -5,13 +5,14 @@
  * (test/flows/governance.test.ts drives real proposals). Transactions are sent with automine off and
  * mined in small blocks, so the history spans hundreds of blocks at a fraction of the time.
  */
+
+import { encodeRatingRulesParams, encodeSlaParams, PolicyKind, type Receipt, signReceipt } from "@support-quality/sdk";
+import type { Deployment } from "@support-quality/sdk/audit";
 import type { NetworkConnection } from "hardhat/types/network";
-import { type Address, encodeFunctionData, type Hex, parseEther, toHex } from "viem";
+import { type Abi, type Address, type ContractFunctionName, encodeFunctionData, type Hex, parseEther, toHex } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
-import { deployProtocol, PolicyKind } from "../../deploy/protocol.js";
-import { encodeRatingRulesParams, encodeSlaParams } from "../../policies/params.js";
-import { RECEIPT_TYPES, type Receipt, ratingsDomain } from "../../receipts/eip712.js";
-import type { Deployment } from "../../audit/index.js";
+import { deployProtocol } from "../../deploy/protocol.js";
+import { type ContractCall, calldata } from "../../scripts/stack/tx.js";
 
 export interface History {
   deployment: Deployment;
@@ -49,8 +50,12 @@ export async function buildHistory(connection: NetworkConnection, options: { rat
   await networkHelpers.setBalance(timelock.address, parseEther("1000"));
   const send = (from: Address, to: Address, data: Hex) =>
     provider.request({ method: "eth_sendTransaction", params: [{ from, to, data, gas: toHex(1_000_000) }] }) as Promise<Hex>;
-  const dao = (to: Address, abi: readonly unknown[], functionName: string, args: readonly unknown[]) =>
-    send(timelock.address, to, encodeFunctionData({ abi: abi as never, functionName, args } as never));
+  const dao = <const abi extends Abi, name extends ContractFunctionName<abi, "nonpayable" | "payable">>(
+    to: Address,
+    abi: abi,
+    functionName: name,
+    args: ContractCall<abi, name>["args"],
+  ) => send(timelock.address, to, calldata({ address: to, abi, functionName, args }));
   const settle = async (hashes: Hex[]) => {
     for (const hash of hashes) {
       const receipt = await publicClient.waitForTransactionReceipt({ hash });
@@ -84,7 +89,9 @@ export async function buildHistory(connection: NetworkConnection, options: { rat
   await settle([await dao(policyRegistry.address, policyRegistry.abi, "retirePolicy", [3n])]);
   // Some token history too: transfers and self-delegations.
   for (const holder of requesters) {
-    await settle([await send(protocol.deployer, token.address, encodeFunctionData({ abi: token.abi, functionName: "transfer", args: [holder, parseEther("1000")] }))]);
+    await settle([
+      await send(protocol.deployer, token.address, encodeFunctionData({ abi: token.abi, functionName: "transfer", args: [holder, parseEther("1000")] })),
+    ]);
     await settle([await send(holder, token.address, encodeFunctionData({ abi: token.abi, functionName: "delegate", args: [holder] }))]);
   }
 
@@ -92,7 +99,7 @@ export async function buildHistory(connection: NetworkConnection, options: { rat
   await networkHelpers.time.increase(3 * 24 * 3600);
   const now = await networkHelpers.time.latest();
   const base = now - 200_000;
-  const domain = ratingsDomain(await publicClient.getChainId(), ratings.address);
+  const ratingsContract = { chainId: await publicClient.getChainId(), verifyingContract: ratings.address };
 
   await provider.request({ method: "evm_setAutomine", params: [false] });
   let pending = 0;
@@ -124,7 +131,7 @@ export async function buildHistory(connection: NetworkConnection, options: { rat
       resolvedAt,
       deadline: now + 30 * 24 * 3600,
     };
-    const signature = await issuers[desk].signTypedData({ domain, types: RECEIPT_TYPES, primaryType: "Receipt", message: receipt });
+    const signature = await signReceipt(issuers[desk]!, ratingsContract, receipt);
     const score = 1 + Math.floor(random() * 5);
     const tags = Math.floor(random() * 16);
     await queue(

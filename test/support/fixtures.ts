@@ -3,20 +3,12 @@
  * (`deployProtocol`) and real governance (`deploy/govern.ts`): tokens are distributed and delegated,
  * desks and policies exist only because a proposal passed.
  */
+
+import { encodeRatingRulesParams, encodeSlaParams, PolicyKind, type Receipt, signReceipt as signWith } from "@support-quality/sdk";
 import type { NetworkConnection } from "hardhat/types/network";
-import {
-  type Address,
-  getAddress,
-  type Hex,
-  parseEther,
-  type PublicClient,
-  type TestClient,
-  type WalletClient,
-} from "viem";
-import { advanceTime, call, type Call, type GovernanceClients, passProposal } from "../../deploy/govern.js";
-import { type DeployOptions, deployProtocol, PolicyKind, type Viem } from "../../deploy/protocol.js";
-import { encodeRatingRulesParams, encodeSlaParams } from "../../policies/params.js";
-import { RECEIPT_TYPES, type Receipt, ratingsDomain } from "../../receipts/eip712.js";
+import { type Address, getAddress, type Hex, type PublicClient, parseEther, type TestClient } from "viem";
+import { type DeployOptions, deployProtocol, type Viem } from "../../deploy/protocol.js";
+import { advanceTime, type Call, call, type GovernanceClients, passProposal } from "../../scripts/stack/govern.js";
 
 export type Connection = NetworkConnection;
 export type Protocol = Awaited<ReturnType<typeof deployProtocol>>;
@@ -77,12 +69,10 @@ export interface World {
 export async function deployWorld(connection: Connection, options: DeployOptions = {}): Promise<World> {
   const { viem } = connection;
   const wallets = await viem.getWalletClients();
-  const [deployer, alice, bob, carol, dave, operator, issuer, agent, requester, otherUser, relayer, guardian, stranger, council] =
-    wallets;
+  const [deployer, alice, bob, carol, dave, operator, issuer, agent, requester, otherUser, relayer, guardian, stranger, council] = wallets;
   const protocol = await deployProtocol(viem, options);
-  // hardhat-viem's clients are viem clients with the chain bound; govern.ts takes the plain viem types.
-  const publicClient = (await viem.getPublicClient()) as unknown as PublicClient;
-  const testClient = (await viem.getTestClient()) as unknown as TestClient;
+  const publicClient: PublicClient = await viem.getPublicClient();
+  const testClient: TestClient = await viem.getTestClient();
   return {
     connection,
     protocol,
@@ -136,14 +126,7 @@ export async function govern(world: World, calls: Call[], description: string): 
   let critical = false;
   for (const c of calls) critical ||= await governor.read.isCriticalCall([c.target, c.value ?? 0n, c.data]);
   const voters = critical ? [world.alice, world.council] : [world.alice];
-  return passProposal(
-    world.clients,
-    governor,
-    world.alice as unknown as WalletClient,
-    voters as unknown as WalletClient[],
-    calls,
-    description,
-  );
+  return passProposal(world.clients, governor, world.alice, voters, calls, description);
 }
 
 /** Desk 1 with its operator, issuer key and one agent, registered by one passed proposal. */
@@ -168,12 +151,7 @@ export async function registerDesk(world: World): Promise<number> {
 export function ratingPolicyCalls(world: World): Call[] {
   const { policyRegistry: p } = world.protocol;
   return [
-    call(p.address, p.abi, "publishPolicy", [
-      PolicyKind.SLA,
-      0n,
-      0,
-      { title: "Service levels", text: SLA_TEXT, uri: "", params: slaParams() },
-    ]),
+    call(p.address, p.abi, "publishPolicy", [PolicyKind.SLA, 0n, 0, { title: "Service levels", text: SLA_TEXT, uri: "", params: slaParams() }]),
     call(p.address, p.abi, "publishPolicy", [
       PolicyKind.RatingRules,
       0n,
@@ -226,18 +204,8 @@ export async function makeReceipt(world: World, deskId: number, overrides: Parti
 }
 
 /** Signs `receipt` with `signer` for the ratings contract at `verifyingContract` on `chainId`. */
-export async function signReceipt(
-  signer: Wallet,
-  receipt: Receipt,
-  domain: { chainId: number; verifyingContract: Address },
-): Promise<Hex> {
-  return signer.signTypedData({
-    account: signer.account,
-    domain: ratingsDomain(domain.chainId, domain.verifyingContract),
-    types: RECEIPT_TYPES,
-    primaryType: "Receipt",
-    message: receipt,
-  });
+export async function signReceipt(signer: Wallet, receipt: Receipt, domain: { chainId: number; verifyingContract: Address }): Promise<Hex> {
+  return signWith(signer, domain, receipt);
 }
 
 /** Signs `receipt` with the desk's issuer key for this world's ratings contract. */

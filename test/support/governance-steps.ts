@@ -3,16 +3,16 @@
  * voters it can muster, and either ends Defeated or is queued so its execution can be tried.
  */
 import assert from "node:assert/strict";
-import type { WalletClient } from "viem";
-import { advanceTime, type Call, ProposalState, propose, Vote } from "../../deploy/govern.js";
+import { ProposalState, VoteType } from "@support-quality/sdk";
 import { DEFAULT_OPTIONS } from "../../deploy/protocol.js";
+import { advanceTime, type Call, propose } from "../../scripts/stack/govern.js";
 import { latestTimestamp, type World } from "./fixtures.js";
 
 type Voter = World["alice"];
 
 /** Proposes `calls` as `proposer` and lets the voting delay pass; returns the proposal id. */
 export async function proposeAndOpen(world: World, proposer: Voter, calls: Call[], description: string) {
-  const id = await propose(world.clients, world.protocol.governor, proposer as unknown as WalletClient, calls, description);
+  const id = await propose(world.clients, world.protocol.governor, proposer, calls, description);
   await advanceTime(world.testClient, DEFAULT_OPTIONS.votingDelay + 1);
   return id;
 }
@@ -22,7 +22,7 @@ export async function voteAndClose(world: World, id: bigint, voters: Voter[]) {
   const { governor } = world.protocol;
   for (const voter of voters) {
     await world.publicClient.waitForTransactionReceipt({
-      hash: await governor.write.castVote([id, Vote.For], { account: voter.account }),
+      hash: await governor.write.castVote([id, VoteType.For], { account: voter.account }),
     });
   }
   const deadline = await governor.read.proposalDeadline([id]);
@@ -34,7 +34,7 @@ export async function voteAndClose(world: World, id: bigint, voters: Voter[]) {
 export async function attempt(world: World, calls: Call[], description: string, voters: Voter[]) {
   const id = await proposeAndOpen(world, voters[0], calls, description);
   await voteAndClose(world, id, voters);
-  return { id, state: (await world.protocol.governor.read.state([id])) as ProposalState };
+  return { id, state: await world.protocol.governor.read.state([id]) };
 }
 
 /** Asserts the proposal needed the critical quorum and was defeated by the votes it got. */

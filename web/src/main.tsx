@@ -2,10 +2,11 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter, RouterProvider } from "react-router";
+import { WagmiProvider } from "wagmi";
 import { Layout, RouteError } from "./components/Layout";
+import { loadRevertDecoder } from "./lib/errors";
 import { appRoutes } from "./routes";
 import { config } from "./wagmi";
-import { WagmiProvider } from "wagmi";
 import "./styles.css";
 
 // Chain reads change only when a transaction lands (which invalidates them) or time passes: no refetch per block.
@@ -30,3 +31,6 @@ createRoot(document.getElementById("root")!).render(
     </WagmiProvider>
   </StrictMode>,
 );
+
+// Reverts are explained by the SDK's decoder: not needed for the first render, so it loads just after.
+void loadRevertDecoder();

@@ -13,19 +13,35 @@ export interface AppRoute {
 
 export const appRoutes: AppRoute[] = [
   { path: "/", lazy: () => import("./features/overview/OverviewPage").then((m) => ({ Component: m.OverviewPage })), nav: { label: "Overview", order: 10 } },
-  { path: "/governance", lazy: () => import("./features/governance/GovernancePage").then((m) => ({ Component: m.GovernancePage })), nav: { label: "Governance", order: 20 } },
+  {
+    path: "/governance",
+    lazy: () => import("./features/governance/GovernancePage").then((m) => ({ Component: m.GovernancePage })),
+    nav: { label: "Governance", order: 20 },
+  },
   { path: "/governance/new", lazy: () => import("./features/governance/ProposalWizard").then((m) => ({ Component: m.ProposalWizardPage })) },
   { path: "/governance/:proposalId", lazy: () => import("./features/governance/ProposalPage").then((m) => ({ Component: m.ProposalPage })) },
-  { path: "/policies", lazy: () => import("./features/policies/PoliciesPage").then((m) => ({ Component: m.PoliciesPage })), nav: { label: "Policies", order: 30 } },
+  {
+    path: "/policies",
+    lazy: () => import("./features/policies/PoliciesPage").then((m) => ({ Component: m.PoliciesPage })),
+    nav: { label: "Policies", order: 30 },
+  },
   { path: "/policies/:policyId", lazy: () => import("./features/policies/PolicyPage").then((m) => ({ Component: m.PolicyPage })) },
   { path: "/verify", lazy: () => import("./features/verify/VerifyPage").then((m) => ({ Component: m.VerifyPage })), nav: { label: "Verify", order: 40 } },
   { path: "/verify/:addressOrHandle", lazy: () => import("./features/verify/VerifyPage").then((m) => ({ Component: m.VerifyPage })) },
-  { path: "/agents", lazy: () => import("./features/agents/AgentsPage").then((m) => ({ Component: m.AgentsPage })), nav: { label: "Agents & desks", order: 50 } },
+  {
+    path: "/agents",
+    lazy: () => import("./features/agents/AgentsPage").then((m) => ({ Component: m.AgentsPage })),
+    nav: { label: "Agents & desks", order: 50 },
+  },
   { path: "/agents/:address", lazy: () => import("./features/agents/AgentProfilePage").then((m) => ({ Component: m.AgentProfilePage })) },
   { path: "/desks/:deskId", lazy: () => import("./features/agents/DeskProfilePage").then((m) => ({ Component: m.DeskProfilePage })) },
   // The receipt rides in the URL fragment (/rate#v1.…): see receipts/link.ts.
   { path: "/rate", lazy: () => import("./features/rate/RatePage").then((m) => ({ Component: m.RatePage })), nav: { label: "Rate", order: 60 } },
-  { path: "/desk", lazy: () => import("./features/desk/DeskConsolePage").then((m) => ({ Component: m.DeskConsolePage })), nav: { label: "Desk console", order: 70 } },
+  {
+    path: "/desk",
+    lazy: () => import("./features/desk/DeskConsolePage").then((m) => ({ Component: m.DeskConsolePage })),
+    nav: { label: "Desk console", order: 70 },
+  },
   { path: "/audit", lazy: () => import("./features/audit/AuditPage").then((m) => ({ Component: m.AuditPage })), nav: { label: "Audit", order: 80 } },
 ];
 

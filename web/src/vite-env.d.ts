@@ -4,3 +4,10 @@ interface ImportMetaEnv {
   /** JSON-RPC URL of the local chain (default http://127.0.0.1:8545). */
   readonly VITE_LOCAL_RPC_URL?: string;
 }
+
+/**
+ * True in the local build (`npm start`, tests): the local chain and the dev-account connector exist.
+ * False in the public build (`npm run build:web`, Vite mode "public"): both are compiled out. Set by
+ * web/vite.config.ts as a literal, so the dead branch (and the code only it uses) leaves the bundle.
+ */
+declare const __DEV_WIRING__: boolean;

@@ -12,11 +12,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { promisify } from "node:util";
+import { type AuditReport, type RpcClient, readTimeline, type TimelineFile } from "@support-quality/sdk/audit";
 import { network } from "hardhat";
 import type { NetworkConnection } from "hardhat/types/network";
 import { createPublicClient, custom, HttpRequestError, RpcRequestError } from "viem";
-import { abis } from "../../../audit/abis.js";
-import { type AuditReport, readTimeline, type RpcClient, type TimelineFile } from "../../../audit/index.js";
 import { EXIT, runCli } from "../../../scripts/audit.js";
 import { buildHistory, type History } from "../../support/audit-history.js";
 
@@ -110,7 +109,9 @@ describe("audit of a long history", () => {
       assert.ok(a.block < b.block || (a.block === b.block && a.logIndex < b.logIndex));
     }
     const last = file.rows.at(-1)!;
-    const block = (await connection.provider.request({ method: "eth_getBlockByNumber", params: [`0x${last.block.toString(16)}`, false] })) as { timestamp: string };
+    const block = (await connection.provider.request({ method: "eth_getBlockByNumber", params: [`0x${last.block.toString(16)}`, false] })) as {
+      timestamp: string;
+    };
     assert.equal(last.time, Number(block.timestamp));
 
     const csv = (await readFile(path.join(out, "timeline.csv"), "utf8")).trimEnd().split("\n");
@@ -124,7 +125,12 @@ describe("audit of a long history", () => {
     assert.equal(report.desks.length, 2);
     const { ratings } = history.protocol;
     for (const verdict of report.agents) {
-      const onChain = (await ratings.read.agentStats([verdict.key as `0x${string}`])) as { count: bigint; sum: bigint; histogram: readonly bigint[]; voided: bigint };
+      const onChain = (await ratings.read.agentStats([verdict.key as `0x${string}`])) as {
+        count: bigint;
+        sum: bigint;
+        histogram: readonly bigint[];
+        voided: bigint;
+      };
       assert.equal(verdict.recomputed.count, Number(onChain.count));
       assert.deepEqual(verdict.recomputed.histogram, onChain.histogram.map(Number));
       assert.equal(verdict.recomputed.sum, Number(onChain.sum));
@@ -133,10 +139,17 @@ describe("audit of a long history", () => {
     }
     const total = report.desks.reduce((n, d) => n + d.recomputed.count, 0);
     assert.equal(total, RATINGS - history.voids);
-    assert.equal(report.desks.reduce((n, d) => n + d.recomputed.voided, 0), history.voids);
+    assert.equal(
+      report.desks.reduce((n, d) => n + d.recomputed.voided, 0),
+      history.voids,
+    );
     assert.deepEqual(
       report.policies.map((p) => [p.policyId, p.versions.length, p.retired, p.mismatches.length]),
-      [[1, 1, false, 0], [2, 1, false, 0], [3, 2, true, 0]],
+      [
+        [1, 1, false, 0],
+        [2, 1, false, 0],
+        [3, 2, true, 0],
+      ],
     );
     assert.ok(lines.some((l) => l.startsWith("OK:")));
   });
@@ -158,7 +171,10 @@ describe("audit of a long history", () => {
     const agentLine = first.out.find((l) => l.includes(`Agent ${agent}:`));
     assert.ok(agentLine, first.out.join("\n"));
     assert.ok(first.out.some((l) => l.startsWith(`  - Desk ${rated.args.deskId}:`)));
-    assert.ok(first.out.some((l) => l.startsWith("MISMATCH: 2 problem(s)")), first.out.join("\n"));
+    assert.ok(
+      first.out.some((l) => l.startsWith("MISMATCH: 2 problem(s)")),
+      first.out.join("\n"),
+    );
     assert.notEqual(oldScore, 5);
 
     const dropped = structuredClone(file);
@@ -183,9 +199,9 @@ describe("audit of a long history", () => {
   });
 
   it("halves ranges a provider refuses as too large and retries transient failures", async () => {
-    const reference = await readTimeline(client, history.deployment, abis);
+    const reference = await readTimeline(client, history.deployment);
     const { client: capped, stats } = providerLike(client, { maxResults: 300, failEvery: 7 });
-    const timeline = await readTimeline(capped, history.deployment, abis, { retry: { retries: 5, baseDelayMs: 1 } });
+    const timeline = await readTimeline(capped, history.deployment, { retry: { retries: 5, baseDelayMs: 1 } });
     assert.ok(stats.refused > 0, "the provider refused some ranges");
     assert.ok(stats.flaked > 0, "the provider flaked");
     assert.equal(timeline.rows.length, logCount);
@@ -211,7 +227,10 @@ describe("audit of a long history", () => {
     const resumed = JSON.parse(await readFile(path.join(out, "timeline.json"), "utf8")) as TimelineFile;
     const ranges = Math.ceil((full.toBlock - full.fromBlock + 1) / 20);
     assert.ok(stats.logRequests < ranges, `resumed with ${stats.logRequests} of ${ranges} requests`);
-    assert.deepEqual(resumed.rows, full.rows.filter((r) => r.block <= resumed.toBlock));
+    assert.deepEqual(
+      resumed.rows,
+      full.rows.filter((r) => r.block <= resumed.toBlock),
+    );
   });
 
   it("refuses a deployments file of another chain, and a missing one", async () => {

@@ -4,8 +4,8 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { emptyStats, recompute, type TimelineRow, toCsv } from "@support-quality/sdk/audit";
 import { keccak256, toHex } from "viem";
-import { recompute, toCsv, type TimelineRow } from "../../../audit/index.js";
 import { prng } from "../../support/audit-history.js";
 
 let logIndex = 0;
@@ -30,7 +30,7 @@ function generate(seed: number, n: number) {
     row("AgentRegistry", "DeskRegistered", { deskId: 2, name: "B", selfSigning: true }),
     ...AGENTS.map((agent) => row("AgentRegistry", "AgentAdded", { deskId: DESK_OF[agent], agent, handle: "", by: agent })),
   ];
-  const ratings: { id: string; agent: string; score: number; verdict: number; voided: boolean }[] = [];
+  const ratings: { id: string; agent: string; score: number; verdict: number; voided: boolean; selfSigned: boolean }[] = [];
   for (let i = 0; i < n; i++) {
     if (ratings.length && random() < 0.1) {
       const target = ratings[Math.floor(random() * ratings.length)];
@@ -41,13 +41,28 @@ function generate(seed: number, n: number) {
       continue;
     }
     const agent = AGENTS[Math.floor(random() * 3)];
-    const rating = { id: keccak256(toHex(i)), agent, score: 1 + Math.floor(random() * 8), verdict: Math.floor(random() * 3), voided: false };
+    // Desk 2 lets its agents sign their own receipts: some of its ratings carry the agent in the id's high bits.
+    const selfSigned = DESK_OF[agent] === 2 && random() < 0.5;
+    const id = (selfSigned ? BigInt(agent) << 96n : 0n) | (BigInt(DESK_OF[agent]) << 64n) | BigInt(i);
+    const rating = { id: toHex(id, { size: 32 }), agent, score: 1 + Math.floor(random() * 8), verdict: Math.floor(random() * 3), voided: false, selfSigned };
     ratings.push(rating);
     rows.push(
       row(
         "SupportRatings",
         "Rated",
-        { ratingId: rating.id, deskId: DESK_OF[agent], agent, requester: AGENTS[0], ticketId: String(i), score: rating.score, tags: 0, verdict: rating.verdict, slaVersion: 1, rulesVersion: 1, comment: "" },
+        {
+          ratingId: rating.id,
+          deskId: DESK_OF[agent],
+          agent,
+          requester: AGENTS[0],
+          ticketId: String(i),
+          score: rating.score,
+          tags: 0,
+          verdict: rating.verdict,
+          slaVersion: 1,
+          rulesVersion: 1,
+          comment: "",
+        },
         i + 2,
       ),
     );
@@ -61,25 +76,53 @@ describe("recompute", () => {
       const { rows, ratings } = generate(seed, 3000);
       const result = recompute(rows);
       assert.deepEqual(result.anomalies, []);
-      for (const agent of AGENTS) {
-        const live = ratings.filter((r) => r.agent === agent && !r.voided);
-        const stats = result.agents.get(agent)!;
+      for (const [agent, selfSigned] of AGENTS.flatMap(
+        (a) =>
+          [
+            [a, false],
+            [a, true],
+          ] as const,
+      )) {
+        const mine = ratings.filter((r) => r.agent === agent && r.selfSigned === selfSigned);
+        const live = mine.filter((r) => !r.voided);
+        const stats = (selfSigned ? result.selfSigned : result.agents).get(agent) ?? emptyStats();
         assert.equal(stats.count, live.length);
-        assert.equal(stats.sum, live.reduce((s, r) => s + r.score, 0));
-        assert.deepEqual(stats.histogram, [1, 2, 3, 4, 5, 6, 7, 8].map((s) => live.filter((r) => r.score === s).length));
+        assert.equal(
+          stats.sum,
+          live.reduce((s, r) => s + r.score, 0),
+        );
+        assert.deepEqual(
+          stats.histogram,
+          [1, 2, 3, 4, 5, 6, 7, 8].map((s) => live.filter((r) => r.score === s).length),
+        );
         assert.equal(stats.slaMet, live.filter((r) => r.verdict === 1).length);
         assert.equal(stats.slaBreached, live.filter((r) => r.verdict === 2).length);
-        assert.equal(stats.voided, ratings.filter((r) => r.agent === agent && r.voided).length);
+        assert.equal(stats.voided, mine.filter((r) => r.voided).length);
       }
-      const desk1 = ratings.filter((r) => DESK_OF[r.agent] === 1 && !r.voided);
-      assert.equal(result.desks.get(1)!.count, desk1.length);
-      assert.equal(result.desks.get(2)!.count, ratings.filter((r) => DESK_OF[r.agent] === 2 && !r.voided).length);
+      assert.ok(ratings.some((r) => r.selfSigned) && ratings.some((r) => DESK_OF[r.agent] === 2 && !r.selfSigned));
+      // Desk aggregates count desk-issued receipts only, as deskStats does.
+      for (const desk of [1, 2]) {
+        const issued = ratings.filter((r) => DESK_OF[r.agent] === desk && !r.voided && !r.selfSigned);
+        assert.equal(result.desks.get(desk)!.count, issued.length);
+      }
     });
   }
 
   it("names the anomalies of an inconsistent history", () => {
     const id = keccak256(toHex("x"));
-    const rated = { ratingId: id, deskId: 1, agent: AGENTS[0], requester: AGENTS[1], ticketId: "1", score: 3, tags: 0, verdict: 1, slaVersion: 1, rulesVersion: 1, comment: "" };
+    const rated = {
+      ratingId: id,
+      deskId: 1,
+      agent: AGENTS[0],
+      requester: AGENTS[1],
+      ticketId: "1",
+      score: 3,
+      tags: 0,
+      verdict: 1,
+      slaVersion: 1,
+      rulesVersion: 1,
+      comment: "",
+    };
     const rows = [
       row("AgentRegistry", "DeskRegistered", { deskId: 1, name: "A", selfSigning: false }, 1),
       row("AgentRegistry", "AgentAdded", { deskId: 1, agent: AGENTS[0], handle: "", by: AGENTS[0] }, 1),
@@ -87,7 +130,20 @@ describe("recompute", () => {
       row("SupportRatings", "Rated", rated, 3),
       row("SupportRatings", "RatingVoided", { ratingId: keccak256(toHex("y")), deskId: 1, agent: AGENTS[0], reason: "r" }, 4),
       row("PolicyRegistry", "PolicyCreated", { policyId: "1", kind: 0, title: "Conduct" }, 5),
-      row("PolicyRegistry", "PolicyPublished", { policyId: "1", version: "2", kind: 0, contentHash: keccak256(toHex("text")), effectiveFrom: 5, publisher: AGENTS[0], content: { title: "", text: "other text", uri: "", params: "0x" } }, 5),
+      row(
+        "PolicyRegistry",
+        "PolicyPublished",
+        {
+          policyId: "1",
+          version: "2",
+          kind: 0,
+          contentHash: keccak256(toHex("text")),
+          effectiveFrom: 5,
+          publisher: AGENTS[0],
+          content: { title: "", text: "other text", uri: "", params: "0x" },
+        },
+        5,
+      ),
     ];
     const result = recompute(rows);
     assert.deepEqual(result.anomalies, [
@@ -103,6 +159,10 @@ describe("recompute", () => {
     const [header, line] = csv.split(/\n(?=\d)/);
     assert.equal(header, "block,time,tx,logIndex,contract,event,fields");
     assert.ok(line.startsWith(`7,2023-11-14T22:13:27.000Z,0x${"ab".repeat(32)},`));
-    assert.ok(line.endsWith(`,SupportRatings,RatingReplied,"{""ratingId"":""0x01"",""deskId"":1,""agent"":""${AGENTS[0]}"",""reply"":""Thanks, \\""friend\\""\\nbye""}"\n`));
+    assert.ok(
+      line.endsWith(
+        `,SupportRatings,RatingReplied,"{""ratingId"":""0x01"",""deskId"":1,""agent"":""${AGENTS[0]}"",""reply"":""Thanks, \\""friend\\""\\nbye""}"\n`,
+      ),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { shortAddress } from "../lib/format";
+import { shortAddress } from "@support-quality/sdk";
 
 /** An address, shortened, with the full value on hover and for copy. */
 export function AddressText({ address }: { address: string }) {

@@ -2,13 +2,14 @@
  * Wallet connection: any EIP-6963 wallet the browser announces, plus on the local chain the dev-account
  * connector with a role picker (the node's unlocked accounts from the generated dev-account list).
  */
+
+import { shortAddress } from "@support-quality/sdk";
 import { useState } from "react";
 import type { Address } from "viem";
 import { type Connector, useConnect, useConnection, useConnectors, useDisconnect } from "wagmi";
 import { DEV_CONNECTOR_ID } from "../connectors/devAccount";
 import { devAccountList, devAccountOf } from "../lib/devAccounts";
 import { errorMessage } from "../lib/errors";
-import { shortAddress } from "../lib/format";
 
 type DevConnector = Connector & { selectAccount(account: Address): Promise<void>; selectedAccount(): Address };
 
@@ -48,13 +49,13 @@ export function ConnectButton() {
   const [open, setOpen] = useState(false);
   const [, rerender] = useState(0);
 
-  const dev = connectors.find((c) => c.id === DEV_CONNECTOR_ID) as DevConnector | undefined;
+  const dev = __DEV_WIRING__ ? (connectors.find((c) => c.id === DEV_CONNECTOR_ID) as DevConnector | undefined) : undefined;
   // EIP-6963 wallets are listed by name; the generic "Injected" entry only when none announced itself.
-  const announced = connectors.filter((c) => c.id !== DEV_CONNECTOR_ID && c.type === "injected" && c.id !== "injected");
+  const announced = connectors.filter((c) => c.type === "injected" && c.id !== "injected");
   const injected = announced.length > 0 ? announced : connectors.filter((c) => c.id === "injected");
 
   if (connection.status === "connected") {
-    const isDev = connection.connector?.id === DEV_CONNECTOR_ID;
+    const isDev = __DEV_WIRING__ && connection.connector?.id === DEV_CONNECTOR_ID;
     return (
       <div className="wallet">
         {isDev && dev ? (
@@ -69,7 +70,7 @@ export function ConnectButton() {
           Disconnect
         </button>
         <span className="visually-hidden" data-testid="connected-account">
-          {connection.address} {devAccountOf(connection.address)?.key ?? ""}
+          {connection.address} {__DEV_WIRING__ ? (devAccountOf(connection.address)?.key ?? "") : ""}
         </span>
       </div>
     );
@@ -87,15 +88,11 @@ export function ConnectButton() {
               {c.icon && <img src={c.icon} alt="" width={18} height={18} />} {c.name === "Injected" ? "Browser wallet" : c.name}
             </button>
           ))}
-          {dev && devAccountList.length > 0 && (
+          {__DEV_WIRING__ && dev && devAccountList.length > 0 && (
             <fieldset className="dev-connect">
               <legend>Dev account (local chain only)</legend>
               <DevAccountPicker connector={dev} onPicked={() => rerender((n) => n + 1)} />
-              <button
-                type="button"
-                data-testid="connect-dev"
-                onClick={() => connect({ connector: dev }, { onSuccess: () => setOpen(false) })}
-              >
+              <button type="button" data-testid="connect-dev" onClick={() => connect({ connector: dev }, { onSuccess: () => setOpen(false) })}>
                 Use dev account
               </button>
             </fieldset>

@@ -34,9 +34,7 @@ export function Layout() {
       <main id="main">
         <Outlet />
       </main>
-      <footer className="site-footer">
-        Support Quality Protocol — policies, votes and ratings on-chain; every number here can be recomputed from events.
-      </footer>
+      <footer className="site-footer">Support Quality Protocol — policies, votes and ratings on-chain; every number here can be recomputed from events.</footer>
     </>
   );
 }

@@ -1,5 +1,5 @@
+import { shortHash } from "@support-quality/sdk";
 import type { TxState } from "../lib/useTx";
-import { shortHash } from "../lib/format";
 
 const STEP_TEXT: Record<string, string> = {
   simulating: "Checking the transaction…",

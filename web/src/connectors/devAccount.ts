@@ -4,8 +4,9 @@
  * list) and forwards every request to the node's JSON-RPC, which signs with that unlocked account. It
  * refuses any chain but the local one, so it can never be mistaken for a real wallet.
  */
+
+import { type Address, type Chain, type EIP1193RequestFn, getAddress, numberToHex, SwitchChainError } from "viem";
 import { createConnector } from "wagmi";
-import { type Address, type EIP1193RequestFn, getAddress, numberToHex, SwitchChainError, type Chain } from "viem";
 
 export const DEV_CONNECTOR_ID = "devAccount";
 const STORAGE_KEY = "devAccount.selected";
@@ -18,7 +19,11 @@ interface JsonRpcError {
 
 /** An EIP-1193 error: viem maps `code` (4001, -32603, 3 …) and `data` (revert data) onto its own errors. */
 class ProviderRpcError extends Error {
-  constructor(readonly code: number, message: string, readonly data?: unknown) {
+  constructor(
+    readonly code: number,
+    message: string,
+    readonly data?: unknown,
+  ) {
     super(message);
   }
 }
@@ -33,6 +38,17 @@ async function forward(url: string, method: string, params: unknown): Promise<un
   const body = (await response.json()) as { result?: unknown; error?: JsonRpcError };
   if (body.error) throw new ProviderRpcError(body.error.code, body.error.message, body.error.data);
   return body.result;
+}
+
+type WithCapabilities = readonly { address: Address; capabilities: Record<string, unknown> }[];
+
+/** `connect`'s accounts in the shape wagmi asked for: plain addresses, or with (no) capabilities. */
+function connectedAccounts<withCapabilities extends boolean = false>(
+  accounts: readonly Address[],
+  withCapabilities?: withCapabilities | boolean,
+): withCapabilities extends true ? WithCapabilities : readonly Address[];
+function connectedAccounts(accounts: readonly Address[], withCapabilities?: boolean): WithCapabilities | readonly Address[] {
+  return withCapabilities ? accounts.map((address) => ({ address, capabilities: {} })) : accounts;
 }
 
 export interface DevAccountParameters {
@@ -66,11 +82,7 @@ export function devAccount({ chain, defaultAccount }: DevAccountParameters) {
         throw new SwitchChainError(new Error(`The dev account exists only on the local chain (${chain.id}).`));
       }
       connected = true;
-      const accounts = [selected];
-      return {
-        accounts: (withCapabilities ? accounts.map((address) => ({ address, capabilities: {} })) : accounts) as never,
-        chainId: chain.id,
-      };
+      return { accounts: connectedAccounts([selected], withCapabilities), chainId: chain.id };
     },
     async disconnect() {
       connected = false;

@@ -2,10 +2,12 @@
  * One hook per contract action of these pages. Each names exactly the reads and event lists it changes,
  * so a landed transaction refreshes those and nothing else.
  */
+import { agentRegistryAbi, type ReceiptLink, signRatingIntent, supportGovernorAbi, supportRatingsAbi, supportTokenAbi } from "@support-quality/sdk";
 import type { Address, Hex } from "viem";
-import { agentRegistryAbi, supportGovernorAbi, supportTokenAbi } from "./contracts";
+import { useConfig, useSignTypedData } from "wagmi";
+import { readContract } from "wagmi/actions";
 import { useProtocol } from "./useProtocol";
-import { useTx } from "./useTx";
+import { type Relayer, type TxEffects, useTx } from "./useTx";
 
 export function useReportImpersonator() {
   const tx = useTx();
@@ -28,7 +30,12 @@ export function useDelegate() {
     delegate: (to: Address) =>
       tx.send(
         { address: SupportToken, abi: supportTokenAbi, functionName: "delegate", args: [to] },
-        { reads: [{ address: SupportToken, functions: ["delegates", "getVotes"] }, { address: SupportGovernor, functions: ["getVotes"] }] },
+        {
+          reads: [
+            { address: SupportToken, functions: ["delegates", "getVotes"] },
+            { address: SupportGovernor, functions: ["getVotes"] },
+          ],
+        },
       ),
   };
 }
@@ -95,6 +102,71 @@ export function usePropose() {
       tx.send(
         { address: SupportGovernor, abi: supportGovernorAbi, functionName: "propose", args: [targets, values, calldatas, description] },
         { reads: [{ address: SupportGovernor, functions: ["proposalCount", "proposalDetailsAt"] }], events: ["ProposalCreated"] },
+      ),
+  };
+}
+
+/** What a rating changes: every read of the ratings contract (aggregates, the rating, nonces) and the Rated list. */
+const ratingEffects = (ratings: Address): TxEffects => ({ reads: [{ address: ratings }], events: ["Rated"] });
+
+/** The requester rates a receipt from their own wallet. */
+export function useRate(link: ReceiptLink) {
+  const tx = useTx();
+  const { receipt, signer, signature, contract } = link;
+  return {
+    ...tx,
+    rate: (score: number, tags: number, comment: string) =>
+      tx.send(
+        { address: contract, abi: supportRatingsAbi, functionName: "rate", args: [receipt, signer, signature, score, tags, comment] },
+        ratingEffects(contract),
+      ),
+  };
+}
+
+/** The requester signs a RatingIntent and `relayer` submits `rateBySig` (and pays the gas). */
+export function useRateBySig(link: ReceiptLink, relayer: Relayer | undefined) {
+  const tx = useTx();
+  const config = useConfig();
+  const { signTypedDataAsync } = useSignTypedData();
+  const { receipt, signer, signature, contract, chainId } = link;
+  return {
+    ...tx,
+    /** `deadline`: the last second (chain time) the relayer may submit the signed rating. */
+    rate: (score: number, tags: number, comment: string, deadline: number) => {
+      if (!relayer) throw new Error("No relayer is configured for this network.");
+      return tx.relay(
+        {
+          relayer,
+          // The same rating sent directly must simulate cleanly before the requester is asked to sign.
+          precheck: { address: contract, abi: supportRatingsAbi, functionName: "rate", args: [receipt, signer, signature, score, tags, comment] },
+          sign: async () => {
+            const nonce = await readContract(config, { address: contract, abi: supportRatingsAbi, functionName: "nonces", args: [receipt.requester], chainId });
+            const intent = { receipt, score, tags, comment, nonce, deadline };
+            const requesterSignature = await signRatingIntent(signTypedDataAsync, { chainId, verifyingContract: contract }, intent);
+            return {
+              address: contract,
+              abi: supportRatingsAbi,
+              functionName: "rateBySig" as const,
+              args: [receipt, signer, signature, score, tags, comment, deadline, requesterSignature] as const,
+            };
+          },
+        },
+        ratingEffects(contract),
+      );
+    },
+  };
+}
+
+/** The rated agent's one public reply. */
+export function useReply() {
+  const tx = useTx();
+  const { SupportRatings } = useProtocol().deployment.contracts;
+  return {
+    ...tx,
+    reply: (ratingId: Hex, text: string) =>
+      tx.send(
+        { address: SupportRatings, abi: supportRatingsAbi, functionName: "reply", args: [ratingId, text] },
+        { reads: [{ address: SupportRatings }], events: ["RatingReplied"] },
       ),
   };
 }

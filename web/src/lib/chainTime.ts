@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { usePublicClient } from "wagmi";
+import { getBlock } from "viem/actions";
+import { useClient } from "wagmi";
 import { useProtocol } from "./useProtocol";
 
 /**
@@ -9,10 +10,10 @@ import { useProtocol } from "./useProtocol";
  */
 export function useChainNow(): bigint | undefined {
   const { chainId } = useProtocol();
-  const client = usePublicClient({ chainId });
+  const client = useClient({ chainId });
   const { data } = useQuery({
     queryKey: ["protocol", chainId, [], "latestBlockTime"],
-    queryFn: async () => ({ timestamp: (await client!.getBlock()).timestamp, readAt: Date.now() }),
+    queryFn: async () => ({ timestamp: (await getBlock(client!)).timestamp, readAt: Date.now() }),
     enabled: !!client,
     staleTime: 15_000,
     refetchInterval: 15_000,

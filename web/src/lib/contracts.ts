@@ -1,31 +1,25 @@
 /**
- * The dApp's view of the generated contracts file: typed ABIs, and the addresses and first block of the
- * deployment on a chain. Every read, write and event query goes through here.
+ * The deployments this build of the dApp serves, with the first block as a bigint (what viem's event
+ * queries take). The local build serves the local chain too; the public build (`__DEV_WIRING__` false)
+ * only the chains with a public deployment, and carries nothing of the local one. ABIs come from the SDK.
  */
-import type { Abi } from "viem";
-import type { Deployment } from "../../../audit/types";
 import {
-  agentRegistryAbi,
-  abis,
-  deployments,
-  policyRegistryAbi,
-  supportGovernorAbi,
-  supportRatingsAbi,
-  supportTokenAbi,
-  timelockControllerAbi,
-} from "../generated/contracts";
+  type ContractName,
+  deployedChainIds as chainIdsIn,
+  type DeploymentRecords,
+  localDeployments,
+  publicDeployments,
+  deploymentOn as sdkDeploymentOn,
+} from "@support-quality/sdk";
+import type { Address } from "viem";
 
-export {
-  agentRegistryAbi,
-  policyRegistryAbi,
-  supportGovernorAbi,
-  supportRatingsAbi,
-  supportTokenAbi,
-  timelockControllerAbi,
-};
+const served: DeploymentRecords = __DEV_WIRING__ ? { ...localDeployments, ...publicDeployments } : publicDeployments;
+
+/** The chain ids this build serves, in ascending order. */
+export const deployedChainIds: readonly number[] = chainIdsIn(served);
 
 /** The protocol's addresses by contract name: the `contracts` of a deployments file. */
-export type ProtocolAddresses = Deployment["contracts"];
+export type ProtocolAddresses = Record<ContractName, Address>;
 
 export interface ProtocolDeployment {
   chainId: number;
@@ -33,30 +27,8 @@ export interface ProtocolDeployment {
   contracts: ProtocolAddresses;
 }
 
-interface GeneratedDeployment {
-  chainId: number;
-  deploymentBlock: number;
-  contracts: Record<string, string>;
-}
-
-const generated = deployments as unknown as Record<string, GeneratedDeployment | undefined>;
-
-/** The chain ids that have a deployment, local chain included. */
-export const deployedChainIds: number[] = Object.values(generated)
-  .filter((d): d is GeneratedDeployment => d !== undefined)
-  .map((d) => d.chainId);
-
-/** The protocol's deployment on `chainId`, or undefined when it is not deployed there. */
+/** The protocol's deployment on `chainId`, or undefined when this build does not serve it. */
 export function deploymentOn(chainId: number | undefined): ProtocolDeployment | undefined {
-  if (chainId === undefined) return undefined;
-  const d = generated[String(chainId)];
-  if (!d) return undefined;
-  return {
-    chainId: d.chainId,
-    deploymentBlock: BigInt(d.deploymentBlock),
-    contracts: d.contracts as unknown as ProtocolAddresses,
-  };
+  const d = sdkDeploymentOn(chainId, served);
+  return d && { chainId: d.chainId, deploymentBlock: BigInt(d.deploymentBlock), contracts: d.contracts };
 }
-
-/** Every ABI, by contract name: what the error decoder and the calldata decoder search. */
-export const allAbis: Record<keyof ProtocolAddresses, Abi> = abis;

@@ -1,240 +1,33 @@
 /**
  * The one place that turns any error — a contract revert, a wallet refusal, a wrong network, an
  * unreachable node — into a sentence a person can act on. Every screen shows `errorMessage(error)`;
- * no raw hex ever reaches the user.
+ * no raw hex ever reaches the user. Contract errors and their sentences come from the SDK.
  */
-import {
-  type Abi,
 
+import { shortAddress } from "@support-quality/sdk";
+import {
   BaseError,
   ChainMismatchError,
   ContractFunctionRevertedError,
-  decodeErrorResult,
   type Hex,
   HttpRequestError,
   InsufficientFundsError,
   isHex,
   SwitchChainError,
   TimeoutError,
-  toFunctionSelector,
   UserRejectedRequestError,
-
 } from "viem";
-import type { AbiError } from "abitype";
-import { formatAbiItem } from "viem/utils";
-import { allAbis } from "./contracts";
-import { formatDate, formatDuration, formatTokens, shortAddress, shortHash } from "./format";
-import {
-  AGENT_STATUS_LABELS,
-  label,
-  POLICY_KIND_LABELS,
-  PRIORITY_LABELS,
-  PROPOSAL_STATES,
-  REPORT_STATUS_LABELS,
-  statesInBitmap,
-  TIMELOCK_OPERATION_STATES,
-} from "./labels";
 
-type Args = readonly unknown[];
-type Sentence = (args: Args) => string;
+type RevertDecoder = typeof import("@support-quality/sdk/errors");
+let revertDecoder: RevertDecoder | undefined;
 
-const a = (x: unknown) => shortAddress(String(x));
-const n = (x: unknown) => String(x);
-const date = (x: unknown) => formatDate(x as bigint);
-const tokens = (x: unknown) => formatTokens(BigInt(x as bigint));
-const h = (x: unknown) => shortHash(String(x));
-/** A report subject: a left-padded address, or the hash of a handle. */
-const subject = (x: unknown) => {
-  const s = String(x);
-  return /^0x0{24}[0-9a-fA-F]{40}$/.test(s) ? `address ${shortAddress(`0x${s.slice(26)}`)}` : `the handle with hash ${h(s)}`;
-};
-const orList = (items: string[]) =>
-  items.length <= 1 ? (items[0] ?? "none") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
-
-/** A sentence for every custom error of every contract the dApp talks to, OpenZeppelin's included. */
-export const ERROR_SENTENCES: Record<string, Sentence> = {
-  // AgentRegistry
-  AgentRegistryUnknownDesk: ([desk]) => `There is no desk #${n(desk)}.`,
-  AgentRegistryDeskRemoved: ([desk, at]) => `Desk #${n(desk)} was removed on ${date(at)}.`,
-  AgentRegistryEmptyName: () => "A name is required.",
-  AgentRegistryUnauthorized: ([caller, desk]) =>
-    `${a(caller)} is not an operator of desk #${n(desk)}: only its operators or the DAO may do this.`,
-  AgentRegistryZeroAddress: () => "The zero address cannot be used here.",
-  AgentRegistryAgentExists: ([agent, desk]) =>
-    `${a(agent)} already is (or was) an agent of desk #${n(desk)}: an address serves one desk, once.`,
-  AgentRegistryHandleTaken: ([, agent]) => `This handle is already used by agent ${a(agent)}.`,
-  AgentRegistryUnknownAgent: ([agent]) => `${a(agent)} is not an agent.`,
-  AgentRegistryInvalidAgentStatus: ([agent, status]) =>
-    `Agent ${a(agent)} is ${label(AGENT_STATUS_LABELS, status)}, which does not allow this change.`,
-  AgentRegistryConfirmedImpersonator: ([s]) => `${subject(s)} is a confirmed impersonator and cannot become an agent.`,
-  AgentRegistrySubjectIsAgent: ([, agent]) =>
-    `${a(agent)} is an official agent (or was one): agents are not reported as impersonators — ask their desk to suspend them instead.`,
-  AgentRegistryDuplicateReport: ([s, , id]) => `You already have an open report (#${n(id)}) about ${subject(s)}.`,
-  AgentRegistryUnknownReport: ([id]) => `There is no report #${n(id)}.`,
-  AgentRegistryReportClosed: ([id, status]) => `Report #${n(id)} is already ${label(REPORT_STATUS_LABELS, status)}.`,
-  AgentRegistryEmptyEvidence: () => "Describe what happened: the evidence text is required.",
-
-  // PolicyRegistry
-  PolicyRegistryUnknownPolicy: ([id]) => `There is no policy #${n(id)}.`,
-  PolicyRegistryUnknownVersion: ([id, v]) => `Policy #${n(id)} has no version ${n(v)}.`,
-  PolicyRegistryKindMismatch: ([id, expected, given]) =>
-    `Policy #${n(id)} is a ${label(POLICY_KIND_LABELS, expected)} policy, not ${label(POLICY_KIND_LABELS, given)}.`,
-  PolicyRegistryKindTaken: ([kind, id]) =>
-    `A ${label(POLICY_KIND_LABELS, kind)} policy already exists (#${n(id)}): publish a new version of it instead.`,
-  PolicyRegistryPolicyRetired: ([id, at]) => `Policy #${n(id)} was retired on ${date(at)} and takes no new versions.`,
-  PolicyRegistryChangeScheduled: ([id, at]) =>
-    `Policy #${n(id)} cannot be retired yet: a change it affects is scheduled to take effect on ${date(at)}. Retire it after that.`,
-  PolicyRegistryEffectiveTooEarly: ([from, earliest]) =>
-    `The version would take effect on ${date(from)}, but it cannot take effect before ${date(earliest)}.`,
-  PolicyRegistryEmptyText: () => "The policy title and text must not be empty.",
-  PolicyRegistryInvalidSlaTarget: ([p, first, resolution]) =>
-    `The ${label(PRIORITY_LABELS, p)} SLA targets are invalid (first response ${n(first)} min, resolution ${n(resolution)} min): both must be above zero and resolution at least the first response.`,
-  PolicyRegistryInvalidScale: ([scale]) => `A rating scale of ${n(scale)} is not allowed: it must be 2 to 8.`,
-  PolicyRegistryInvalidRatingWindow: ([w]) =>
-    `A rating window of ${formatDuration(w as bigint)} is too short: it must be at least one hour.`,
-  PolicyRegistryTooManyTags: ([count, max]) => `${n(count)} rating tags is too many: at most ${n(max)}.`,
-  PolicyRegistryUnexpectedParams: ([kind]) => `${label(POLICY_KIND_LABELS, kind)} policies take no typed parameters.`,
-
-  // SupportRatings
-  RatingsAlreadyRated: ([desk, ticket]) => `Ticket ${n(ticket)} of desk #${n(desk)} has already been rated.`,
-  RatingsNotRequester: ([caller, requester]) =>
-    `Only the person who asked for help (${a(requester)}) may rate this ticket, not ${a(caller)}.`,
-  RatingsInvalidSignature: ([signer]) => `The receipt's signature is not valid for ${a(signer)}: the link may be damaged.`,
-  RatingsUnauthorizedSigner: ([desk, signer]) => `${a(signer)} may not sign receipts for desk #${n(desk)}.`,
-  RatingsAgentNotActive: ([desk, agent, at]) =>
-    `${a(agent)} was not an active agent of desk #${n(desk)} when the ticket was opened (${date(at)}).`,
-  RatingsSelfRating: ([requester]) => `${a(requester)} cannot rate their own ticket.`,
-  RatingsReceiptExpired: ([deadline]) => `This receipt expired on ${date(deadline)}.`,
-  RatingsInvalidTimes: ([opened, first, resolved]) =>
-    `The ticket's times are out of order or in the future (opened ${date(opened)}, first response ${date(first)}, resolved ${date(resolved)}).`,
-  RatingsNoRatingRules: ([opened]) => `No rating rules were in force when the ticket was opened (${date(opened)}).`,
-  RatingsWindowClosed: ([closed]) => `The rating window closed on ${date(closed)}.`,
-  RatingsScoreOutOfRange: ([score, scale]) => `A score of ${n(score)} is out of range: choose 1 to ${n(scale)}.`,
-  RatingsUnknownTags: ([, count]) => `One of the chosen tags does not exist: the rules list ${n(count)} tags.`,
-  RatingsCommentTooLong: ([length, max]) => `The comment is ${n(length)} bytes long: at most ${n(max)}.`,
-  RatingsUnknownRating: ([id]) => `There is no rating ${h(id)}.`,
-  RatingsNotAgent: ([caller, agent]) => `Only the agent ${a(agent)} may reply to this rating, not ${a(caller)}.`,
-  RatingsAlreadyReplied: () => "This rating already has a reply.",
-  RatingsAlreadyVoided: () => "This rating has already been voided.",
-  RatingsEmptyText: () => "The text must not be empty.",
-  RatingsRatingSignatureExpired: ([deadline]) => `The signed rating expired on ${date(deadline)}.`,
-  RatingsInvalidRequesterSignature: ([requester]) => `The rating was not signed by the requester ${a(requester)}.`,
-  RatingsNotRegistry: ([caller, registry]) =>
-    `Only the registry ${a(registry)} keeps the ratings contract's copy of its records; ${a(caller)} cannot.`,
-  RatingsRegistryMismatch: ([registry, ratings]) =>
-    `The registry ${a(registry)} was deployed for another ratings contract (${a(ratings)}): redeploy them together.`,
-  TallyOverflow: ([score]) => `Score ${n(score)} cannot be counted.`,
-
-  // Governor (OpenZeppelin + critical quorum)
-  GovernorInvalidCriticalQuorum: ([num, min, den]) =>
-    `A critical quorum of ${n(num)}/${n(den)} is not allowed: it must be between ${n(min)}/${n(den)} and 100 %.`,
-  GovernorInvalidCriticalPrefix: ([len]) =>
-    `A critical action is a 4-byte selector or a selector plus one argument (36 bytes), not ${n(len)} bytes.`,
-  GovernorInvalidProposalLength: ([t, c, v]) =>
-    `The proposal is malformed: ${n(t)} targets, ${n(c)} calldatas and ${n(v)} values must be equal and non-zero.`,
-  GovernorAlreadyCastVote: ([voter]) => `${a(voter)} has already voted on this proposal.`,
-  GovernorDisabledDeposit: () => "The governor does not accept ETH.",
-  GovernorOnlyExecutor: ([account]) => `Only the timelock may do this, not ${a(account)}.`,
-  GovernorNonexistentProposal: ([id]) => `There is no proposal ${h(`0x${BigInt(id as bigint).toString(16)}`)}.`,
-  GovernorUnexpectedProposalState: ([, current, expected]) =>
-    `The proposal is ${label(PROPOSAL_STATES, current)}; this needs it to be ${orList(statesInBitmap(expected as Hex, PROPOSAL_STATES))}.`,
-  GovernorInvalidVotingPeriod: ([p]) => `A voting period of ${formatDuration(p as bigint)} is not allowed.`,
-  GovernorInsufficientProposerVotes: ([proposer, votes, threshold]) =>
-    `${a(proposer)} has ${tokens(votes)} of voting power; proposing needs ${tokens(threshold)}. Delegate your tokens to yourself first, or ask a delegate to propose.`,
-  GovernorRestrictedProposer: ([proposer]) => `${a(proposer)} may not submit this proposal.`,
-  GovernorInvalidVoteType: () => "That is not a valid vote: choose For, Against or Abstain.",
-  GovernorInvalidVoteParams: () => "The vote parameters are not valid.",
-  GovernorQueueNotImplemented: () => "This governor does not queue proposals.",
-  GovernorNotQueuedProposal: ([id]) => `Proposal ${h(`0x${BigInt(id as bigint).toString(16)}`)} has not been queued.`,
-  GovernorAlreadyQueuedProposal: () => "The proposal is already queued.",
-  GovernorProposalQueueingFailed: () => "The proposal could not be queued in the timelock.",
-  GovernorProposalQueueingNotRequired: () => "The proposal does not need to be queued.",
-  GovernorInvalidSignature: ([voter]) => `The vote signature is not valid for ${a(voter)}.`,
-  GovernorUnableToCancel: ([, account]) => `${a(account)} may not cancel this proposal now.`,
-  GovernorInvalidQuorumFraction: ([num, den]) => `A quorum of ${n(num)}/${n(den)} is not allowed.`,
-  GovernorPreventLateQuorumVoteExtensionTooLarge: ([ext, max]) =>
-    `A late-quorum extension of ${formatDuration(ext as bigint)} is too long: at most ${formatDuration(max as bigint)}.`,
-
-  // TimelockController and AccessControl
-  TimelockInvalidOperationLength: ([t, p, v]) =>
-    `The timelock operation is malformed: ${n(t)} targets, ${n(p)} payloads and ${n(v)} values.`,
-  TimelockInsufficientDelay: ([delay, min]) =>
-    `A delay of ${formatDuration(delay as bigint)} is shorter than the timelock's minimum of ${formatDuration(min as bigint)}.`,
-  TimelockUnexpectedOperationState: ([, expected]) =>
-    `The timelock operation is not ${orList(statesInBitmap(expected as Hex, TIMELOCK_OPERATION_STATES).map((s) => s.toLowerCase()))} yet: wait until its delay has passed.`,
-  TimelockUnexecutedPredecessor: ([id]) => `The operation ${h(id)} it depends on has not been executed.`,
-  TimelockUnauthorizedCaller: ([caller]) => `${a(caller)} may not call the timelock directly.`,
-  AccessControlUnauthorizedAccount: ([account, role]) => `${a(account)} lacks the role ${h(role)} needed for this.`,
-  AccessControlBadConfirmation: () => "An account can only renounce its own roles.",
-
-  // Ownable (the timelock owns every protocol contract)
-  OwnableUnauthorizedAccount: ([account]) =>
-    `${a(account)} may not do this: only the DAO (through a proposal) may.`,
-  OwnableInvalidOwner: ([owner]) => `${a(owner)} cannot be the owner.`,
-
-  // SupportToken (ERC20, ERC20Permit, ERC20Votes)
-  ERC20InsufficientBalance: ([sender, balance, needed]) =>
-    `${a(sender)} holds ${tokens(balance)}, but ${tokens(needed)} is needed.`,
-  ERC20InsufficientAllowance: ([spender, allowance, needed]) =>
-    `${a(spender)} is allowed to spend ${tokens(allowance)}, but ${tokens(needed)} is needed.`,
-  ERC20InvalidSender: ([s]) => `${a(s)} cannot send tokens.`,
-  ERC20InvalidReceiver: ([r]) => `${a(r)} cannot receive tokens.`,
-  ERC20InvalidApprover: ([x]) => `${a(x)} cannot approve a spender.`,
-  ERC20InvalidSpender: ([x]) => `${a(x)} cannot be approved as a spender.`,
-  ERC20ExceededSafeSupply: ([supply, cap]) => `A supply of ${tokens(supply)} would exceed the voting cap of ${tokens(cap)}.`,
-  ERC2612ExpiredSignature: ([deadline]) => `The permit signature expired on ${date(deadline)}.`,
-  ERC2612InvalidSigner: ([signer, owner]) => `The permit was signed by ${a(signer)}, not by the owner ${a(owner)}.`,
-  ERC5805FutureLookup: ([t, clock]) =>
-    `Voting power at ${date(t)} is not known yet (it is now ${date(clock)}).`,
-  ERC6372InconsistentClock: () => "The token's clock does not match the governor's.",
-  VotesExpiredSignature: ([expiry]) => `The delegation signature expired on ${date(expiry)}.`,
-  InvalidAccountNonce: ([account, nonce]) => `The signature for ${a(account)} was already used (next nonce ${n(nonce)}).`,
-  CheckpointUnorderedInsertion: () => "Voting power history cannot be rewritten.",
-
-  // Libraries
-  ECDSAInvalidSignature: () => "The signature is not valid.",
-  ECDSAInvalidSignatureLength: ([length]) => `The signature is ${n(length)} bytes long; 65 are expected.`,
-  ECDSAInvalidSignatureS: () => "The signature is malformed (its s value is out of range).",
-  SafeCastOverflowedUintDowncast: ([bits, value]) => `The value ${n(value)} does not fit in ${n(bits)} bits.`,
-  FailedCall: () => "A call inside the transaction failed.",
-  InsufficientBalance: ([balance, needed]) => `The balance (${n(balance)} wei) is below the ${n(needed)} wei needed.`,
-  StringTooLong: () => "The text is too long.",
-  InvalidShortString: () => "The text is not a valid short string.",
-};
-
-/** The custom errors of every ABI, deduplicated by selector. */
-const errorAbi: Abi = (() => {
-  const bySelector = new Map<Hex, AbiError>();
-  for (const abi of Object.values(allAbis)) {
-    for (const item of abi) {
-      if (item.type === "error") bySelector.set(toFunctionSelector(formatAbiItem(item)), item);
-    }
-  }
-  return [...bySelector.values()];
-})();
-
-export interface DecodedRevert {
-  errorName: string;
-  args: Args;
-}
-
-/** Decodes revert data against every contract's errors (and Solidity's `Error`/`Panic`). */
-export function decodeRevert(data: Hex): DecodedRevert | undefined {
-  try {
-    const { errorName, args } = decodeErrorResult({ abi: errorAbi, data });
-    return { errorName, args: (args ?? []) as Args };
-  } catch {
-    return undefined;
-  }
-}
-
-/** The sentence for a decoded custom error (or `Error(string)` / `Panic(uint256)`). */
-export function revertSentence({ errorName, args }: DecodedRevert): string {
-  const sentence = ERROR_SENTENCES[errorName];
-  if (sentence) return sentence(args);
-  if (errorName === "Error") return `The transaction was refused: ${String(args[0])}`;
-  if (errorName === "Panic") return `The contract hit an internal error (panic code ${String(args[0])}).`;
-  return `The transaction was refused (${errorName}).`;
+/**
+ * Loads the SDK's revert decoder (the errors-only ABI and a sentence per custom error). No page needs it to
+ * render, so main.tsx loads it right after the first one; useTx awaits it before explaining a failed send.
+ */
+export async function loadRevertDecoder(): Promise<RevertDecoder> {
+  revertDecoder ??= await import("@support-quality/sdk/errors");
+  return revertDecoder;
 }
 
 function findRevertData(error: unknown): Hex | undefined {
@@ -262,8 +55,10 @@ function findInChain<T>(error: unknown, predicate: (e: unknown) => e is T): T | 
   return undefined;
 }
 
-const hasCode = (code: number) => (e: unknown): e is { code: number } =>
-  typeof e === "object" && e !== null && (e as { code?: unknown }).code === code;
+const hasCode =
+  (code: number) =>
+  (e: unknown): e is { code: number } =>
+    typeof e === "object" && e !== null && (e as { code?: unknown }).code === code;
 
 /** Removes anything that looks like raw data from a fallback message. */
 function scrub(message: string): string {
@@ -287,12 +82,15 @@ export function errorMessage(error: unknown, context: ErrorContext = {}): string
   }
 
   const reverted = findInChain(error, (e): e is ContractFunctionRevertedError => e instanceof ContractFunctionRevertedError);
-  if (reverted?.data?.errorName) return revertSentence({ errorName: reverted.data.errorName, args: reverted.data.args ?? [] });
+  if (reverted?.data?.errorName) {
+    const decoded = { errorName: reverted.data.errorName, args: reverted.data.args ?? [] };
+    return revertDecoder ? revertDecoder.revertSentence(decoded) : "The contract refused the transaction.";
+  }
   if (reverted?.reason) return `The transaction was refused: ${reverted.reason}`;
   const data = findRevertData(error);
   if (data) {
-    const decoded = decodeRevert(data);
-    if (decoded) return revertSentence(decoded);
+    const decoded = revertDecoder?.decodeRevert(data);
+    if (decoded) return revertDecoder!.revertSentence(decoded);
     return "The transaction was refused by a contract this app does not know.";
   }
 
@@ -325,6 +123,3 @@ export function errorMessage(error: unknown, context: ErrorContext = {}): string
   const message = error instanceof BaseError ? error.shortMessage : error instanceof Error ? error.message : String(error);
   return `Something went wrong: ${scrub(message) || "unknown error"}.`.replace(/\.\.$/, ".");
 }
-
-/** Every custom error the dApp can decode (for the completeness test). */
-export const knownErrors: readonly AbiError[] = errorAbi as AbiError[];

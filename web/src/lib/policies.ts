@@ -2,10 +2,12 @@
  * Every policy and version, rebuilt from PolicyCreated / PolicyPublished / PolicyRetired events from the
  * deployment block (the text lives only in the events).
  */
+
+import { policyRegistryAbi } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import type { Address, Hash, Hex } from "viem";
-import { usePublicClient } from "wagmi";
-import { policyRegistryAbi } from "./contracts";
+import { getContractEvents } from "viem/actions";
+import { useClient } from "wagmi";
 import { useProtocol } from "./useProtocol";
 
 export interface PolicyVersion {
@@ -35,7 +37,7 @@ export const POLICY_EVENTS = ["PolicyCreated", "PolicyPublished", "PolicyRetired
 
 export function usePolicies() {
   const { chainId, deployment } = useProtocol();
-  const client = usePublicClient({ chainId });
+  const client = useClient({ chainId });
   const address = deployment.contracts.PolicyRegistry;
   return useQuery({
     // "events" keys are invalidated by transactions that emit one of these events (see useTx).
@@ -45,9 +47,9 @@ export function usePolicies() {
     queryFn: async (): Promise<PolicyRecord[]> => {
       const range = { address, abi: policyRegistryAbi, fromBlock: deployment.deploymentBlock, toBlock: "latest" } as const;
       const [created, published, retired] = await Promise.all([
-        client!.getContractEvents({ ...range, eventName: "PolicyCreated" }),
-        client!.getContractEvents({ ...range, eventName: "PolicyPublished" }),
-        client!.getContractEvents({ ...range, eventName: "PolicyRetired" }),
+        getContractEvents(client!, { ...range, eventName: "PolicyCreated" }),
+        getContractEvents(client!, { ...range, eventName: "PolicyPublished" }),
+        getContractEvents(client!, { ...range, eventName: "PolicyRetired" }),
       ]);
       const byId = new Map<bigint, PolicyRecord>();
       for (const e of created) {

@@ -1,14 +1,15 @@
 /**
  * The one way the dApp sends a transaction: simulate (so a revert is explained before the wallet opens)
- * → write → wait for the receipt → invalidate only the queries the action changed. Each contract action
- * is a small hook over this one (see `actions.ts`).
+ * → sign → wait for the receipt → invalidate only the queries the action changed. Each contract action
+ * is a small hook over this one (see `actions.ts`). A relayed action (`rateBySig`) takes the same path:
+ * the user's signature is the "sign" step, and the relayer's wallet submits what was simulated.
  */
 import { type Query, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
-import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, Hash, TransactionReceipt } from "viem";
+import type { Abi, Account, Address, Chain, ContractFunctionArgs, ContractFunctionName, Hash, TransactionReceipt, Transport, WalletClient } from "viem";
 import { useConfig, useConnection } from "wagmi";
 import { simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
-import { errorMessage } from "./errors";
+import { errorMessage, loadRevertDecoder } from "./errors";
 import { useProtocol } from "./useProtocol";
 
 export type TxStep = "idle" | "simulating" | "signing" | "confirming" | "success" | "error";
@@ -26,32 +27,52 @@ export interface TxState {
   error?: string;
 }
 
-export interface TxRequest<abi extends Abi, name extends ContractFunctionName<abi, "nonpayable" | "payable">> {
+type Writable = "nonpayable" | "payable";
+
+/** A contract call, typed by its ABI at the call site. */
+export interface TxRequest<abi extends Abi, name extends ContractFunctionName<abi, Writable>> {
   address: Address;
   abi: abi;
   functionName: name;
-  args: ContractFunctionArgs<abi, "nonpayable" | "payable", name>;
+  args: ContractFunctionArgs<abi, Writable, name> & readonly unknown[];
 }
 
-/** Whether a wagmi read query (readContract / readContracts) reads one of `effects`. */
+/** Someone else's wallet that submits (and pays for) the transaction: the user only signs a message. */
+export interface Relayer {
+  address: Address;
+  label: string;
+  client: WalletClient<Transport, Chain, Account>;
+}
+
+/**
+ * A relayed request: built once the user has signed (`sign`), after `precheck` — the same call as the user
+ * would send it — has simulated cleanly, so a doomed action is explained before anything is signed.
+ */
+export interface RelayedTx<
+  abi extends Abi,
+  name extends ContractFunctionName<abi, Writable>,
+  checkAbi extends Abi,
+  checkName extends ContractFunctionName<checkAbi, Writable>,
+> {
+  relayer: Relayer;
+  precheck: TxRequest<checkAbi, checkName>;
+  sign: () => Promise<TxRequest<abi, name>>;
+}
+
+type QueryKeyOptions = { address?: string; functionName?: string; contracts?: { address?: string; functionName?: string }[] };
+
+/** Whether a wagmi read query (readContract / readContracts), an event list or an app query reads one of `effects`. */
 export function readsAffected(queryKey: readonly unknown[], effects: TxEffects): boolean {
-  const [kind, options] = queryKey as [string, Record<string, unknown> | undefined];
+  const kind = queryKey[0];
   if (kind === "events") return effects.events?.includes(String(queryKey[2])) ?? false;
+  const options: QueryKeyOptions | undefined = typeof queryKey[1] === "object" && queryKey[1] !== null ? queryKey[1] : undefined;
   const matches = (c: { address?: string; functionName?: string } | undefined) =>
-    !!c &&
-    effects.reads.some(
-      (r) =>
-        r.address.toLowerCase() === c.address?.toLowerCase() &&
-        (!r.functions || r.functions.includes(c.functionName ?? "")),
-    );
-  if (kind === "readContract") return matches(options as { address?: string; functionName?: string });
-  if (kind === "readContracts") {
-    const contracts = (options?.contracts ?? []) as { address?: string; functionName?: string }[];
-    return contracts.some(matches);
-  }
+    !!c && effects.reads.some((r) => r.address.toLowerCase() === c.address?.toLowerCase() && (!r.functions || r.functions.includes(c.functionName ?? "")));
+  if (kind === "readContract") return matches(options);
+  if (kind === "readContracts") return (options?.contracts ?? []).some(matches);
   // App-level aggregate queries declare which contracts they read in their key.
   if (kind === "protocol") {
-    const read = (queryKey[2] ?? []) as string[];
+    const read = Array.isArray(queryKey[2]) ? queryKey[2].map(String) : [];
     return effects.reads.some((r) => read.includes(r.address.toLowerCase()));
   }
   return false;
@@ -64,41 +85,79 @@ export function useTx() {
   const { chainId, chainName } = useProtocol();
   const [state, setState] = useState<TxState>({ step: "idle" });
 
-  const send = useCallback(
-    async <abi extends Abi, name extends ContractFunctionName<abi, "nonpayable" | "payable">>(
-      request: TxRequest<abi, name>,
-      effects: TxEffects,
-    ): Promise<TransactionReceipt | undefined> => {
+  const run = useCallback(
+    async (submit: () => Promise<Hash>, effects: TxEffects): Promise<TransactionReceipt | undefined> => {
       try {
         if (connection.status !== "connected") throw Object.assign(new Error("not connected"), { name: "ConnectorNotConnectedError" });
-        setState({ step: "simulating" });
-        const { request: prepared } = await simulateContract(config, {
-          ...(request as object),
-          account: connection.address,
-          chainId,
-        } as never);
-        setState({ step: "signing" });
-        const hash = await writeContract(config, prepared as never);
+        const hash = await submit();
         setState({ step: "confirming", hash });
         const receipt = await waitForTransactionReceipt(config, { hash, chainId });
         if (receipt.status !== "success") {
           setState({ step: "error", hash, receipt, error: "The transaction was reverted on-chain; nothing changed." });
           return undefined;
         }
-        await queryClient.invalidateQueries({
-          predicate: (query: Query) => readsAffected(query.queryKey, effects),
-        });
+        await queryClient.invalidateQueries({ predicate: (query: Query) => readsAffected(query.queryKey, effects) });
         setState({ step: "success", hash, receipt });
         return receipt;
       } catch (error) {
+        await loadRevertDecoder();
         setState((s) => ({ step: "error", hash: s.hash, error: errorMessage(error, { expectedChainName: chainName }) }));
         return undefined;
       }
     },
-    [config, connection.status, connection.address, chainId, chainName, queryClient],
+    [config, connection.status, chainId, chainName, queryClient],
+  );
+
+  /** Simulates `request` as `account`; returns the prepared request (the types were checked at the call site). */
+  const simulate = useCallback(
+    async <abi extends Abi, name extends ContractFunctionName<abi, Writable>>(request: TxRequest<abi, name>, account: Address) => {
+      const { address, abi, functionName, args } = request;
+      return simulateContract<typeof config, Abi, string, readonly unknown[]>(config, { address, abi, functionName, args, account, chainId });
+    },
+    [config, chainId],
+  );
+
+  /** Sends `request` from the connected wallet. */
+  const send = useCallback(
+    <abi extends Abi, name extends ContractFunctionName<abi, Writable>>(request: TxRequest<abi, name>, effects: TxEffects) =>
+      run(async () => {
+        setState({ step: "simulating" });
+        const { request: prepared } = await simulate(request, connection.address!);
+        setState({ step: "signing" });
+        return writeContract(config, prepared);
+      }, effects),
+    [run, simulate, config, connection.address],
+  );
+
+  /** The user signs, the relayer submits: the same simulate → sign → wait → invalidate path. */
+  const relay = useCallback(
+    <abi extends Abi, name extends ContractFunctionName<abi, Writable>, checkAbi extends Abi, checkName extends ContractFunctionName<checkAbi, Writable>>(
+      tx: RelayedTx<abi, name, checkAbi, checkName>,
+      effects: TxEffects,
+    ) =>
+      run(async () => {
+        setState({ step: "simulating" });
+        await simulate(tx.precheck, connection.address!);
+        setState({ step: "signing" });
+        const signed = await tx.sign();
+        setState({ step: "simulating" });
+        const { request } = await simulate(signed, tx.relayer.address);
+        const { client } = tx.relayer;
+        const { address, abi, functionName, args, gas } = request;
+        return client.writeContract<Abi, string, readonly unknown[], Chain>({
+          address,
+          abi,
+          functionName,
+          args,
+          gas,
+          account: client.account,
+          chain: client.chain,
+        });
+      }, effects),
+    [run, simulate, connection.address],
   );
 
   const reset = useCallback(() => setState({ step: "idle" }), []);
   const pending = state.step === "simulating" || state.step === "signing" || state.step === "confirming";
-  return { ...state, pending, send, reset };
+  return { ...state, pending, send, relay, reset };
 }

@@ -1,12 +1,12 @@
+import { AGENT_STATUS_LABELS, AgentStatus, label } from "@support-quality/sdk";
 import { Link, useParams } from "react-router";
 import { type Address, isAddress } from "viem";
 import { AddressText } from "../../components/Address";
 import { Empty, ErrorNote, Loading } from "../../components/States";
-import { AGENT_STATUS_LABELS, label } from "../../lib/labels";
 import { DistributionChart } from "./DistributionChart";
+import { useAgent, useDesk, useRatings, useRulesAt } from "./queries";
 import { RatingList } from "./RatingList";
 import { StatsSummary } from "./StatsSummary";
-import { useAgent, useDesk, useRatings, useRulesAt } from "./queries";
 import { summarizeStats } from "./stats";
 
 const STATUS_BADGE = ["", "badge-good", "badge-warn", "badge-bad"] as const;
@@ -24,11 +24,11 @@ export function AgentProfilePage() {
   if (!valid) return <Empty>“{address}” is not an address.</Empty>;
   if (agent.isPending) return <Loading what="Loading the agent" />;
   if (agent.error) return <ErrorNote error={agent.error} />;
-  if (agent.data.status === 0) {
+  if (agent.data.status === AgentStatus.None) {
     return (
       <Empty>
-        <AddressText address={address} /> is not an agent of any desk. <Link to={`/verify/${address}`}>Verify it</Link> to see whether it
-        was reported as an impersonator.
+        <AddressText address={address} /> is not an agent of any desk. <Link to={`/verify/${address}`}>Verify it</Link> to see whether it was reported as an
+        impersonator.
       </Empty>
     );
   }
@@ -50,7 +50,7 @@ export function AgentProfilePage() {
       <h2>Ratings</h2>
       {ratings.isPending && <Loading what="Loading ratings" />}
       {ratings.error && <ErrorNote error={ratings.error} />}
-      {ratings.data && <RatingList ratings={ratings.data} tagNames={rules.data?.tags ?? []} scale={scale} />}
+      {ratings.data && rules.data && <RatingList ratings={ratings.data} tagNames={rules.data.tags} scale={scale} />}
     </section>
   );
 }

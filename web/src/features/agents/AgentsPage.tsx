@@ -1,8 +1,8 @@
+import { AGENT_STATUS_LABELS, label } from "@support-quality/sdk";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { AddressText } from "../../components/Address";
 import { Empty, ErrorNote, Loading } from "../../components/States";
-import { AGENT_STATUS_LABELS, label } from "../../lib/labels";
 import { type AgentEntry, useDirectory, useRulesAt } from "./queries";
 import { averageText, percent, summarizeStats } from "./stats";
 

@@ -1,11 +1,11 @@
+import { AGENT_STATUS_LABELS, label } from "@support-quality/sdk";
 import { Link, useParams } from "react-router";
 import { AddressText } from "../../components/Address";
 import { Empty, ErrorNote, Loading } from "../../components/States";
-import { AGENT_STATUS_LABELS, label } from "../../lib/labels";
 import { DistributionChart } from "./DistributionChart";
+import { useDesk, useRatings, useRulesAt } from "./queries";
 import { RatingList } from "./RatingList";
 import { StatsSummary } from "./StatsSummary";
-import { useDesk, useRatings, useRulesAt } from "./queries";
 import { averageText, summarizeStats } from "./stats";
 
 /** A desk's record: the sum of its agents' aggregates, its agents and its ratings. */
@@ -36,15 +36,15 @@ export function DeskProfilePage() {
       <ul>
         {desk.data.agents.map((a) => (
           <li key={a.address}>
-            <Link to={`/agents/${a.address}`}>{a.handle || a.address}</Link> <AddressText address={a.address} /> —{" "}
-            {label(AGENT_STATUS_LABELS, a.status)}, average {averageText(summarizeStats(a.stats, scale))}
+            <Link to={`/agents/${a.address}`}>{a.handle || a.address}</Link> <AddressText address={a.address} /> — {label(AGENT_STATUS_LABELS, a.status)},
+            average {averageText(summarizeStats(a.stats, scale))}
           </li>
         ))}
       </ul>
       <h2>Ratings</h2>
       {ratings.isPending && <Loading what="Loading ratings" />}
       {ratings.error && <ErrorNote error={ratings.error} />}
-      {ratings.data && <RatingList ratings={ratings.data} tagNames={rules.data?.tags ?? []} scale={scale} />}
+      {ratings.data && rules.data && <RatingList ratings={ratings.data} tagNames={rules.data.tags} scale={scale} />}
     </section>
   );
 }

@@ -1,12 +1,10 @@
+import { formatDate } from "@support-quality/sdk";
 import { useState } from "react";
 import { useConnection } from "wagmi";
 import { AddressText } from "../../components/Address";
 import { TxButton } from "../../components/TxButton";
 import { TxStatus } from "../../components/TxStatus";
-import { supportRatingsAbi } from "../../lib/contracts";
-import { formatDate } from "../../lib/format";
-import { useProtocol } from "../../lib/useProtocol";
-import { useTx } from "../../lib/useTx";
+import { useReply } from "../../lib/actions";
 import type { RatingEntry } from "./queries";
 
 const VERDICT_TEXT = ["no SLA in force", "SLA met", "SLA breached"] as const;
@@ -25,6 +23,11 @@ export function RatingList({ ratings, tagNames, scale }: { ratings: RatingEntry[
             </strong>{" "}
             <span className={`badge ${VERDICT_BADGE[r.verdict] ?? ""}`}>{VERDICT_TEXT[r.verdict] ?? "unknown"}</span>{" "}
             {r.voidReason !== undefined && <span className="badge badge-bad">voided by the DAO</span>}{" "}
+            {r.selfSigned && (
+              <span className="badge" title="The agent signed this receipt itself: shown, but not counted in the desk-verified score.">
+                self-signed · not in the score
+              </span>
+            )}{" "}
             <span className="muted">
               ticket {r.ticketId.toString()} · desk #{r.deskId} · by <AddressText address={r.requester} /> · {formatDate(r.ratedAt)}
             </span>
@@ -55,20 +58,15 @@ export function RatingList({ ratings, tagNames, scale }: { ratings: RatingEntry[
 /** Only the rated agent sees this: one public reply per rating. */
 function ReplyForm({ rating }: { rating: RatingEntry }) {
   const connection = useConnection();
-  const { deployment } = useProtocol();
-  const tx = useTx();
+  const tx = useReply();
   const [text, setText] = useState("");
   if (connection.address?.toLowerCase() !== rating.agent.toLowerCase()) return null;
-  const ratings = deployment.contracts.SupportRatings;
   return (
     <form
       className="form"
       onSubmit={(e) => {
         e.preventDefault();
-        void tx.send(
-          { address: ratings, abi: supportRatingsAbi, functionName: "reply", args: [rating.ratingId, text.trim()] },
-          { reads: [{ address: ratings }] },
-        );
+        void tx.reply(rating.ratingId, text.trim());
       }}
     >
       <label>

@@ -30,6 +30,7 @@ const rating = (over: Partial<RatingEntry>): RatingEntry => ({
   agent,
   requester: "0x40Fc963A729c542424cD800349a7E4Ecc4896624",
   ticketId: 42n,
+  selfSigned: false,
   score: 4,
   tags: 0b101,
   verdict: 1,
@@ -42,10 +43,7 @@ const rating = (over: Partial<RatingEntry>): RatingEntry => ({
 
 describe("StatsSummary", () => {
   it("shows count, average, CSAT, SLA compliance and voided ratings", () => {
-    const summary = summarizeStats(
-      { count: 4n, sum: 15n, histogram: [0n, 0n, 1n, 1n, 2n, 0n, 0n, 0n], slaMet: 3n, slaBreached: 1n, voided: 1n },
-      5,
-    );
+    const summary = summarizeStats({ count: 4n, sum: 15n, histogram: [0n, 0n, 1n, 1n, 2n, 0n, 0n, 0n], slaMet: 3n, slaBreached: 1n, voided: 1n }, 5);
     render(wrap(<StatsSummary summary={summary} />));
     expect(screen.getByTestId("rating-count").textContent).toBe("4");
     expect(screen.getByTestId("average").textContent).toBe("3.75");
@@ -78,6 +76,13 @@ describe("RatingList", () => {
     expect(within(second!).getByText("voided by the DAO")).toBeTruthy();
     expect(within(second!).getByText("Voided: Abusive content")).toBeTruthy();
     expect(within(second!).getByText("SLA breached")).toBeTruthy();
+  });
+
+  it("flags a self-signed rating as not counted in the score, and only that one", () => {
+    render(wrap(<RatingList scale={5} tagNames={[]} ratings={[rating({ ratingId: "0x01" }), rating({ ratingId: "0x02", selfSigned: true })]} />));
+    const [issued, selfSigned] = screen.getAllByTestId("rating");
+    expect(within(issued!).queryByText("self-signed · not in the score")).toBeNull();
+    expect(within(selfSigned!).getByText("self-signed · not in the score")).toBeTruthy();
   });
 
   it("offers no reply form to someone who is not the agent (nobody is connected)", () => {

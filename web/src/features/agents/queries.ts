@@ -3,12 +3,14 @@
  * handles, ratings, replies and voids come from events since the deployment block. Query keys start
  * with "protocol" and list the contracts they read, so a transaction invalidates exactly these.
  */
+
+import type { RatingTerms } from "@support-quality/sdk";
+import { agentRegistryAbi, decodeRatingRulesParams, isSelfSigned, PolicyKind, policyRegistryAbi, ratingIdParts, supportRatingsAbi } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
-import { type Address, type Hex, type PublicClient } from "viem";
-import { decodeRatingRulesParams } from "../../../../policies/params";
-import type { RatingTerms } from "../../../../receipts/verdict";
-import { usePublicClient } from "wagmi";
-import { agentRegistryAbi, type ProtocolDeployment, policyRegistryAbi, supportRatingsAbi } from "../../lib/contracts";
+import type { Address, Client, Hex } from "viem";
+import { getBlock, getContractEvents, readContract } from "viem/actions";
+import { useClient } from "wagmi";
+import type { ProtocolDeployment } from "../../lib/contracts";
 import { useProtocol } from "../../lib/useProtocol";
 import type { ChainStats } from "./stats";
 
@@ -36,6 +38,8 @@ export interface RatingEntry {
   agent: Address;
   requester: Address;
   ticketId: bigint;
+  /** The agent signed its own receipt: shown flagged, never counted in the desk-verified score. */
+  selfSigned: boolean;
   score: number;
   tags: number;
   verdict: number;
@@ -53,8 +57,8 @@ function keyOf(deployment: ProtocolDeployment, name: string, ...rest: unknown[])
 }
 
 /** Handles from AgentAdded (the registry keeps only their hash). */
-async function handles(client: PublicClient, deployment: ProtocolDeployment, agent?: Address) {
-  const logs = await client.getContractEvents({
+async function handles(client: Client, deployment: ProtocolDeployment, agent?: Address) {
+  const logs = await getContractEvents(client, {
     address: deployment.contracts.AgentRegistry,
     abi: agentRegistryAbi,
     eventName: "AgentAdded",
@@ -64,21 +68,21 @@ async function handles(client: PublicClient, deployment: ProtocolDeployment, age
   return new Map(logs.map((l) => [l.args.agent!.toLowerCase(), l.args.handle!]));
 }
 
-async function readAgent(client: PublicClient, deployment: ProtocolDeployment, address: Address, handle: string): Promise<AgentEntry> {
+async function readAgent(client: Client, deployment: ProtocolDeployment, address: Address, handle: string): Promise<AgentEntry> {
   const { AgentRegistry, SupportRatings } = deployment.contracts;
   const [record, stats] = await Promise.all([
-    client.readContract({ address: AgentRegistry, abi: agentRegistryAbi, functionName: "agent", args: [address] }),
-    client.readContract({ address: SupportRatings, abi: supportRatingsAbi, functionName: "agentStats", args: [address] }),
+    readContract(client, { address: AgentRegistry, abi: agentRegistryAbi, functionName: "agent", args: [address] }),
+    readContract(client, { address: SupportRatings, abi: supportRatingsAbi, functionName: "agentStats", args: [address] }),
   ]);
   return { address, handle, deskId: record.deskId, status: record.status, stats };
 }
 
-async function readDesk(client: PublicClient, deployment: ProtocolDeployment, id: number, names: Map<string, string>): Promise<DeskEntry> {
+async function readDesk(client: Client, deployment: ProtocolDeployment, id: number, names: Map<string, string>): Promise<DeskEntry> {
   const { AgentRegistry, SupportRatings } = deployment.contracts;
   const [desk, agents, stats] = await Promise.all([
-    client.readContract({ address: AgentRegistry, abi: agentRegistryAbi, functionName: "desk", args: [id] }),
-    client.readContract({ address: AgentRegistry, abi: agentRegistryAbi, functionName: "deskAgents", args: [id] }),
-    client.readContract({ address: SupportRatings, abi: supportRatingsAbi, functionName: "deskStats", args: [id] }),
+    readContract(client, { address: AgentRegistry, abi: agentRegistryAbi, functionName: "desk", args: [id] }),
+    readContract(client, { address: AgentRegistry, abi: agentRegistryAbi, functionName: "deskAgents", args: [id] }),
+    readContract(client, { address: SupportRatings, abi: supportRatingsAbi, functionName: "deskStats", args: [id] }),
   ]);
   return {
     id,
@@ -90,20 +94,20 @@ async function readDesk(client: PublicClient, deployment: ProtocolDeployment, id
   };
 }
 
-function useClient() {
+function useProtocolClient() {
   const { chainId, deployment } = useProtocol();
-  const client = usePublicClient({ chainId }) as PublicClient | undefined;
+  const client = useClient({ chainId });
   return { client, deployment };
 }
 
 /** Every desk with its agents and aggregates. */
 export function useDirectory() {
-  const { client, deployment } = useClient();
+  const { client, deployment } = useProtocolClient();
   return useQuery({
     queryKey: keyOf(deployment, "directory"),
     enabled: !!client,
     queryFn: async (): Promise<DeskEntry[]> => {
-      const count = await client!.readContract({
+      const count = await readContract(client!, {
         address: deployment.contracts.AgentRegistry,
         abi: agentRegistryAbi,
         functionName: "deskCount",
@@ -116,7 +120,7 @@ export function useDirectory() {
 
 /** One desk. */
 export function useDesk(deskId: number | undefined) {
-  const { client, deployment } = useClient();
+  const { client, deployment } = useProtocolClient();
   return useQuery({
     queryKey: keyOf(deployment, "desk", deskId),
     enabled: !!client && deskId !== undefined && deskId > 0,
@@ -126,7 +130,7 @@ export function useDesk(deskId: number | undefined) {
 
 /** One agent (status 0 when the address never was one). */
 export function useAgent(address: Address | undefined) {
-  const { client, deployment } = useClient();
+  const { client, deployment } = useProtocolClient();
   return useQuery({
     queryKey: keyOf(deployment, "agent", address?.toLowerCase()),
     enabled: !!client && !!address,
@@ -139,7 +143,7 @@ export function useAgent(address: Address | undefined) {
 
 /** Ratings of an agent or a desk, newest first, with the agent's reply and any void. */
 export function useRatings(filter: { agent?: Address; deskId?: number }) {
-  const { client, deployment } = useClient();
+  const { client, deployment } = useProtocolClient();
   return useQuery({
     queryKey: keyOf(deployment, "ratings", filter.agent?.toLowerCase(), filter.deskId),
     enabled: !!client && (!!filter.agent || !!filter.deskId),
@@ -147,15 +151,15 @@ export function useRatings(filter: { agent?: Address; deskId?: number }) {
       const base = { address: deployment.contracts.SupportRatings, abi: supportRatingsAbi, fromBlock: deployment.deploymentBlock } as const;
       const args = filter.agent ? { agent: filter.agent } : { deskId: filter.deskId };
       const [rated, replies, voids] = await Promise.all([
-        client!.getContractEvents({ ...base, eventName: "Rated", args }),
-        client!.getContractEvents({ ...base, eventName: "RatingReplied", args }),
-        client!.getContractEvents({ ...base, eventName: "RatingVoided", args }),
+        getContractEvents(client!, { ...base, eventName: "Rated", args }),
+        getContractEvents(client!, { ...base, eventName: "RatingReplied", args }),
+        getContractEvents(client!, { ...base, eventName: "RatingVoided", args }),
       ]);
       const replyOf = new Map(replies.map((l) => [l.args.ratingId!, l.args.reply!]));
       const voidOf = new Map(voids.map((l) => [l.args.ratingId!, l.args.reason!]));
       const blocks = [...new Set(rated.map((l) => l.blockNumber))];
       const times = new Map(
-        await Promise.all(blocks.map(async (b) => [b, Number((await client!.getBlock({ blockNumber: b })).timestamp)] as const)),
+        await Promise.all(blocks.map(async (b) => [b, Number((await getBlock(client!, { blockNumber: b ?? undefined })).timestamp)] as const)),
       );
       return rated
         .map((l) => {
@@ -165,7 +169,8 @@ export function useRatings(filter: { agent?: Address; deskId?: number }) {
             deskId: a.deskId!,
             agent: a.agent!,
             requester: a.requester!,
-            ticketId: a.ticketId!,
+            ticketId: ratingIdParts(a.ratingId!).ticketId,
+            selfSigned: isSelfSigned(a.ratingId!),
             score: a.score!,
             tags: a.tags!,
             verdict: a.verdict!,
@@ -192,18 +197,18 @@ export interface RulesInForce {
 
 /** The rating terms in force at `timepoint` (now when undefined) with the texts and tag names behind them. */
 export function useRulesAt(timepoint: number | undefined) {
-  const { client, deployment } = useClient();
+  const { client, deployment } = useProtocolClient();
   return useQuery({
     queryKey: keyOf(deployment, "rules", timepoint ?? "now"),
     enabled: !!client,
     queryFn: async (): Promise<RulesInForce> => {
       const { PolicyRegistry } = deployment.contracts;
-      const at = timepoint ?? Number((await client!.getBlock()).timestamp);
-      const terms = await client!.readContract({ address: PolicyRegistry, abi: policyRegistryAbi, functionName: "ratingTermsAt", args: [at] });
+      const at = timepoint ?? Number((await getBlock(client!)).timestamp);
+      const terms = await readContract(client!, { address: PolicyRegistry, abi: policyRegistryAbi, functionName: "ratingTermsAt", args: [at] });
       const text = async (kind: number, version: number) => {
         if (version === 0) return undefined;
-        const policyId = await client!.readContract({ address: PolicyRegistry, abi: policyRegistryAbi, functionName: "policyOfKind", args: [kind] });
-        const [log] = await client!.getContractEvents({
+        const policyId = await readContract(client!, { address: PolicyRegistry, abi: policyRegistryAbi, functionName: "policyOfKind", args: [kind] });
+        const [log] = await getContractEvents(client!, {
           address: PolicyRegistry,
           abi: policyRegistryAbi,
           eventName: "PolicyPublished",
@@ -212,7 +217,7 @@ export function useRulesAt(timepoint: number | undefined) {
         });
         return log?.args.content;
       };
-      const [rules, sla] = await Promise.all([text(5, terms.rulesVersion), text(1, terms.slaVersion)]);
+      const [rules, sla] = await Promise.all([text(PolicyKind.RatingRules, terms.rulesVersion), text(PolicyKind.SLA, terms.slaVersion)]);
       let tags: string[] = [];
       if (rules?.params && rules.params !== "0x") {
         tags = [...decodeRatingRulesParams(rules.params).tags];

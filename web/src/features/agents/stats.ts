@@ -3,7 +3,7 @@
  * in force), the distribution over 1..scale, and SLA compliance. The arithmetic is the audit's
  * (`summarize`), so the dApp and the CLI publish the same numbers.
  */
-import { summarize } from "../../../../audit/recompute";
+import { summarize } from "@support-quality/sdk/audit";
 
 /** SupportRatings.Stats as viem returns it. */
 export interface ChainStats {
@@ -52,7 +52,6 @@ export function summarizeStats(stats: ChainStats, scale: number): Summary {
   };
 }
 
-export const percent = (share: number | null) =>
-  share === null ? "—" : `${Number.isInteger(share * 100) ? share * 100 : (share * 100).toFixed(1)} %`;
+export const percent = (share: number | null) => (share === null ? "—" : `${Number.isInteger(share * 100) ? share * 100 : (share * 100).toFixed(1)} %`);
 
 export const averageText = (s: Summary) => (s.count ? s.average.toFixed(2) : "—");

@@ -3,16 +3,16 @@
  * `npm run audit`, with filters, a virtualised list for tens of thousands of rows, CSV/JSON export, and
  * the recompute-and-compare verdict per desk, agent and policy.
  */
+
+import { formatDate, shortHash } from "@support-quality/sdk";
+import { type AuditReport, type Deployment, type Progress, runAudit, type StatsVerdict, type TimelineRow, toCsv, toJsonFile } from "@support-quality/sdk/audit";
 import { useQuery } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef, useState } from "react";
 import { Link } from "react-router";
 import { usePublicClient } from "wagmi";
-import { abis } from "../../../../audit/abis";
-import { type AuditReport, type Deployment, type Progress, runAudit, type StatsVerdict, type TimelineRow, toCsv, toJsonFile } from "../../../../audit/index";
 import { AddressText } from "../../components/Address";
 import { Empty, ErrorNote, Loading } from "../../components/States";
-import { formatDate, shortHash } from "../../lib/format";
 import { useProtocol } from "../../lib/useProtocol";
 import { type Filters, filterRows, NO_FILTERS, rowLinks, summarizeArgs } from "./filters";
 import "./audit.css";
@@ -52,7 +52,7 @@ export function AuditPage() {
     staleTime: Infinity,
     queryFn: async () => {
       const d: Deployment = { chainId, deploymentBlock: Number(deployment.deploymentBlock), deployedAt: 0, contracts: deployment.contracts };
-      return runAudit(client!, d, abis, { onProgress: setProgress, retry: { retries: 3, baseDelayMs: 300 } });
+      return runAudit(client!, d, { onProgress: setProgress, retry: { retries: 3, baseDelayMs: 300 } });
     },
   });
 
@@ -76,9 +76,8 @@ export function AuditPage() {
     <section>
       <h1>Audit</h1>
       <p className="muted">
-        Every event of the protocol since its deployment block, read straight from the chain. Each desk's and agent's
-        published aggregates and each policy's version chain are recomputed from these events and compared with the
-        contracts — the same check as <code>npm run audit</code>.
+        Every event of the protocol since its deployment block, read straight from the chain. Each desk's and agent's published aggregates and each policy's
+        version chain are recomputed from these events and compared with the contracts — the same check as <code>npm run audit</code>.
       </p>
       {audit.isPending && (
         <div data-testid="audit-progress">
@@ -95,7 +94,9 @@ export function AuditPage() {
               Kind
               <select value={filters.kind} onChange={(e) => set({ kind: e.target.value })} data-testid="filter-kind">
                 {KINDS.map(([value, label]) => (
-                  <option key={value} value={value}>{label}</option>
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
                 ))}
               </select>
             </label>
@@ -104,7 +105,9 @@ export function AuditPage() {
               <select value={filters.deskId} onChange={(e) => set({ deskId: e.target.value })} data-testid="filter-desk">
                 <option value="">All desks</option>
                 {desks.map((d) => (
-                  <option key={d} value={d}>Desk {d}</option>
+                  <option key={d} value={d}>
+                    Desk {d}
+                  </option>
                 ))}
               </select>
             </label>
@@ -113,7 +116,9 @@ export function AuditPage() {
               <select value={filters.agent} onChange={(e) => set({ agent: e.target.value })} data-testid="filter-agent">
                 <option value="">All agents</option>
                 {agents.map((a) => (
-                  <option key={a} value={a}>{a}</option>
+                  <option key={a} value={a}>
+                    {a}
+                  </option>
                 ))}
               </select>
             </label>
@@ -141,13 +146,21 @@ export function AuditPage() {
             </button>
           </form>
           <div className="audit-toolbar">
-            <span data-testid="audit-count">
-              {filtered.length === rows.length ? `${rows.length} events` : `${filtered.length} of ${rows.length} events`}
-            </span>
-            <button type="button" data-testid="export-csv" disabled={!filtered.length} onClick={() => download(`${exportName}.csv`, "text/csv", toCsv(filtered))}>
+            <span data-testid="audit-count">{filtered.length === rows.length ? `${rows.length} events` : `${filtered.length} of ${rows.length} events`}</span>
+            <button
+              type="button"
+              data-testid="export-csv"
+              disabled={!filtered.length}
+              onClick={() => download(`${exportName}.csv`, "text/csv", toCsv(filtered))}
+            >
               Export CSV
             </button>
-            <button type="button" data-testid="export-json" disabled={!filtered.length} onClick={() => download(`${exportName}.json`, "application/json", toJsonFile(exportFile()))}>
+            <button
+              type="button"
+              data-testid="export-json"
+              disabled={!filtered.length}
+              onClick={() => download(`${exportName}.json`, "application/json", toJsonFile(exportFile()))}
+            >
               Export JSON
             </button>
           </div>
@@ -192,9 +205,13 @@ function RowList({ rows }: { rows: TimelineRow[] }) {
               </span>
               <span className="audit-links" role="cell">
                 {rowLinks(row).map((l) => (
-                  <Link key={l.to} to={l.to}>{l.label}</Link>
+                  <Link key={l.to} to={l.to}>
+                    {l.label}
+                  </Link>
                 ))}
-                <span className="muted" title={row.tx}>tx {shortHash(row.tx)}</span>
+                <span className="muted" title={row.tx}>
+                  tx {shortHash(row.tx)}
+                </span>
               </span>
             </div>
           );
@@ -232,16 +249,26 @@ function Verdict({ report, onRerun, rerunning }: { report: AuditReport; onRerun:
         <h3>Policies</h3>
         <table className="audit-table" data-testid="audit-policies">
           <thead>
-            <tr><th>Policy</th><th>Versions</th><th>Status</th><th>Texts match hashes</th><th>Verdict</th></tr>
+            <tr>
+              <th>Policy</th>
+              <th>Versions</th>
+              <th>Status</th>
+              <th>Texts match hashes</th>
+              <th>Verdict</th>
+            </tr>
           </thead>
           <tbody>
             {report.policies.map((p) => (
               <tr key={p.policyId}>
-                <td><Link to={`/policies/${p.policyId}`}>{p.title || `Policy ${p.policyId}`}</Link></td>
+                <td>
+                  <Link to={`/policies/${p.policyId}`}>{p.title || `Policy ${p.policyId}`}</Link>
+                </td>
                 <td>{p.versions.length}</td>
                 <td>{p.retired ? "retired" : "live"}</td>
                 <td>{p.versions.every((v) => v.textMatchesHash) ? "yes" : "no"}</td>
-                <td>{p.mismatches.length ? <span className="badge badge-bad">{p.mismatches.join("; ")}</span> : <span className="badge badge-good">match</span>}</td>
+                <td>
+                  {p.mismatches.length ? <span className="badge badge-bad">{p.mismatches.join("; ")}</span> : <span className="badge badge-good">match</span>}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -251,25 +278,48 @@ function Verdict({ report, onRerun, rerunning }: { report: AuditReport; onRerun:
   );
 }
 
-function StatsTable({ title, verdicts, link, label }: { title: string; verdicts: StatsVerdict[]; link: (v: StatsVerdict) => string; label: (v: StatsVerdict) => React.ReactNode }) {
+function StatsTable({
+  title,
+  verdicts,
+  link,
+  label,
+}: {
+  title: string;
+  verdicts: StatsVerdict[];
+  link: (v: StatsVerdict) => string;
+  label: (v: StatsVerdict) => React.ReactNode;
+}) {
   return (
     <>
       <h3>{title}</h3>
       <table className="audit-table" data-testid={`audit-${title.toLowerCase()}`}>
         <thead>
-          <tr><th>{title.slice(0, -1)}</th><th>Ratings</th><th>Sum</th><th>SLA met / breached</th><th>Voided</th><th>Verdict</th></tr>
+          <tr>
+            <th>{title.slice(0, -1)}</th>
+            <th>Ratings</th>
+            <th>Sum</th>
+            <th>SLA met / breached</th>
+            <th>Voided</th>
+            <th>Verdict</th>
+          </tr>
         </thead>
         <tbody>
           {verdicts.map((v) => (
             <tr key={v.key}>
-              <td><Link to={link(v)}>{label(v)}</Link></td>
+              <td>
+                <Link to={link(v)}>{label(v)}</Link>
+              </td>
               <td>{v.recomputed.count}</td>
               <td>{v.recomputed.sum}</td>
-              <td>{v.recomputed.slaMet} / {v.recomputed.slaBreached}</td>
+              <td>
+                {v.recomputed.slaMet} / {v.recomputed.slaBreached}
+              </td>
               <td>{v.recomputed.voided}</td>
               <td>
                 {v.mismatches.length ? (
-                  <span className="badge badge-bad" title={`on-chain: count ${v.onChain.count}, sum ${v.onChain.sum}`}>differs: {v.mismatches.join(", ")}</span>
+                  <span className="badge badge-bad" title={`on-chain: count ${v.onChain.count}, sum ${v.onChain.sum}`}>
+                    differs: {v.mismatches.join(", ")}
+                  </span>
                 ) : (
                   <span className="badge badge-good">match</span>
                 )}

@@ -1,10 +1,16 @@
+import type { TimelineRow } from "@support-quality/sdk/audit";
 import { describe, expect, it } from "vitest";
-import type { TimelineRow } from "../../../../audit/index";
 import { filterRows, NO_FILTERS, rowLinks } from "./filters";
 
 const AGENT = "0x00000000000000000000000000000000000000A1";
 const row = (contract: TimelineRow["contract"], event: string, args: TimelineRow["args"], time: number): TimelineRow => ({
-  block: time, logIndex: 0, time, tx: `0x${"cd".repeat(32)}`, contract, event, args,
+  block: time,
+  logIndex: 0,
+  time,
+  tx: `0x${"cd".repeat(32)}`,
+  contract,
+  event,
+  args,
 });
 const rows = [
   row("AgentRegistry", "AgentAdded", { deskId: 1, agent: AGENT, handle: "@a", by: "0x00000000000000000000000000000000000000ff" }, 100),

@@ -1,7 +1,7 @@
 /**
  * The Audit page's filters over timeline rows, and what a row links to. Pure: unit-testable, no React.
  */
-import { KIND_OF_CONTRACT, type JsonValue, type TimelineRow } from "../../../../audit/index";
+import { type JsonValue, KIND_OF_CONTRACT, type TimelineRow } from "@support-quality/sdk/audit";
 
 export interface Filters {
   kind: string;
@@ -19,8 +19,8 @@ export const NO_FILTERS: Filters = { kind: "", deskId: "", agent: "", address: "
 /** Every string value of a row's arguments, lower-cased, nested values included. */
 function strings(value: JsonValue, out: string[]) {
   if (typeof value === "string") out.push(value.toLowerCase());
-  else if (Array.isArray(value)) value.forEach((v) => strings(v, out));
-  else if (value && typeof value === "object") Object.values(value).forEach((v) => strings(v, out));
+  else if (Array.isArray(value)) for (const v of value) strings(v, out);
+  else if (value && typeof value === "object") for (const v of Object.values(value)) strings(v, out);
 }
 
 export function filterRows(rows: readonly TimelineRow[], f: Filters): TimelineRow[] {

@@ -1,17 +1,23 @@
+import {
+  AgentStatus,
+  agentRegistryAbi,
+  checkReceipt,
+  formatDuration,
+  judgeReceipt,
+  PRIORITY_LABELS,
+  type Receipt,
+  type ReceiptLink,
+  ratingUrl,
+  signReceipt,
+} from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import { QRCodeSVG } from "qrcode.react";
 import { useEffect, useMemo, useState } from "react";
-import { type Address, isAddress, getAddress, type PublicClient } from "viem";
+import { type Address, getAddress, isAddress } from "viem";
 import { useConnection, usePublicClient, useSignTypedData } from "wagmi";
-import { RECEIPT_TYPES, type Receipt, ratingsDomain } from "../../../../receipts/eip712";
-import { ratingUrl, type ReceiptLink } from "../../../../receipts/link";
-import { judgeReceipt } from "../../../../receipts/verdict";
 import { AddressText } from "../../components/Address";
 import { ErrorNote, Loading } from "../../components/States";
-import { agentRegistryAbi, supportRatingsAbi } from "../../lib/contracts";
 import { errorMessage } from "../../lib/errors";
-import { formatDate, formatDuration } from "../../lib/format";
-import { PRIORITY_LABELS } from "../../lib/labels";
 import { useProtocol } from "../../lib/useProtocol";
 import { type AgentEntry, type DeskEntry, useDirectory, useRulesAt } from "../agents/queries";
 
@@ -34,7 +40,7 @@ interface SigningRight {
 /** The desks the connected account may sign for: as an issuer key (any agent) or as a self-signing agent (itself). */
 function useSigningRights(account: Address | undefined) {
   const { chainId, deployment } = useProtocol();
-  const client = usePublicClient({ chainId }) as PublicClient | undefined;
+  const client = usePublicClient({ chainId });
   const directory = useDirectory();
   return useQuery({
     queryKey: ["protocol", "signing-rights", [deployment.contracts.AgentRegistry.toLowerCase()], chainId, account?.toLowerCase()],
@@ -47,8 +53,8 @@ function useSigningRights(account: Address | undefined) {
         ),
       );
       return desks.flatMap((d, i): SigningRight[] => {
-        if (issuerOf[i]) return [{ desk: d, as: "issuer", agents: d.agents.filter((a) => a.status === 1) }];
-        const self = d.agents.find((a) => a.address.toLowerCase() === account!.toLowerCase() && a.status === 1);
+        if (issuerOf[i]) return [{ desk: d, as: "issuer", agents: d.agents.filter((a) => a.status === AgentStatus.Active) }];
+        const self = d.agents.find((a) => a.address.toLowerCase() === account!.toLowerCase() && a.status === AgentStatus.Active);
         return d.selfSigning && self ? [{ desk: d, as: "agent", agents: [self] }] : [];
       });
     },
@@ -60,7 +66,7 @@ export function DeskConsolePage() {
   const connection = useConnection();
   const account = connection.status === "connected" ? connection.address : undefined;
   const { chainId, deployment, wrongNetwork } = useProtocol();
-  const client = usePublicClient({ chainId }) as PublicClient | undefined;
+  const client = usePublicClient({ chainId });
   const rights = useSigningRights(account);
   const chainNow = useQuery({
     queryKey: ["chain-now", chainId],
@@ -126,37 +132,11 @@ export function DeskConsolePage() {
     setLink(undefined);
     setBusy(true);
     try {
-      // The contract's checks, before the wallet is asked to sign anything.
-      if (preview && !preview.ok) return setProblem(preview.message);
-      if (draft.requester === draft.agent || draft.requester === getAddress(account)) {
-        return setProblem("The requester cannot be the agent or the signer: nobody rates their own ticket.");
-      }
-      const [agentWasActive, signerAuthorized] = await client.readContract({
-        address: deployment.contracts.SupportRatings,
-        abi: supportRatingsAbi,
-        functionName: "receiptParties",
-        args: [draft.deskId, draft.agent, account, draft.openedAt],
-      });
-      if (!agentWasActive) return setProblem(`This agent was not active at desk #${draft.deskId} when the ticket was opened (${formatDate(draft.openedAt)}).`);
-      if (!signerAuthorized) return setProblem(`Your account may not sign receipts for desk #${draft.deskId}.`);
-      const ratingId = await client.readContract({
-        address: deployment.contracts.SupportRatings,
-        abi: supportRatingsAbi,
-        functionName: "ratingIdOf",
-        args: [draft.deskId, draft.ticketId],
-      });
-      const rated = await client
-        .readContract({ address: deployment.contracts.SupportRatings, abi: supportRatingsAbi, functionName: "rating", args: [ratingId] })
-        .then(() => true, () => false);
-      if (rated) return setProblem(`Ticket ${draft.ticketId} of desk #${draft.deskId} has already been rated.`);
-
+      // The SDK's pre-flight check (the CLI runs the same), before the wallet is asked to sign anything.
       const contract = deployment.contracts.SupportRatings;
-      const signature = await signTypedDataAsync({
-        domain: ratingsDomain(chainId, contract),
-        types: RECEIPT_TYPES,
-        primaryType: "Receipt",
-        message: draft,
-      } as never);
+      const check = await checkReceipt(client, { deployment: { chainId, contracts: deployment.contracts }, receipt: draft, signer: getAddress(account) });
+      if (check.problem) return setProblem(check.problem.message);
+      const signature = await signReceipt(signTypedDataAsync, { chainId, verifyingContract: contract }, draft);
       const payload: ReceiptLink = { chainId, contract, receipt: draft, signer: getAddress(account), signature };
       setLink({ url: ratingUrl(new URL(import.meta.env.BASE_URL, window.location.origin).toString(), payload), receipt: draft });
     } catch (error) {
@@ -170,17 +150,24 @@ export function DeskConsolePage() {
     <section>
       <h1>Desk console</h1>
       <p className="muted">
-        When a ticket closes, sign its receipt here and send the link to the person you helped. The receipt travels inside the link:
-        nothing is stored anywhere but in it, until the rating lands on-chain.
+        When a ticket closes, sign its receipt here and send the link to the person you helped. The receipt travels inside the link: nothing is stored anywhere
+        but in it, until the rating lands on-chain.
       </p>
-      {!account && <p className="error-note" role="alert">Connect the wallet of a desk issuer key (or of an agent of a self-signing desk) to sign receipts.</p>}
-      {account && wrongNetwork && <p className="error-note" role="alert">Your wallet is on a network where the protocol is not deployed.</p>}
+      {!account && (
+        <p className="error-note" role="alert">
+          Connect the wallet of a desk issuer key (or of an agent of a self-signing desk) to sign receipts.
+        </p>
+      )}
+      {account && wrongNetwork && (
+        <p className="error-note" role="alert">
+          Your wallet is on a network where the protocol is not deployed.
+        </p>
+      )}
       {account && rights.isPending && <Loading what="Checking what this account may sign" />}
       {rights.error && <ErrorNote error={rights.error} />}
       {account && rights.data && options.length === 0 && (
         <p className="error-note" role="alert" data-testid="no-rights">
-          <AddressText address={account} /> is not an issuer key of any desk, nor an active agent of a self-signing desk: it cannot sign
-          receipts.
+          <AddressText address={account} /> is not an issuer key of any desk, nor an active agent of a self-signing desk: it cannot sign receipts.
         </p>
       )}
       {selected && (
@@ -195,7 +182,13 @@ export function DeskConsolePage() {
           <div className="field-row">
             <label>
               Desk
-              <select value={selected.desk.id} onChange={(e) => { setDeskId(Number(e.target.value)); setAgent(""); }}>
+              <select
+                value={selected.desk.id}
+                onChange={(e) => {
+                  setDeskId(Number(e.target.value));
+                  setAgent("");
+                }}
+              >
                 {options.map((o) => (
                   <option key={o.desk.id} value={o.desk.id}>
                     {o.desk.name} ({o.as === "issuer" ? "issuer key" : "self-signing agent"})
@@ -254,13 +247,17 @@ export function DeskConsolePage() {
             <input name="validDays" type="number" min={1} max={365} value={validDays} onChange={(e) => setValidDays(Math.max(1, Number(e.target.value)))} />
           </label>
           {typeof draft === "string" ? (
-            <p className="hint" data-testid="draft-hint">{draft}</p>
-          ) : preview && (
-            <p className={preview.ok ? "hint" : "error-note"} data-testid="console-preview">
-              {preview.ok
-                ? `If rated now, the contract will record: ${preview.verdict === "None" ? "no SLA in force" : `SLA ${preview.verdict.toLowerCase()}`}. The requester has ${formatDuration(preview.secondsLeft)} to rate.`
-                : preview.message}
+            <p className="hint" data-testid="draft-hint">
+              {draft}
             </p>
+          ) : (
+            preview && (
+              <p className={preview.ok ? "hint" : "error-note"} data-testid="console-preview">
+                {preview.ok
+                  ? `If rated now, the contract will record: ${preview.verdict === "None" ? "no SLA in force" : `SLA ${preview.verdict.toLowerCase()}`}. The requester has ${formatDuration(preview.secondsLeft)} to rate.`
+                  : preview.message}
+              </p>
+            )
           )}
           <div>
             <button type="submit" className="primary" disabled={typeof draft === "string" || busy || wrongNetwork} aria-busy={busy}>

@@ -1,6 +1,5 @@
+import { formatDate, formatTokens, label, POLICY_KIND_LABELS, shortAddress } from "@support-quality/sdk";
 import type { Address, Hex } from "viem";
-import { formatDate, formatTokens, shortAddress } from "../../lib/format";
-import { label, POLICY_KIND_LABELS } from "../../lib/labels";
 import type { ProtocolAddresses } from "../../lib/contracts";
 import { ParamsView } from "../policies/ParamsView";
 import { decodeCall } from "./decodeCall";
@@ -9,7 +8,10 @@ function show(value: unknown): string {
   if (typeof value === "bigint") return value.toString();
   if (typeof value === "string") return /^0x[0-9a-fA-F]{40}$/.test(value) ? shortAddress(value) : value;
   if (Array.isArray(value)) return `[${value.map(show).join(", ")}]`;
-  if (value && typeof value === "object") return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${show(v)}`).join(", ")} }`;
+  if (value && typeof value === "object")
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${show(v)}`)
+      .join(", ")} }`;
   return String(value);
 }
 

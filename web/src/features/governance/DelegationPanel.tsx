@@ -1,3 +1,4 @@
+import { formatTokens, supportTokenAbi } from "@support-quality/sdk";
 import { useState } from "react";
 import { isAddress, zeroAddress } from "viem";
 import { useConnection, useReadContracts } from "wagmi";
@@ -5,8 +6,6 @@ import { AddressText } from "../../components/Address";
 import { TxButton } from "../../components/TxButton";
 import { TxStatus } from "../../components/TxStatus";
 import { useDelegate } from "../../lib/actions";
-import { supportTokenAbi } from "../../lib/contracts";
-import { formatTokens } from "../../lib/format";
 import { useProtocol } from "../../lib/useProtocol";
 
 /** Voting power, and a prompt to delegate when the user's tokens do not count yet. */
@@ -45,8 +44,8 @@ export function DelegationPanel() {
       </dl>
       {undelegated && balance > 0n && (
         <p className="tx-status tx-pending" role="note" data-testid="delegate-prompt">
-          Your {formatTokens(balance)} do not count in votes yet: tokens vote only once delegated — to yourself, or to someone
-          you trust. Delegation takes effect for proposals created afterwards.
+          Your {formatTokens(balance)} do not count in votes yet: tokens vote only once delegated — to yourself, or to someone you trust. Delegation takes
+          effect for proposals created afterwards.
         </p>
       )}
       <div className="field-row">

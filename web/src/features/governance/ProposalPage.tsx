@@ -1,3 +1,4 @@
+import { formatDate, formatTokens, supportGovernorAbi } from "@support-quality/sdk";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { zeroAddress } from "viem";
@@ -8,8 +9,6 @@ import { TxButton } from "../../components/TxButton";
 import { TxStatus } from "../../components/TxStatus";
 import { useCastVote, useExecute, useQueue } from "../../lib/actions";
 import { useChainNow } from "../../lib/chainTime";
-import { supportGovernorAbi } from "../../lib/contracts";
-import { formatDate, formatTokens } from "../../lib/format";
 import { useProtocol } from "../../lib/useProtocol";
 import { CallView } from "./CallView";
 import { Countdown, StateBadge, Tally } from "./ProposalSummary";
@@ -39,9 +38,7 @@ function VotePanel({ p }: { p: Proposal }) {
         Your voting power at the snapshot: <strong data-testid="snapshot-power">{power === undefined ? "…" : formatTokens(power)}</strong>
         {voted && <span className="badge badge-good"> you have voted</span>}
       </p>
-      {power === 0n && (
-        <p className="muted">You had no delegated votes when voting opened, so your vote would weigh nothing.</p>
-      )}
+      {power === 0n && <p className="muted">You had no delegated votes when voting opened, so your vote would weigh nothing.</p>}
       <label>
         Reason (optional, public)
         <textarea name="vote-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
@@ -72,7 +69,12 @@ export function ProposalPage() {
   if (proposals.isLoading) return <Loading what="Reading the proposal" />;
   if (proposals.error) return <ErrorNote error={proposals.error} />;
   const p = proposals.data?.proposals.find((x) => String(x.id) === proposalId);
-  if (!p) return <Empty>There is no proposal with this id. <Link to="/governance">All proposals</Link></Empty>;
+  if (!p)
+    return (
+      <Empty>
+        There is no proposal with this id. <Link to="/governance">All proposals</Link>
+      </Empty>
+    );
   const body = p.description.split("\n").slice(1).join("\n").trim();
   return (
     <>

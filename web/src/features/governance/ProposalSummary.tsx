@@ -1,5 +1,4 @@
-import { formatDate, formatPercent, formatTokens, relativeTime } from "../../lib/format";
-import { PROPOSAL_STATES } from "../../lib/labels";
+import { formatDate, formatPercent, formatTokens, PROPOSAL_STATES, relativeTime } from "@support-quality/sdk";
 import type { Proposal } from "./proposals";
 
 const STATE_TONE: Record<string, string> = {
@@ -28,8 +27,7 @@ export function Countdown({ p, now }: { p: Proposal; now: bigint | undefined }) 
   const state = PROPOSAL_STATES[p.state];
   if (state === "Pending") return <span title={formatDate(p.snapshot)}>voting starts {relativeTime(p.snapshot, now)}</span>;
   if (state === "Active") return <span title={formatDate(p.deadline)}>voting ends {relativeTime(p.deadline, now)}</span>;
-  if (state === "Queued")
-    return <span title={formatDate(p.eta)}>{p.eta > now ? `executable ${relativeTime(p.eta, now)}` : "executable now"}</span>;
+  if (state === "Queued") return <span title={formatDate(p.eta)}>{p.eta > now ? `executable ${relativeTime(p.eta, now)}` : "executable now"}</span>;
   if (state === "Succeeded") return <span>passed: ready to queue</span>;
   return null;
 }

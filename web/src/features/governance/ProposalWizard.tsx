@@ -1,3 +1,13 @@
+import {
+  decodeParams,
+  formatPercent,
+  formatTokens,
+  POLICY_KIND_LABELS,
+  PolicyKind,
+  PRIORITY_LABELS,
+  supportGovernorAbi,
+  supportTokenAbi,
+} from "@support-quality/sdk";
 import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { decodeEventLog } from "viem";
@@ -7,18 +17,12 @@ import { TxButton } from "../../components/TxButton";
 import { TxStatus } from "../../components/TxStatus";
 import { usePropose } from "../../lib/actions";
 import { useChainNow } from "../../lib/chainTime";
-import { supportGovernorAbi, supportTokenAbi } from "../../lib/contracts";
-import { formatPercent, formatTokens } from "../../lib/format";
-import { POLICY_KIND_LABELS, PRIORITY_LABELS } from "../../lib/labels";
-import { decodeParams } from "../../../../policies/params";
 import { type PolicyRecord, usePolicies, versionInForce } from "../../lib/policies";
 import { useProtocol } from "../../lib/useProtocol";
-import { CallView } from "./CallView";
 import { buildPolicyProposal, type PolicyEdit, validatePolicyEdit } from "./buildProposal";
+import { CallView } from "./CallView";
 
-const GENERAL = 0;
-const SLA = 1;
-const RATING_RULES = 5;
+const { General: GENERAL, SLA, RatingRules: RATING_RULES } = PolicyKind;
 
 type Minutes = [number, number, number, number];
 
@@ -39,7 +43,7 @@ interface Draft {
 
 /** Starts from the version in force, so an edit is a change to what exists. */
 function draftFor(kind: number, policy: PolicyRecord | undefined, now: bigint | undefined): Draft {
-  const current = policy ? versionInForce(policy, now) ?? policy.versions.at(-1) : undefined;
+  const current = policy ? (versionInForce(policy, now) ?? policy.versions.at(-1)) : undefined;
   const typed = current ? decodeParams(kind, current.params) : { kind: "none" as const };
   return {
     kind,
@@ -68,7 +72,14 @@ function toEdit(d: Draft): PolicyEdit {
     sla: d.kind === SLA ? { firstResponseMinutes: d.first, resolutionMinutes: d.resolution } : undefined,
     rules:
       d.kind === RATING_RULES
-        ? { ratingWindow: Math.round(d.windowHours * 3600), scale: d.scale, tags: d.tags.split(",").map((t) => t.trim()).filter(Boolean) }
+        ? {
+            ratingWindow: Math.round(d.windowHours * 3600),
+            scale: d.scale,
+            tags: d.tags
+              .split(",")
+              .map((t) => t.trim())
+              .filter(Boolean),
+          }
         : undefined,
     rationale: d.rationale,
   };
@@ -80,7 +91,7 @@ function QuorumPreview({ target, data }: { target: `0x${string}`; data: `0x${str
   const governor = { address: deployment.contracts.SupportGovernor, abi: supportGovernorAbi, chainId } as const;
   const q = useReadContracts({
     contracts: [
-      { ...governor, functionName: "isCriticalCall", args: [target, data] },
+      { ...governor, functionName: "isCriticalCall", args: [target, 0n, data] },
       { ...governor, functionName: "criticalQuorumNumerator" },
       { ...governor, functionName: "quorumNumerator" },
       { ...governor, functionName: "quorumDenominator" },
@@ -95,13 +106,9 @@ function QuorumPreview({ target, data }: { target: `0x${string}`; data: `0x${str
   const numerator = critical ? criticalNum : normalNum;
   return (
     <p data-testid="quorum-preview">
-      {critical ? (
-        <span className="badge badge-warn">critical action</span>
-      ) : (
-        <span className="badge">ordinary action</span>
-      )}{" "}
-      It will need a quorum of <strong>{formatPercent(numerator, denominator)}</strong> of the supply — about{" "}
-      <strong>{formatTokens((supply * numerator) / denominator)}</strong> voting For or Abstain
+      {critical ? <span className="badge badge-warn">critical action</span> : <span className="badge">ordinary action</span>} It will need a quorum of{" "}
+      <strong>{formatPercent(numerator, denominator)}</strong> of the supply — about <strong>{formatTokens((supply * numerator) / denominator)}</strong> voting
+      For or Abstain
       {critical && ` (ordinary proposals need ${formatPercent(normalNum, denominator)})`}.
     </p>
   );
@@ -118,16 +125,16 @@ export function ProposalWizardPage() {
 
   const policyFor = (kind: number, id: bigint) =>
     kind === GENERAL ? policies.data?.find((p) => p.id === id && p.kind === GENERAL) : policies.data?.find((p) => p.kind === kind);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the first draft is made once, when the policies arrive; later edits are the user's
   useEffect(() => {
     if (!draft && policies.data) setDraft(draftFor(SLA, policyFor(SLA, 0n), now));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [policies.data]);
 
   const edit = draft ? toEdit(draft) : undefined;
   const problems = edit ? validatePolicyEdit(edit) : [];
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by the draft's content (a new object on every keystroke), not its identity
   const proposal = useMemo(
     () => (edit && problems.length === 0 ? buildPolicyProposal(deployment.contracts.PolicyRegistry, edit) : undefined),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [JSON.stringify(draft, (_, v) => (typeof v === "bigint" ? v.toString() : v)), deployment.contracts.PolicyRegistry],
   );
 
@@ -213,7 +220,13 @@ export function ProposalWizardPage() {
                   <tr key={p}>
                     <td>{p}</td>
                     <td>
-                      <MinutesInput name={`first-${p}`} label={`${p} first response, minutes`} targets={draft.first} index={i} onChange={(first) => set({ first })} />
+                      <MinutesInput
+                        name={`first-${p}`}
+                        label={`${p} first response, minutes`}
+                        targets={draft.first}
+                        index={i}
+                        onChange={(first) => set({ first })}
+                      />
                     </td>
                     <td>
                       <MinutesInput

@@ -1,7 +1,6 @@
+import { decodeRatingRulesParams, decodeSlaParams, policyRegistryAbi } from "@support-quality/sdk";
 import { decodeFunctionData, keccak256, toBytes } from "viem";
 import { describe, expect, it } from "vitest";
-import { policyRegistryAbi } from "../../lib/contracts";
-import { decodeRatingRulesParams, decodeSlaParams } from "../../../../policies/params";
 import { buildPolicyProposal, type PolicyEdit, validatePolicyEdit } from "./buildProposal";
 
 const registry = "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0";

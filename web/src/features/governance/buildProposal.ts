@@ -2,10 +2,16 @@
  * Turns a policy edit from the wizard into the governor call: `publishPolicy(kind, policyId, effectiveFrom,
  * (title, text, uri, params))` on the policy registry, with typed params ABI-encoded per IPolicyRegistry.
  */
+import {
+  encodeRatingRulesParams,
+  encodeSlaParams,
+  PolicyKind,
+  PRIORITY_LABELS,
+  policyRegistryAbi,
+  type RatingRulesParams,
+  type SlaParams,
+} from "@support-quality/sdk";
 import { type Address, encodeFunctionData, type Hex, keccak256, toBytes } from "viem";
-import { policyRegistryAbi } from "../../lib/contracts";
-import { PRIORITY_LABELS } from "../../lib/labels";
-import { encodeRatingRulesParams, encodeSlaParams, type RatingRulesParams, type SlaParams } from "../../../../policies/params";
 
 export interface PolicyEdit {
   kind: number;
@@ -35,18 +41,17 @@ export function validatePolicyEdit(edit: PolicyEdit): string[] {
   const problems: string[] = [];
   if (!edit.title.trim()) problems.push("Give the policy a title.");
   if (!edit.text.trim()) problems.push("Write the policy text.");
-  if (edit.kind === 1) {
+  if (edit.kind === PolicyKind.SLA) {
     if (!edit.sla) problems.push("Fill in the SLA targets.");
     else
       PRIORITY_LABELS.forEach((p, i) => {
         const first = edit.sla!.firstResponseMinutes[i]!;
         const resolution = edit.sla!.resolutionMinutes[i]!;
-        if (!(first > 0 && first <= 65535) || !(resolution > 0 && resolution <= 65535))
-          problems.push(`${p}: targets must be whole minutes from 1 to 65,535.`);
+        if (!(first > 0 && first <= 65535) || !(resolution > 0 && resolution <= 65535)) problems.push(`${p}: targets must be whole minutes from 1 to 65,535.`);
         else if (resolution < first) problems.push(`${p}: the resolution target cannot be shorter than the first response.`);
       });
   }
-  if (edit.kind === 5) {
+  if (edit.kind === PolicyKind.RatingRules) {
     if (!edit.rules) problems.push("Fill in the rating rules.");
     else {
       if (edit.rules.ratingWindow < 3600) problems.push("The rating window must be at least one hour.");
@@ -58,7 +63,12 @@ export function validatePolicyEdit(edit: PolicyEdit): string[] {
 }
 
 export function buildPolicyProposal(registry: Address, edit: PolicyEdit): PolicyProposal {
-  const params = edit.kind === 1 && edit.sla ? encodeSlaParams(edit.sla) : edit.kind === 5 && edit.rules ? encodeRatingRulesParams(edit.rules) : "0x";
+  const params =
+    edit.kind === PolicyKind.SLA && edit.sla
+      ? encodeSlaParams(edit.sla)
+      : edit.kind === PolicyKind.RatingRules && edit.rules
+        ? encodeRatingRulesParams(edit.rules)
+        : "0x";
   const data = encodeFunctionData({
     abi: policyRegistryAbi,
     functionName: "publishPolicy",

@@ -1,8 +1,10 @@
 /** Every proposal (GovernorStorage) with its state, times, tallies and quorum, plus descriptions from events. */
+
+import { supportGovernorAbi } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import type { Address, Hex } from "viem";
-import { usePublicClient } from "wagmi";
-import { supportGovernorAbi } from "../../lib/contracts";
+import { getContractEvents, readContract } from "viem/actions";
+import { useClient } from "wagmi";
 import { useProtocol } from "../../lib/useProtocol";
 
 export interface Proposal {
@@ -32,7 +34,7 @@ export function proposalTitle(description: string): string {
 
 export function useProposals() {
   const { chainId, deployment } = useProtocol();
-  const client = usePublicClient({ chainId });
+  const client = useClient({ chainId });
   const governor = deployment.contracts.SupportGovernor;
   return useQuery({
     // "protocol" keys list the contracts they read, so a governor transaction refreshes them (see useTx).
@@ -42,26 +44,26 @@ export function useProposals() {
     queryFn: async (): Promise<{ proposals: Proposal[]; quorumDenominator: bigint }> => {
       const g = { address: governor, abi: supportGovernorAbi } as const;
       const [count, quorumDenominator, created] = await Promise.all([
-        client!.readContract({ ...g, functionName: "proposalCount" }),
-        client!.readContract({ ...g, functionName: "quorumDenominator" }),
-        client!.getContractEvents({ ...g, eventName: "ProposalCreated", fromBlock: deployment.deploymentBlock, toBlock: "latest" }),
+        readContract(client!, { ...g, functionName: "proposalCount" }),
+        readContract(client!, { ...g, functionName: "quorumDenominator" }),
+        getContractEvents(client!, { ...g, eventName: "ProposalCreated", fromBlock: deployment.deploymentBlock, toBlock: "latest" }),
       ]);
       const byId = new Map(created.map((e) => [e.args.proposalId!, e.args]));
       const proposals = await Promise.all(
         Array.from({ length: Number(count) }, async (_, index) => {
-          const [id, targets, values, calldatas, descriptionHash] = await client!.readContract({
+          const [id, targets, values, calldatas, descriptionHash] = await readContract(client!, {
             ...g,
             functionName: "proposalDetailsAt",
             args: [BigInt(index)],
           });
           const [state, snapshot, deadline, eta, votes, critical, quorumNumerator] = await Promise.all([
-            client!.readContract({ ...g, functionName: "state", args: [id] }),
-            client!.readContract({ ...g, functionName: "proposalSnapshot", args: [id] }),
-            client!.readContract({ ...g, functionName: "proposalDeadline", args: [id] }),
-            client!.readContract({ ...g, functionName: "proposalEta", args: [id] }),
-            client!.readContract({ ...g, functionName: "proposalVotes", args: [id] }),
-            client!.readContract({ ...g, functionName: "proposalIsCritical", args: [id] }),
-            client!.readContract({ ...g, functionName: "proposalQuorumNumerator", args: [id] }),
+            readContract(client!, { ...g, functionName: "state", args: [id] }),
+            readContract(client!, { ...g, functionName: "proposalSnapshot", args: [id] }),
+            readContract(client!, { ...g, functionName: "proposalDeadline", args: [id] }),
+            readContract(client!, { ...g, functionName: "proposalEta", args: [id] }),
+            readContract(client!, { ...g, functionName: "proposalVotes", args: [id] }),
+            readContract(client!, { ...g, functionName: "proposalIsCritical", args: [id] }),
+            readContract(client!, { ...g, functionName: "proposalQuorumNumerator", args: [id] }),
           ]);
           const event = byId.get(id);
           const description = event?.description ?? "";

@@ -1,14 +1,12 @@
+import { agentRegistryAbi, decodeParams, formatDate, label, POLICY_KIND_LABELS, PolicyKind, SLA_VERDICT_LABELS, supportRatingsAbi } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { usePublicClient } from "wagmi";
+import { getContractEvents, readContract } from "viem/actions";
+import { useClient } from "wagmi";
 import { AddressText } from "../../components/Address";
 import { Empty, ErrorNote, Loading } from "../../components/States";
 import { useChainNow } from "../../lib/chainTime";
-import { agentRegistryAbi, supportRatingsAbi } from "../../lib/contracts";
-import { formatDate } from "../../lib/format";
-import { label, POLICY_KIND_LABELS } from "../../lib/labels";
 import { usePolicies, versionInForce } from "../../lib/policies";
-import { decodeParams } from "../../../../policies/params";
 import { useProtocol } from "../../lib/useProtocol";
 import { Countdown, StateBadge } from "../governance/ProposalSummary";
 import { useProposals } from "../governance/proposals";
@@ -32,7 +30,7 @@ function summarize(stats: { count: bigint; sum: bigint; histogram: readonly bigi
 /** Desks and agents with their aggregates, plus the latest ratings: read from the registry and the ratings contract. */
 function useLeaderboard(scale: number) {
   const { chainId, deployment } = useProtocol();
-  const client = usePublicClient({ chainId });
+  const client = useClient({ chainId });
   const { AgentRegistry, SupportRatings } = deployment.contracts;
   return useQuery({
     queryKey: ["protocol", chainId, [AgentRegistry.toLowerCase(), SupportRatings.toLowerCase()], "leaderboard", scale],
@@ -41,14 +39,14 @@ function useLeaderboard(scale: number) {
     queryFn: async () => {
       const registry = { address: AgentRegistry, abi: agentRegistryAbi } as const;
       const ratings = { address: SupportRatings, abi: supportRatingsAbi } as const;
-      const deskCount = await client!.readContract({ ...registry, functionName: "deskCount" });
+      const deskCount = await readContract(client!, { ...registry, functionName: "deskCount" });
       const deskIds = Array.from({ length: deskCount }, (_, i) => i + 1);
       const desks = await Promise.all(
         deskIds.map(async (id) => {
           const [desk, stats, agents] = await Promise.all([
-            client!.readContract({ ...registry, functionName: "desk", args: [id] }),
-            client!.readContract({ ...ratings, functionName: "deskStats", args: [id] }),
-            client!.readContract({ ...registry, functionName: "deskAgents", args: [id] }),
+            readContract(client!, { ...registry, functionName: "desk", args: [id] }),
+            readContract(client!, { ...ratings, functionName: "deskStats", args: [id] }),
+            readContract(client!, { ...registry, functionName: "deskAgents", args: [id] }),
           ]);
           return { id, desk, stats, agents };
         }),
@@ -59,18 +57,25 @@ function useLeaderboard(scale: number) {
           d.agents.map(async (address) => ({
             address,
             deskName: d.desk.name,
-            stats: await client!.readContract({ ...ratings, functionName: "agentStats", args: [address] }),
+            stats: await readContract(client!, { ...ratings, functionName: "agentStats", args: [address] }),
           })),
         ),
       );
-      const rated = await client!.getContractEvents({ ...ratings, eventName: "Rated", fromBlock: deployment.deploymentBlock, toBlock: "latest" });
-      const rank = (xs: Standing[]) => xs.filter((x) => x.count > 0n).sort((a, b) => b.average - a.average || Number(b.count - a.count)).slice(0, 5);
+      const rated = await getContractEvents(client!, { ...ratings, eventName: "Rated", fromBlock: deployment.deploymentBlock, toBlock: "latest" });
+      const rank = (xs: Standing[]) =>
+        xs
+          .filter((x) => x.count > 0n)
+          .sort((a, b) => b.average - a.average || Number(b.count - a.count))
+          .slice(0, 5);
       return {
         desks: rank(desks.map((d) => ({ name: d.desk.name, href: `/verify`, count: d.stats.count, ...summarize(d.stats, scale) }))),
         agents: rank(
           agents.map((a) => ({ name: a.address, href: `/verify/${a.address}`, count: a.stats.count, ...summarize(a.stats, scale), desk: a.deskName })),
         ),
-        recent: rated.slice(-8).reverse().map((e) => ({ ...e.args, deskName: deskNames.get(e.args.deskId!) ?? `#${e.args.deskId}`, key: e.transactionHash })),
+        recent: rated
+          .slice(-8)
+          .reverse()
+          .map((e) => ({ ...e.args, deskName: deskNames.get(e.args.deskId!) ?? `#${e.args.deskId}`, key: e.transactionHash })),
       };
     },
   });
@@ -92,7 +97,15 @@ function StandingTable({ rows, caption, isAgent }: { rows: Standing[]; caption: 
       <tbody>
         {rows.map((r) => (
           <tr key={r.name}>
-            <td>{isAgent ? <Link to={r.href}><AddressText address={r.name} /></Link> : r.name}</td>
+            <td>
+              {isAgent ? (
+                <Link to={r.href}>
+                  <AddressText address={r.name} />
+                </Link>
+              ) : (
+                r.name
+              )}
+            </td>
             <td className="num">{r.average.toFixed(2)}</td>
             <td className="num">{Math.round(r.csat * 100)} %</td>
             <td className="num">{String(r.count)}</td>
@@ -107,7 +120,7 @@ export function OverviewPage() {
   const policies = usePolicies();
   const proposals = useProposals();
   const now = useChainNow();
-  const rules = policies.data?.find((p) => p.kind === 5);
+  const rules = policies.data?.find((p) => p.kind === PolicyKind.RatingRules);
   const rulesVersion = rules ? versionInForce(rules, now) : undefined;
   // The score scale in force decides what "top two" means for CSAT; 5 until rules are read.
   const typed = rulesVersion ? decodeParams(rulesVersion.kind, rulesVersion.params) : undefined;
@@ -142,7 +155,11 @@ export function OverviewPage() {
           <h2 id="open-proposals">Open proposals</h2>
           {proposals.isLoading && <Loading what="Reading proposals" />}
           {proposals.error && <ErrorNote error={proposals.error} />}
-          {proposals.data && open.length === 0 && <Empty>No open proposal. <Link to="/governance/new">Propose a change</Link></Empty>}
+          {proposals.data && open.length === 0 && (
+            <Empty>
+              No open proposal. <Link to="/governance/new">Propose a change</Link>
+            </Empty>
+          )}
           <ul>
             {open.map((p) => (
               <li key={String(p.id)}>
@@ -157,11 +174,23 @@ export function OverviewPage() {
       <div className="grid">
         <section className="card">
           <h2>Top desks</h2>
-          {board.isLoading ? <Loading what="Reading ratings" /> : board.error ? <ErrorNote error={board.error} /> : <StandingTable rows={board.data!.desks} caption="Top desks" />}
+          {board.isLoading ? (
+            <Loading what="Reading ratings" />
+          ) : board.error ? (
+            <ErrorNote error={board.error} />
+          ) : (
+            <StandingTable rows={board.data!.desks} caption="Top desks" />
+          )}
         </section>
         <section className="card">
           <h2>Top agents</h2>
-          {board.isLoading ? <Loading what="Reading ratings" /> : board.error ? <ErrorNote error={board.error} /> : <StandingTable rows={board.data!.agents} caption="Top agents" isAgent />}
+          {board.isLoading ? (
+            <Loading what="Reading ratings" />
+          ) : board.error ? (
+            <ErrorNote error={board.error} />
+          ) : (
+            <StandingTable rows={board.data!.agents} caption="Top agents" isAgent />
+          )}
         </section>
       </div>
       <section className="card">
@@ -171,8 +200,10 @@ export function OverviewPage() {
         <ul>
           {board.data?.recent.map((r) => (
             <li key={r.key}>
-              <strong>{r.score}/{scale}</strong> for <AddressText address={r.agent!} /> ({r.deskName}) — SLA{" "}
-              {r.verdict === 1 ? "met" : r.verdict === 2 ? "breached" : "n/a"}
+              <strong>
+                {r.score}/{scale}
+              </strong>{" "}
+              for <AddressText address={r.agent!} /> ({r.deskName}) — SLA {label(SLA_VERDICT_LABELS, r.verdict)}
               {r.comment && <> — “{r.comment}”</>}
             </li>
           ))}

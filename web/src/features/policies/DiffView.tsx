@@ -11,13 +11,7 @@ export function DiffView({ before, after, mode = "words" }: { before: string; af
       {!changed && <span className="muted">The two texts are identical.</span>}
       {changed &&
         parts.map((part, i) =>
-          part.added ? (
-            <ins key={i}>{part.value}</ins>
-          ) : part.removed ? (
-            <del key={i}>{part.value}</del>
-          ) : (
-            <span key={i}>{part.value}</span>
-          ),
+          part.added ? <ins key={i}>{part.value}</ins> : part.removed ? <del key={i}>{part.value}</del> : <span key={i}>{part.value}</span>,
         )}
     </div>
   );

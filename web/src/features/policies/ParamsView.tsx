@@ -1,11 +1,9 @@
+import { decodeParams, formatDuration, PRIORITY_LABELS } from "@support-quality/sdk";
 import type { Hex } from "viem";
-import { formatDuration } from "../../lib/format";
-import { PRIORITY_LABELS } from "../../lib/labels";
-import { decodeParams } from "../../../../policies/params";
 
 /** The typed parameters of a version: SLA targets per priority, or the rating rules. */
 export function ParamsView({ kind, params }: { kind: number; params: Hex }) {
-  let typed;
+  let typed: ReturnType<typeof decodeParams>;
   try {
     typed = decodeParams(kind, params);
   } catch {

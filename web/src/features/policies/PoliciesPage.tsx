@@ -1,8 +1,7 @@
+import { formatDate, label, POLICY_KIND_LABELS } from "@support-quality/sdk";
 import { Link } from "react-router";
 import { Empty, ErrorNote, Loading } from "../../components/States";
 import { useChainNow } from "../../lib/chainTime";
-import { formatDate } from "../../lib/format";
-import { label, POLICY_KIND_LABELS } from "../../lib/labels";
 import { scheduledVersion, usePolicies, versionInForce } from "../../lib/policies";
 
 export function PoliciesPage() {
@@ -11,9 +10,7 @@ export function PoliciesPage() {
   return (
     <>
       <h1>Policies</h1>
-      <p className="muted">
-        The support rules the DAO has voted: every version is kept, with its full text and a content hash you can check.
-      </p>
+      <p className="muted">The support rules the DAO has voted: every version is kept, with its full text and a content hash you can check.</p>
       {policies.isLoading && <Loading what="Reading the policy history" />}
       {policies.error && <ErrorNote error={policies.error} />}
       {policies.data?.length === 0 && <Empty>No policy has been published yet.</Empty>}

@@ -1,3 +1,4 @@
+import { formatDate, label, POLICY_KIND_LABELS, policyRegistryAbi, shortHash } from "@support-quality/sdk";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { keccak256, toBytes } from "viem";
@@ -5,9 +6,6 @@ import { useReadContracts } from "wagmi";
 import { AddressText } from "../../components/Address";
 import { Empty, ErrorNote, Loading } from "../../components/States";
 import { useChainNow } from "../../lib/chainTime";
-import { policyRegistryAbi } from "../../lib/contracts";
-import { formatDate, shortHash } from "../../lib/format";
-import { label, POLICY_KIND_LABELS } from "../../lib/labels";
 import { type PolicyRecord, type PolicyVersion, usePolicies, versionInForce } from "../../lib/policies";
 import { useProtocol } from "../../lib/useProtocol";
 import { type DiffMode, DiffView } from "./DiffView";
@@ -60,7 +58,12 @@ export function PolicyPage() {
 
   if (policies.isLoading) return <Loading what="Reading the policy history" />;
   if (policies.error) return <ErrorNote error={policies.error} />;
-  if (!policy) return <Empty>There is no policy #{policyId}. <Link to="/policies">All policies</Link></Empty>;
+  if (!policy)
+    return (
+      <Empty>
+        There is no policy #{policyId}. <Link to="/policies">All policies</Link>
+      </Empty>
+    );
 
   const current = versionInForce(policy, now);
   const a = from ?? Math.max(1, count - 1);

@@ -1,7 +1,7 @@
+import { decodeReceiptLink, encodeReceiptLink } from "@support-quality/sdk";
 import { render, screen } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
 import { describe, expect, it } from "vitest";
-import { decodeReceiptLink, encodeReceiptLink } from "../../../../receipts/link";
 import { RatePage } from "./RatePage";
 
 const openAt = (hash: string) =>

@@ -1,26 +1,28 @@
-import { type Query, useQueryClient } from "@tanstack/react-query";
+import {
+  decodeReceiptLink,
+  formatDuration,
+  formatTime,
+  judgeReceipt,
+  label,
+  PRIORITY_LABELS,
+  type ReceiptLink,
+  ReceiptLinkError,
+  ratingChoiceProblem,
+  STANDING_LABELS,
+  Standing,
+} from "@support-quality/sdk";
 import { useMemo, useState } from "react";
 import { Link, useLocation } from "react-router";
-import { keccak256, type PublicClient, toBytes } from "viem";
-import { hashStruct } from "viem";
-import { useConnection, usePublicClient, useSignTypedData } from "wagmi";
-import { RATING_INTENT_TYPES, RECEIPT_TYPES, ratingsDomain } from "../../../../receipts/eip712";
-import { decodeReceiptLink, type ReceiptLink, ReceiptLinkError } from "../../../../receipts/link";
-import { formatTime, judgeReceipt, ratingChoiceProblem } from "../../../../receipts/verdict";
+import { useConnection } from "wagmi";
 import { AddressText } from "../../components/Address";
 import { Loading } from "../../components/States";
 import { TxStatus } from "../../components/TxStatus";
-import { supportRatingsAbi } from "../../lib/contracts";
+import { useRate, useRateBySig } from "../../lib/actions";
 import { errorMessage } from "../../lib/errors";
-import { formatDuration } from "../../lib/format";
-import { label, PRIORITY_LABELS } from "../../lib/labels";
-import { readsAffected, type TxState, useTx } from "../../lib/useTx";
+import type { TxState } from "../../lib/useTx";
 import { useRulesAt } from "../agents/queries";
 import { relayerFor } from "./relayer";
 import { linkTarget, useReceiptCheck } from "./useReceiptCheck";
-
-/** IAgentRegistry.Standing, as the requester reads it. */
-const STANDING_TEXT = ["Unknown to the protocol", "Official agent", "Suspended agent", "Former agent", "Reported impersonator", "Confirmed impersonator"];
 
 /** How long the requester's relayed-rating signature stays valid. */
 const INTENT_TTL = 3600;
@@ -83,8 +85,8 @@ function ReceiptView({ link }: { link: ReceiptLink }) {
               {facts.agentHandle || receipt.agent}
             </Link>{" "}
             <AddressText address={receipt.agent} />{" "}
-            <span className={`badge ${facts.agentStanding === 1 ? "badge-good" : "badge-warn"}`} data-testid="agent-standing">
-              {label(STANDING_TEXT, facts.agentStanding)}
+            <span className={`badge ${facts.agentStanding === Standing.OfficialAgent ? "badge-good" : "badge-warn"}`} data-testid="agent-standing">
+              {label(STANDING_LABELS, facts.agentStanding)}
             </span>
           </dd>
           <dt>Desk</dt>
@@ -145,7 +147,15 @@ function ReceiptView({ link }: { link: ReceiptLink }) {
           {blocker}
         </p>
       ) : (
-        <RatingForm link={link} scale={rules.data.terms.scale} tagNames={rules.data.tags} tagCount={rules.data.terms.tagCount} now={facts.now} onDone={setDone} done={done} />
+        <RatingForm
+          link={link}
+          scale={rules.data.terms.scale}
+          tagNames={rules.data.tags}
+          tagCount={rules.data.terms.tagCount}
+          now={facts.now}
+          onDone={setDone}
+          done={done}
+        />
       )}
     </>
   );
@@ -162,24 +172,20 @@ interface FormProps {
 }
 
 function RatingForm({ link, scale, tagNames, tagCount, now, done, onDone }: FormProps) {
-  const { receipt, signer, signature, chainId, contract } = link;
+  const { receipt, chainId } = link;
   const connection = useConnection();
-  const client = usePublicClient({ chainId }) as PublicClient | undefined;
-  const queryClient = useQueryClient();
-  const { signTypedDataAsync } = useSignTypedData();
-  const direct = useTx();
   const relayer = relayerFor(chainId);
+  const direct = useRate(link);
+  const relayed = useRateBySig(link, relayer);
   const [useRelayer, setUseRelayer] = useState(relayer !== undefined);
   const [score, setScore] = useState(0);
   const [tags, setTags] = useState(0);
   const [comment, setComment] = useState("");
-  const [relayed, setRelayed] = useState<TxState>({ step: "idle" });
 
   const isRequester = connection.status === "connected" && connection.address.toLowerCase() === receipt.requester.toLowerCase();
   const choiceProblem = score === 0 ? "Choose a score." : ratingChoiceProblem(score, tags, { scale, tagCount });
   const tooLong = new TextEncoder().encode(comment).length > 1000;
   const state = useRelayer ? relayed : direct;
-  const pending = state.step === "simulating" || state.step === "signing" || state.step === "confirming";
 
   if (done?.step === "success") {
     return (
@@ -192,56 +198,8 @@ function RatingForm({ link, scale, tagNames, tagCount, now, done, onDone }: Form
     );
   }
 
-  const args = [receipt, signer, signature, score, tags, comment] as const;
-  const effects = { reads: [{ address: contract }] };
-
-  async function submitRelayed() {
-    if (!client || !relayer) return;
-    try {
-      setRelayed({ step: "simulating" });
-      const nonce = await client.readContract({ address: contract, abi: supportRatingsAbi, functionName: "nonces", args: [receipt.requester] });
-      const intentDeadline = now + INTENT_TTL;
-      // Simulate as the requester first: a doomed rating is explained before anything is signed.
-      await client.simulateContract({ address: contract, abi: supportRatingsAbi, functionName: "rate", args, account: receipt.requester });
-      setRelayed({ step: "signing" });
-      const requesterSignature = await signTypedDataAsync({
-        domain: ratingsDomain(chainId, contract),
-        types: RATING_INTENT_TYPES,
-        primaryType: "RatingIntent",
-        message: {
-          receiptHash: hashStruct({ data: receipt, primaryType: "Receipt", types: RECEIPT_TYPES }),
-          score,
-          tags,
-          commentHash: keccak256(toBytes(comment)),
-          nonce,
-          deadline: intentDeadline,
-        },
-      } as never);
-      const { request } = await client.simulateContract({
-        address: contract,
-        abi: supportRatingsAbi,
-        functionName: "rateBySig",
-        args: [...args, intentDeadline, requesterSignature],
-        account: relayer.address,
-      });
-      const hash = await relayer.client.writeContract(request as never);
-      setRelayed({ step: "confirming", hash });
-      const txReceipt = await client.waitForTransactionReceipt({ hash });
-      if (txReceipt.status !== "success") {
-        setRelayed({ step: "error", hash, error: "The transaction was reverted on-chain; nothing changed." });
-        return;
-      }
-      await queryClient.invalidateQueries({ predicate: (q: Query) => readsAffected(q.queryKey, effects) });
-      const success: TxState = { step: "success", hash, receipt: txReceipt };
-      setRelayed(success);
-      onDone(success);
-    } catch (error) {
-      setRelayed((s) => ({ step: "error", hash: s.hash, error: errorMessage(error) }));
-    }
-  }
-
-  async function submitDirect() {
-    const txReceipt = await direct.send({ address: contract, abi: supportRatingsAbi, functionName: "rate", args }, effects);
+  async function submit() {
+    const txReceipt = useRelayer && relayer ? await relayed.rate(score, tags, comment, now + INTENT_TTL) : await direct.rate(score, tags, comment);
     if (txReceipt) onDone({ step: "success", hash: txReceipt.transactionHash, receipt: txReceipt });
   }
 
@@ -251,7 +209,7 @@ function RatingForm({ link, scale, tagNames, tagCount, now, done, onDone }: Form
       data-testid="rating-form"
       onSubmit={(e) => {
         e.preventDefault();
-        void (useRelayer ? submitRelayed() : submitDirect());
+        void submit();
       }}
     >
       <h2>Your rating</h2>
@@ -296,8 +254,8 @@ function RatingForm({ link, scale, tagNames, tagCount, now, done, onDone }: Form
         </p>
       )}
       <div>
-        <button type="submit" className="primary" disabled={!isRequester || !!choiceProblem || tooLong || pending} aria-busy={pending}>
-          {pending ? "Working…" : useRelayer ? "Sign and submit rating" : "Submit rating"}
+        <button type="submit" className="primary" disabled={!isRequester || !!choiceProblem || tooLong || state.pending} aria-busy={state.pending}>
+          {state.pending ? "Working…" : useRelayer ? "Sign and submit rating" : "Submit rating"}
         </button>
       </div>
       {isRequester && choiceProblem && score !== 0 && <p className="hint">{choiceProblem}</p>}

@@ -5,21 +5,14 @@
  */
 import { type Address, createWalletClient, http } from "viem";
 import { devAccounts, devChainId } from "../../generated/dev-accounts";
+import type { Relayer } from "../../lib/useTx";
 import { localChain } from "../../wagmi";
 
 /** The dev account that relays ratings on the local chain: the one labelled "relayer", else the last spare. */
-const devRelayer: Address | undefined = (
-  devAccounts.find((a) => a.key === "relayer") ?? devAccounts.find((a) => a.key === "spare2")
-)?.address;
-
-export interface Relayer {
-  address: Address;
-  label: string;
-  client: ReturnType<typeof createWalletClient>;
-}
+const devRelayer: Address | undefined = (devAccounts.find((a) => a.key === "relayer") ?? devAccounts.find((a) => a.key === "spare2"))?.address;
 
 export function relayerFor(chainId: number): Relayer | undefined {
-  if (chainId !== devChainId || !devRelayer) return undefined;
+  if (!__DEV_WIRING__ || !localChain || chainId !== devChainId || !devRelayer) return undefined;
   return {
     address: devRelayer,
     label: "the local chain's dev relayer account",

@@ -3,14 +3,11 @@
  * its signature intact, who helped, has the ticket been rated, what rules and SLA verdict apply, and —
  * the contract's own word — does `rate` simulate cleanly from the requester's address.
  */
+
+import { agentRegistryAbi, checkReceipt, type ReceiptLink, shortAddress } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
-import { type PublicClient, recoverTypedDataAddress } from "viem";
 import { usePublicClient } from "wagmi";
-import { RECEIPT_TYPES, ratingsDomain } from "../../../../receipts/eip712";
-import type { ReceiptLink } from "../../../../receipts/link";
-import { agentRegistryAbi, deploymentOn, supportRatingsAbi } from "../../lib/contracts";
-import { errorMessage } from "../../lib/errors";
-import { shortAddress } from "../../lib/format";
+import { deploymentOn } from "../../lib/contracts";
 
 export interface ReceiptFacts {
   /** A sentence when the receipt cannot be rated, from our checks or the contract's simulation. */
@@ -38,71 +35,30 @@ export function linkTarget(link: ReceiptLink): { problem?: string } {
 
 export function useReceiptCheck(link: ReceiptLink | undefined) {
   const deployment = link ? deploymentOn(link.chainId) : undefined;
-  const client = usePublicClient({ chainId: link?.chainId }) as PublicClient | undefined;
+  const client = usePublicClient({ chainId: link?.chainId });
   const contracts = deployment?.contracts;
   return useQuery({
-    queryKey: [
-      "protocol",
-      "receipt-check",
-      contracts ? [contracts.SupportRatings.toLowerCase(), contracts.AgentRegistry.toLowerCase()] : [],
-      link?.signature,
-    ],
+    queryKey: ["protocol", "receipt-check", contracts ? [contracts.SupportRatings.toLowerCase(), contracts.AgentRegistry.toLowerCase()] : [], link?.signature],
     enabled: !!link && !!client && !!contracts && !linkTarget(link).problem,
     queryFn: async (): Promise<ReceiptFacts> => {
-      const { receipt, signer, signature } = link!;
+      const { receipt, signer, signature, chainId } = link!;
       const c = contracts!;
-      const ratingsRead = { address: c.SupportRatings, abi: supportRatingsAbi } as const;
       const registryRead = { address: c.AgentRegistry, abi: agentRegistryAbi } as const;
-      const [block, ratingId, agent, standing, desk, handleLogs, signerCode] = await Promise.all([
-        client!.getBlock(),
-        client!.readContract({ ...ratingsRead, functionName: "ratingIdOf", args: [receipt.deskId, receipt.ticketId] }),
-        client!.readContract({ ...registryRead, functionName: "agent", args: [receipt.agent] }),
+      // What the requester is shown, and the SDK's one pre-flight check (the CLI and the desk console run it too).
+      const [standing, desk, handleLogs, check] = await Promise.all([
         client!.readContract({ ...registryRead, functionName: "statusOf", args: [receipt.agent] }),
         client!.readContract({ ...registryRead, functionName: "desk", args: [receipt.deskId] }).catch(() => undefined),
         client!.getContractEvents({ ...registryRead, eventName: "AgentAdded", args: { agent: receipt.agent }, fromBlock: deployment!.deploymentBlock }),
-        client!.getCode({ address: signer }),
+        checkReceipt(client!, { deployment: { chainId, contracts: c }, receipt, signer, signature }),
       ]);
-      const alreadyRated = await client!
-        .readContract({ ...ratingsRead, functionName: "rating", args: [ratingId] })
-        .then(() => true, () => false);
-      const facts: ReceiptFacts = {
-        alreadyRated,
+      return {
+        blocker: check.problem?.message,
+        alreadyRated: check.alreadyRated,
         agentHandle: handleLogs[0]?.args.handle ?? "",
         agentStanding: standing,
         deskName: desk?.name ?? `desk #${receipt.deskId}`,
-        now: Number(block.timestamp),
+        now: check.now,
       };
-      if (alreadyRated) {
-        return { ...facts, blocker: `This ticket has already been rated: a receipt can be used once. (Ticket ${receipt.ticketId} of ${facts.deskName}.)` };
-      }
-      // An EOA signature is checked here; a smart-wallet (ERC-1271) signer is left to the contract's simulation.
-      if (!signerCode || signerCode === "0x") {
-        const recovered = await recoverTypedDataAddress({
-          domain: ratingsDomain(link!.chainId, link!.contract),
-          types: RECEIPT_TYPES,
-          primaryType: "Receipt",
-          message: receipt,
-          signature,
-        }).catch(() => undefined);
-        if (recovered?.toLowerCase() !== signer.toLowerCase()) {
-          return { ...facts, blocker: "This receipt's signature does not match its contents: the link was altered after the help desk signed it." };
-        }
-      }
-      if (agent.status === 0) {
-        return { ...facts, blocker: `${shortAddress(receipt.agent)} is not an agent of any desk: this receipt is not from an official help desk.` };
-      }
-      // The contract's verdict on everything else (signer rights, agent active then, times, window…).
-      try {
-        await client!.simulateContract({
-          ...ratingsRead,
-          functionName: "rate",
-          args: [receipt, signer, signature, 1, 0, ""],
-          account: receipt.requester,
-        });
-      } catch (error) {
-        return { ...facts, blocker: errorMessage(error) };
-      }
-      return facts;
     },
   });
 }

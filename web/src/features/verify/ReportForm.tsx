@@ -1,9 +1,9 @@
+import { agentRegistryAbi } from "@support-quality/sdk";
 import { useEffect, useState } from "react";
 import { useReadContract, useReadContracts } from "wagmi";
 import { TxButton } from "../../components/TxButton";
 import { TxStatus } from "../../components/TxStatus";
 import { useReportImpersonator } from "../../lib/actions";
-import { agentRegistryAbi } from "../../lib/contracts";
 import { useProtocol } from "../../lib/useProtocol";
 import { parseSubject } from "./subject";
 
@@ -50,8 +50,7 @@ export function ReportForm({ initialSubject }: { initialSubject: string }) {
     <section className="card" aria-labelledby="report-title">
       <h2 id="report-title">Report an impersonator</h2>
       <p className="muted">
-        Contacted by a fake agent? Report the address or handle: the desk's operators review it, and everyone who checks it
-        here is warned.
+        Contacted by a fake agent? Report the address or handle: the desk's operators review it, and everyone who checks it here is warned.
       </p>
       <form className="form" onSubmit={(e) => e.preventDefault()}>
         <label>

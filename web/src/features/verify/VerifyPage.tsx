@@ -1,3 +1,4 @@
+import { agentRegistryAbi, formatDate, PolicyKind, STANDING_NAMES, type Standing } from "@support-quality/sdk";
 import { type FormEvent, useEffect, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { zeroAddress } from "viem";
@@ -5,29 +6,32 @@ import { useReadContract, useReadContracts } from "wagmi";
 import { AddressText } from "../../components/Address";
 import { ErrorNote, Loading } from "../../components/States";
 import { useChainNow } from "../../lib/chainTime";
-import { agentRegistryAbi } from "../../lib/contracts";
-import { formatDate } from "../../lib/format";
 import { usePolicies, versionInForce } from "../../lib/policies";
 import { useProtocol } from "../../lib/useProtocol";
 import { ReportForm } from "./ReportForm";
 import { isMalformedAddress, parseSubject, type Subject } from "./subject";
 
-/** Standing (IAgentRegistry) → how it is shown. */
-const STANDING_VIEW = [
-  { key: "unknown", title: "Unknown: not an official agent", tone: "status-unknown" },
-  { key: "official", title: "Official agent", tone: "status-official" },
-  { key: "suspended", title: "Suspended agent", tone: "status-suspended" },
-  { key: "former", title: "Former agent", tone: "status-former" },
-  { key: "reported", title: "Reported impersonator", tone: "status-reported" },
-  { key: "confirmed", title: "Confirmed impersonator", tone: "status-confirmed" },
-] as const;
+interface StandingView {
+  key: string;
+  title: string;
+  tone: string;
+}
 
-const SECURITY_SCRIPT = 3;
+/** Standing (IAgentRegistry, generated) → how it is shown; keyed by member name, so a new standing is a compile error. */
+const STANDING_VIEWS: Record<keyof typeof Standing, StandingView> = {
+  Unknown: { key: "unknown", title: "Unknown: not an official agent", tone: "status-unknown" },
+  OfficialAgent: { key: "official", title: "Official agent", tone: "status-official" },
+  SuspendedAgent: { key: "suspended", title: "Suspended agent", tone: "status-suspended" },
+  FormerAgent: { key: "former", title: "Former agent", tone: "status-former" },
+  ReportedImpersonator: { key: "reported", title: "Reported impersonator", tone: "status-reported" },
+  ConfirmedImpersonator: { key: "confirmed", title: "Confirmed impersonator", tone: "status-confirmed" },
+};
+const STANDING_VIEW: readonly StandingView[] = STANDING_NAMES.map((name) => STANDING_VIEWS[name]);
 
 function useSecurityScript(): string | undefined {
   const policies = usePolicies();
   const now = useChainNow();
-  const script = policies.data?.find((p) => p.kind === SECURITY_SCRIPT);
+  const script = policies.data?.find((p) => p.kind === PolicyKind.SecurityScript);
   return script ? versionInForce(script, now)?.text : undefined;
 }
 
@@ -95,8 +99,7 @@ function StatusResult({ subject }: { subject: Subject }) {
         )}
         {view.key === "suspended" && agent && (
           <>
-            {who} is an agent of {desk}, suspended since {formatDate(agent.inactiveFrom)}. Do not act on its instructions until
-            the desk reinstates it.
+            {who} is an agent of {desk}, suspended since {formatDate(agent.inactiveFrom)}. Do not act on its instructions until the desk reinstates it.
           </>
         )}
         {view.key === "former" && agent && (
@@ -110,15 +113,11 @@ function StatusResult({ subject }: { subject: Subject }) {
             {openReports === 1n ? "" : "s"}). It is not an official agent: do not answer it, and never share your seed phrase.
           </>
         )}
-        {view.key === "confirmed" && (
-          <>
-            {who} is a confirmed impersonator. Block it and report the conversation on the platform where it contacted you.
-          </>
-        )}
+        {view.key === "confirmed" && <>{who} is a confirmed impersonator. Block it and report the conversation on the platform where it contacted you.</>}
         {view.key === "unknown" && (
           <>
-            {who} is not an official agent of any desk. Real support agents are all registered here: treat anyone else
-            claiming to be support as a possible scam.
+            {who} is not an official agent of any desk. Real support agents are all registered here: treat anyone else claiming to be support as a possible
+            scam.
           </>
         )}
       </p>
@@ -150,9 +149,7 @@ export function VerifyPage() {
   return (
     <>
       <h1>Verify an agent</h1>
-      <p className="muted">
-        Someone says they are support? Paste their address or handle to learn at once whether they really are.
-      </p>
+      <p className="muted">Someone says they are support? Paste their address or handle to learn at once whether they really are.</p>
       <form className="field-row" onSubmit={submit} role="search">
         <label style={{ flex: 1 }}>
           Address or handle

@@ -1,0 +1,99 @@
+/**
+ * Raw logs → timeline rows (decoded, JSON-safe), and the rows' CSV and JSON forms.
+ */
+import { type Abi, type AbiEvent, type Address, decodeEventLog, type Hex, toEventSelector } from "viem";
+import { CONTRACT_NAMES } from "../deployments.js";
+import { abis as protocolAbis } from "../generated/abis.js";
+import type { RawLog } from "./rpc.js";
+import type { ContractName, Deployment, JsonValue, TimelineRow } from "./types.js";
+
+export type Abis = Readonly<Record<ContractName, Abi>>;
+
+/** bigint → decimal string, recursively: a decoded value that survives JSON unchanged. */
+export function toJson(value: unknown): JsonValue {
+  if (typeof value === "bigint") return value.toString();
+  if (Array.isArray(value)) return value.map(toJson);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJson(v)]));
+  }
+  return value as JsonValue;
+}
+
+interface Decoder {
+  name: ContractName;
+  events: Map<Hex, AbiEvent>;
+}
+
+/** Looks up contract by address and event by topic0 once, not per log (viem's decoders scan the ABI). */
+export function createDecoder(deployment: Deployment, abis: Abis = protocolAbis) {
+  const byAddress = new Map<string, Decoder>();
+  for (const name of CONTRACT_NAMES) {
+    const events = new Map<Hex, AbiEvent>();
+    for (const item of abis[name]) {
+      if (item.type === "event") events.set(toEventSelector(item), item);
+    }
+    byAddress.set(deployment.contracts[name].toLowerCase(), { name, events });
+  }
+
+  return (log: RawLog, time: number): TimelineRow => {
+    const decoder = byAddress.get(log.address.toLowerCase());
+    const base = {
+      block: Number(log.blockNumber),
+      logIndex: Number(log.logIndex),
+      time,
+      tx: log.transactionHash,
+    };
+    if (!decoder) throw new Error(`log from unexpected address ${log.address}`);
+    const item = decoder.events.get(log.topics[0]);
+    if (!item) return { ...base, contract: decoder.name, event: "Unknown", args: { topics: log.topics, data: log.data } };
+    const decoded = decodeEventLog({
+      abi: [item],
+      topics: log.topics as [Hex, ...Hex[]],
+      data: log.data,
+      strict: false,
+    });
+    return { ...base, contract: decoder.name, event: item.name, args: toJson(decoded.args ?? {}) as Record<string, JsonValue> };
+  };
+}
+
+/** The contract addresses of a deployment, in a fixed order. */
+export const deploymentAddresses = (deployment: Deployment): Address[] => CONTRACT_NAMES.map((name) => deployment.contracts[name]);
+
+export const CSV_HEADER = ["block", "time", "tx", "logIndex", "contract", "event", "fields"] as const;
+
+const csvCell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+
+/** One CSV line per row; `fields` is the decoded arguments as JSON. Times are ISO-8601 UTC. */
+export function toCsv(rows: readonly TimelineRow[]): string {
+  const lines = [CSV_HEADER.join(",")];
+  for (const row of rows) {
+    lines.push(
+      [String(row.block), new Date(row.time * 1000).toISOString(), row.tx, String(row.logIndex), row.contract, row.event, JSON.stringify(row.args)]
+        .map(csvCell)
+        .join(","),
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+export interface TimelineFile {
+  chainId: number;
+  fromBlock: number;
+  toBlock: number;
+  contracts: Record<ContractName, Address>;
+  rows: TimelineRow[];
+}
+
+export function toJsonFile(file: TimelineFile): string {
+  return `${JSON.stringify(file, null, 1)}\n`;
+}
+
+/** The protocol area an event belongs to: the page's "kind" filter. */
+export const KIND_OF_CONTRACT: Record<ContractName, string> = {
+  SupportToken: "token",
+  TimelockController: "governance",
+  SupportGovernor: "governance",
+  PolicyRegistry: "policy",
+  AgentRegistry: "agents",
+  SupportRatings: "ratings",
+};

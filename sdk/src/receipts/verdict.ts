@@ -1,0 +1,139 @@
+/**
+ * The verdict SupportRatings will reach for a receipt, computed off-chain for the rate page's preview.
+ * Mirrors `_checkReceipt`'s time checks and `_judge` in contracts/ratings/SupportRatings.sol line by line
+ * (same order of checks, same comparisons, same minute → second conversion), so what the requester is
+ * shown is what the contract stores.
+ */
+import type { SLA_VERDICT_NAMES } from "../generated/enums.js";
+import type { Receipt } from "./eip712.js";
+
+/** `IPolicyRegistry.RatingTerms` as viem returns it from `ratingTermsAt`. */
+export interface RatingTerms {
+  effectiveFrom: number;
+  slaVersion: number;
+  rulesVersion: number;
+  ratingWindow: number;
+  scale: number;
+  tagCount: number;
+  /** 4 × uint16 minutes, indexed by priority (priority p at bits 16p). */
+  firstResponseMinutes: bigint;
+  resolutionMinutes: bigint;
+}
+
+/** A member name of `ISupportRatings.SlaVerdict` (generated from the contracts). */
+export type SlaVerdictName = (typeof SLA_VERDICT_NAMES)[number];
+
+export interface SlaTarget {
+  /** Seconds allowed by the SLA for this priority. */
+  target: number;
+  /** Seconds the desk took, or null when it never happened (a time of 0 in the receipt). */
+  taken: number | null;
+  met: boolean;
+}
+
+export type ReceiptProblem =
+  | { kind: "expired"; deadline: number; now: number }
+  | { kind: "invalidTimes"; openedAt: number; firstResponseAt: number; resolvedAt: number }
+  | { kind: "noRules"; openedAt: number }
+  | { kind: "windowClosed"; closedAt: number; now: number };
+
+export type Judgement =
+  | { ok: false; problem: ReceiptProblem; message: string }
+  | {
+      ok: true;
+      verdict: SlaVerdictName;
+      slaVersion: number;
+      rulesVersion: number;
+      firstResponse: SlaTarget | null;
+      resolution: SlaTarget | null;
+      /** When the rules' rating window closes (`_judge`'s `closedAt`). */
+      windowClosesAt: number;
+      /** The last second a rating is accepted: the earlier of the window's close and the receipt deadline. */
+      rateBy: number;
+      /** Seconds left until `rateBy`. */
+      secondsLeft: number;
+    };
+
+/** Judges `receipt` under `terms` (the terms in force at its `openedAt`) at time `now` (seconds). */
+export function judgeReceipt(receipt: Receipt, terms: RatingTerms, now: number): Judgement {
+  const { openedAt: opened, firstResponseAt: responded, resolvedAt: resolved, deadline } = receipt;
+  // _checkReceipt, in the contract's order.
+  if (now > deadline) {
+    return fail({ kind: "expired", deadline, now });
+  }
+  if (
+    opened === 0 ||
+    opened > now ||
+    (responded !== 0 && (responded < opened || responded > now)) ||
+    (resolved !== 0 && (resolved < opened || resolved < responded || resolved > now))
+  ) {
+    return fail({ kind: "invalidTimes", openedAt: opened, firstResponseAt: responded, resolvedAt: resolved });
+  }
+  // _judge.
+  if (terms.rulesVersion === 0) return fail({ kind: "noRules", openedAt: opened });
+  let lastEvent = resolved !== 0 ? resolved : responded;
+  if (lastEvent === 0) lastEvent = opened;
+  const closedAt = lastEvent + terms.ratingWindow;
+  if (now > closedAt) return fail({ kind: "windowClosed", closedAt, now });
+
+  const rateBy = Math.min(closedAt, deadline);
+  const window = { windowClosesAt: closedAt, rateBy, secondsLeft: rateBy - now };
+  if (terms.slaVersion === 0) {
+    return { ok: true, verdict: "None", slaVersion: 0, rulesVersion: terms.rulesVersion, firstResponse: null, resolution: null, ...window };
+  }
+  const firstResponse = slaTarget(terms.firstResponseMinutes, receipt.priority, opened, responded);
+  const resolution = slaTarget(terms.resolutionMinutes, receipt.priority, opened, resolved);
+  return {
+    ok: true,
+    verdict: firstResponse.met && resolution.met ? "Met" : "Breached",
+    slaVersion: terms.slaVersion,
+    rulesVersion: terms.rulesVersion,
+    firstResponse,
+    resolution,
+    ...window,
+  };
+}
+
+/** The sentence for a score/tags choice the contract would reject, or null when it is acceptable. */
+export function ratingChoiceProblem(score: number, tags: number, terms: Pick<RatingTerms, "scale" | "tagCount">): string | null {
+  if (!Number.isInteger(score) || score < 1 || score > terms.scale) {
+    return `Choose a score from 1 to ${terms.scale}.`;
+  }
+  if (!Number.isInteger(tags) || tags < 0 || tags >= 2 ** terms.tagCount) {
+    return `Only the ${terms.tagCount} tags of the rules in force can be chosen.`;
+  }
+  return null;
+}
+
+/** SLA target in seconds for `priority`, as `_judge` unpacks it. */
+export function targetSeconds(packedMinutes: bigint, priority: number): number {
+  return Number((packedMinutes >> BigInt(16 * priority)) & 0xffffn) * 60;
+}
+
+function slaTarget(packedMinutes: bigint, priority: number, opened: number, at: number): SlaTarget {
+  const target = targetSeconds(packedMinutes, priority);
+  const taken = at === 0 ? null : at - opened;
+  return { target, taken, met: taken !== null && taken <= target };
+}
+
+function fail(problem: ReceiptProblem): Judgement {
+  return { ok: false, problem, message: problemMessage(problem) };
+}
+
+function problemMessage(problem: ReceiptProblem): string {
+  switch (problem.kind) {
+    case "expired":
+      return `This receipt expired on ${formatTime(problem.deadline)}; it can no longer be rated.`;
+    case "invalidTimes":
+      return "This receipt's ticket times are impossible (out of order or in the future), so the contract will refuse it. Ask the help desk for a corrected link.";
+    case "noRules":
+      return `No rating rules were in force when this ticket was opened (${formatTime(problem.openedAt)}), so it cannot be rated.`;
+    case "windowClosed":
+      return `The rating window for this ticket closed on ${formatTime(problem.closedAt)}.`;
+  }
+}
+
+/** A timestamp as a readable UTC time (the same in every browser and in tests). */
+export function formatTime(seconds: number): string {
+  return `${new Date(seconds * 1000).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
