@@ -15,9 +15,13 @@ function productionSettings(runs: number) {
 }
 /** The local stack and the tests: the legacy pipeline (its optimizer is fast) — seconds, not minutes. */
 const developmentSettings = { optimizer: { enabled: true, runs: 200 }, evmVersion: "cancun", viaIR: false };
-/** `rateBySig` has too many locals for the legacy pipeline: SupportRatings, and the Solidity tests (every file of test/contracts is a root), go via-IR unoptimised. */
-const viaIrSettings = { optimizer: { enabled: false }, evmVersion: "cancun", viaIR: true };
-const viaIr = { version: solcVersion, path: solcPath, settings: viaIrSettings };
+/** `rateBySig` has too many locals for the legacy pipeline: SupportRatings goes via-IR, unoptimised (seconds). */
+const viaIr = { version: solcVersion, path: solcPath, settings: { optimizer: { enabled: false }, evmVersion: "cancun", viaIR: true } };
+/**
+ * The Solidity tests (every file of test/contracts is a root) deploy SupportRatings, so they need via-IR too;
+ * unoptimised, their one big job exhausts solc-js's memory, so they compile as in production (minutes).
+ */
+const solidityTestSettings = { version: solcVersion, path: solcPath, settings: productionSettings(200) };
 const solidityTests = readdirSync(fileURLToPath(new URL("./test/contracts", import.meta.url)), { recursive: true, encoding: "utf8" }).filter((f) =>
   f.endsWith(".sol"),
 );
@@ -33,7 +37,7 @@ export default defineConfig({
         compilers: [{ version: solcVersion, path: solcPath, settings: developmentSettings }],
         overrides: {
           "contracts/ratings/SupportRatings.sol": viaIr,
-          ...Object.fromEntries(solidityTests.map((f) => [`test/contracts/${f}`, viaIr])),
+          ...Object.fromEntries(solidityTests.map((f) => [`test/contracts/${f}`, solidityTestSettings])),
         },
       },
       production: {

@@ -54,8 +54,8 @@ interface DeploymentFile {
 function ensureArtifacts(): void {
   const missing = Object.values(CONTRACTS).some((p) => !existsSync(path.join(ROOT, "artifacts", p)));
   if (!missing) return;
-  console.log("Artifacts missing: compiling (npx hardhat compile)…");
-  execFileSync("npx", ["hardhat", "compile"], { cwd: ROOT, stdio: "inherit" });
+  console.log("Artifacts missing: compiling the contracts (npx hardhat compile --no-tests)…");
+  execFileSync("npx", ["hardhat", "compile", "--no-tests"], { cwd: ROOT, stdio: "inherit" });
 }
 
 const camel = (name: string) => name[0]!.toLowerCase() + name.slice(1);
