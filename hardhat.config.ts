@@ -53,6 +53,13 @@ export default defineConfig({
     },
     npmFilesToBuild: ["@openzeppelin/contracts/governance/TimelockController.sol"],
   },
+  // `npm test` keeps fuzzing quick; `.ci/run` runs the deep profile (FUZZ_RUNS=10000, INVARIANT_DEPTH=50).
+  test: {
+    solidity: {
+      fuzz: { runs: Number(process.env.FUZZ_RUNS ?? 256) },
+      invariant: { runs: Number(process.env.INVARIANT_RUNS ?? 12), depth: Number(process.env.INVARIANT_DEPTH ?? 30) },
+    },
+  },
   paths: {
     // bench/contracts holds baselines for `npm run bench` only (a plain OZ governor).
     sources: { solidity: ["contracts", "bench/contracts"] },

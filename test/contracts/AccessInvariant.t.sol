@@ -182,10 +182,6 @@ contract AccessInvariantTest is Fixture {
         );
     }
 
-    /**
-     * hardhat-config: invariant.runs = 12
-     * hardhat-config: invariant.depth = 30
-     */
     function invariant_onlyTimelockChangesPoliciesAndParameters() public view {
         assertFalse(handler.unauthorizedSucceeded(), "a non-timelock sender changed protected state");
         assertEq(_fingerprint(), initialState, "protected state changed");

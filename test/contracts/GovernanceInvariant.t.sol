@@ -95,20 +95,12 @@ contract GovernanceInvariantTest is Fixture {
         targetContract(address(handler));
     }
 
-    /**
-     * hardhat-config: invariant.runs = 12
-     * hardhat-config: invariant.depth = 30
-     */
     function invariant_tokenAndGovernorClocksAgree() public view {
         assertEq(governor.clock(), token.clock(), "clock");
         assertEq(governor.clock(), uint48(block.timestamp), "clock is the timestamp");
         assertEq(governor.CLOCK_MODE(), token.CLOCK_MODE(), "clock mode");
     }
 
-    /**
-     * hardhat-config: invariant.runs = 12
-     * hardhat-config: invariant.depth = 30
-     */
     function invariant_votesCountedAtSnapshot() public view {
         (uint256 against, uint256 forVotes, uint256 abstain) = governor.proposalVotes(handler.proposalId());
         assertEq(against, handler.ghostVotes(0), "against");

@@ -217,10 +217,6 @@ contract RatingsInvariantTest is Fixture {
         targetContract(address(handler));
     }
 
-    /**
-     * hardhat-config: invariant.runs = 12
-     * hardhat-config: invariant.depth = 24
-     */
     function invariant_aggregatesEqualSumOfNonVoidedRatings() public view {
         ISupportRatings.Stats memory desk;
         address[2] memory deskAgents = [agent, agent2];
@@ -250,10 +246,6 @@ contract RatingsInvariantTest is Fixture {
         assertFalse(handler.validRejected(), "a valid receipt was rejected");
     }
 
-    /**
-     * hardhat-config: invariant.runs = 12
-     * hardhat-config: invariant.depth = 24
-     */
     function invariant_noTicketRatedTwice() public view {
         assertFalse(handler.duplicateAccepted(), "a ticket was rated twice");
         // Every stored rating is the one first recorded for its ticket, voided or not.
@@ -266,10 +258,6 @@ contract RatingsInvariantTest is Fixture {
         }
     }
 
-    /**
-     * hardhat-config: invariant.runs = 12
-     * hardhat-config: invariant.depth = 24
-     */
     function invariant_noRatingWithoutValidReceipt() public view {
         assertFalse(handler.forgedAccepted(), "a forged receipt was accepted");
         // Aggregates (including voided) count exactly the ratings made with valid receipts.
