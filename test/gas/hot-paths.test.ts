@@ -11,12 +11,13 @@ import { PolicyKind, RATING_INTENT_TYPES, RECEIPT_TYPES, ratingsDomain, VoteType
 import hre, { network } from "hardhat";
 import { hashStruct, keccak256, toHex } from "viem";
 import { call } from "../../scripts/stack/govern.js";
-import { type Connection, issue, latestTimestamp, makeReceipt, mined, rateArgs, ratingWorld } from "../support/fixtures.js";
+import { type Connection, issue, makeReceipt, mined, rateArgs, ratingWorld } from "../support/fixtures.js";
 import { proposeAndOpen } from "../support/governance-steps.js";
 
 // Instrumented bytecode (coverage) costs more gas: it has its own snapshot, as deterministic as the others.
 const profile = `${hre.globalOptions.buildProfile ?? "default"}${hre.globalOptions.coverage ? ".coverage" : ""}`;
 const file = path.resolve("snapshots", `gas.${profile}.json`);
+const FIXED_TIME = 2_000_000_000;
 
 describe(`gas of the hot paths (${profile} build)`, () => {
   let connection: Connection;
@@ -27,12 +28,21 @@ describe(`gas of the hot paths (${profile} build)`, () => {
   it("matches the committed snapshot", async () => {
     const world = await connection.networkHelpers.loadFixture(ratingWorld);
     const { ratings, governor, policyRegistry } = world.protocol;
+    // Calldata gas depends on its zero bytes, so every signed value is fixed: the chain moves to a fixed time
+    // and receipts and deadlines are constants (block times otherwise follow the wall clock).
+    await connection.networkHelpers.time.increaseTo(FIXED_TIME);
+    const times = {
+      openedAt: FIXED_TIME - 3600,
+      firstResponseAt: FIXED_TIME - 3000,
+      resolvedAt: FIXED_TIME - 600,
+      deadline: FIXED_TIME + 30 * 24 * 3600,
+    };
     const measured: Record<string, number> = {};
     const gasOf = async (name: string, hash: Promise<`0x${string}`>) => {
       measured[name] = Number((await mined(world, hash)).gasUsed);
     };
     const rate = async (name: string, comment: string) => {
-      const receipt = await makeReceipt(world, world.deskId);
+      const receipt = await makeReceipt(world, world.deskId, times);
       const args = rateArgs(receipt, world.issuer.account.address, await issue(world, receipt), 5, 0b0101, comment);
       await gasOf(name, ratings.write.rate(args, { account: world.requester.account }));
     };
@@ -40,9 +50,9 @@ describe(`gas of the hot paths (${profile} build)`, () => {
     await rate("rate: steady state (51-char comment)", "Solved my stuck transaction in ten minutes, thanks!");
 
     for (const name of ["rateBySig: first relayed rating of the requester", "rateBySig: steady state"]) {
-      const receipt = await makeReceipt(world, world.deskId);
+      const receipt = await makeReceipt(world, world.deskId, times);
       const comment = "Relayed.";
-      const deadline = (await latestTimestamp(world)) + 3600;
+      const deadline = FIXED_TIME + 24 * 3600;
       const intent = await world.requester.signTypedData({
         account: world.requester.account,
         domain: ratingsDomain(world.protocol.deployment.chainId, ratings.address),
