@@ -16,6 +16,9 @@ contract AgentRegistry is IAgentRegistry, DaoOwned {
     uint256 private constant _MAX_ISSUERS_PER_DESK = 16;
     /// @dev Report spam is bounded per reporter (and each report costs its reporter a transaction).
     uint256 private constant _MAX_OPEN_REPORTS_PER_REPORTER = 3;
+    /// @dev Handle bounds: at most 31 bytes, so a handle and its skeleton each fit in one word.
+    uint256 private constant _MIN_HANDLE_LENGTH = 3;
+    uint256 private constant _MAX_HANDLE_LENGTH = 31;
 
     ISupportRatings private immutable _ratings;
 
@@ -29,6 +32,9 @@ contract AgentRegistry is IAgentRegistry, DaoOwned {
     /// @dev How many desks `account` is an issuer key or operator of: such protocol addresses cannot be branded.
     mapping(address account => uint256) private _roleCount;
     mapping(bytes32 handleHash => address agent) private _handleOwner;
+    mapping(address agent => string) private _handles;
+    /// @dev The agent holding each confusable skeleton (see {skeletonOf}): one handle per look-alike class.
+    mapping(bytes32 skeleton => address agent) private _skeletonOwner;
 
     uint256 private _reportCount;
     mapping(uint256 reportId => Report) private _reports;
@@ -121,11 +127,15 @@ contract AgentRegistry is IAgentRegistry, DaoOwned {
     function addAgent(uint32 deskId, address account, string calldata handle) external onlyDeskManager(deskId) {
         _liveDesk(deskId);
         if (account == address(0)) revert AgentRegistryZeroAddress();
-        if (bytes(handle).length == 0) revert AgentRegistryEmptyName();
+        bytes32 skeleton = _skeleton(handle, true);
         Agent storage a = _agents[account];
         if (a.status != AgentStatus.None) revert AgentRegistryAgentExists(account, a.deskId);
-        bytes32 hash = _handleHash(handle);
+        bytes32 hash = keccak256(bytes(handle));
         if (_handleOwner[hash] != address(0)) revert AgentRegistryHandleTaken(hash, _handleOwner[hash]);
+        address lookAlike = _skeletonOwner[skeleton];
+        if (lookAlike != address(0)) {
+            revert AgentRegistryHandleLookAlike(hash, keccak256(bytes(_handles[lookAlike])), lookAlike);
+        }
         _checkOnboardable(_addressSubject(account));
         _checkOnboardable(hash);
 
@@ -140,6 +150,8 @@ contract AgentRegistry is IAgentRegistry, DaoOwned {
         });
         _ratings.syncAgent(account, deskId, now_);
         _handleOwner[hash] = account;
+        _handles[account] = handle;
+        _skeletonOwner[skeleton] = account;
         _deskAgents[deskId].push(account);
         emit AgentAdded(deskId, account, handle, msg.sender);
     }
@@ -238,6 +250,22 @@ contract AgentRegistry is IAgentRegistry, DaoOwned {
     /// @inheritdoc IAgentRegistry
     function handleHash(string calldata handle) external pure returns (bytes32) {
         return _handleHash(handle);
+    }
+
+    /// @inheritdoc IAgentRegistry
+    function handleOf(address account) external view returns (string memory) {
+        return _handles[account];
+    }
+
+    /// @inheritdoc IAgentRegistry
+    function skeletonOf(string calldata handle) external pure returns (bytes32) {
+        return _skeleton(handle, false);
+    }
+
+    /// @inheritdoc IAgentRegistry
+    function lookAlikeOf(string calldata handle) external view returns (address lookAlike, string memory lookAlikeHandle) {
+        lookAlike = _skeletonOwner[_skeleton(handle, false)];
+        lookAlikeHandle = _handles[lookAlike];
     }
 
     /// @inheritdoc IAgentRegistry
@@ -422,18 +450,70 @@ contract AgentRegistry is IAgentRegistry, DaoOwned {
         }
     }
 
-
     function _addressSubject(address account) private pure returns (bytes32) {
         return bytes32(uint256(uint160(account)));
     }
 
-    /// @dev Handles are compared case-insensitively (ASCII): `keccak256` of the lower-cased bytes.
+    /// @dev Lookups are forgiving: ASCII case is folded and one leading at sign dropped (registered handles are
+    /// lower-case without an at sign, so `keccak256` of the registered handle is its hash).
     function _handleHash(string calldata handle) private pure returns (bytes32) {
-        bytes memory lower = bytes(handle);
+        bytes memory lower = bytes(_withoutAt(handle));
         for (uint256 i = 0; i < lower.length; ++i) {
             bytes1 c = lower[i];
             if (c >= "A" && c <= "Z") lower[i] = bytes1(uint8(c) + 32);
         }
         return keccak256(lower);
+    }
+
+    function _withoutAt(string calldata handle) private pure returns (string calldata) {
+        return bytes(handle).length != 0 && bytes(handle)[0] == "@" ? handle[1:] : handle;
+    }
+
+    /**
+     * @dev The confusable skeleton of a handle, packed left-aligned in one word (handles are at most 31 bytes,
+     * and no skeleton byte is zero, so the packing is exact). The contract checks the charset itself, then folds
+     * what a reader cannot tell apart in a chat window (after Unicode TR39's confusables, restricted to the
+     * charset): separators carry no identity and are dropped ("maya.ledgerly" = "maya_ledgerly" = "mayaledgerly");
+     * `0` reads as `o`, `1` and `i` as `l`, `5` as `s`; `rn` reads as `m`, `vv` as `w`, `cl` as `d`.
+     * With `strict` (registration) the handle must be canonical: lower-case, no at sign, starting and ending with a
+     * letter or digit. Lookups fold ASCII case and drop one leading at sign first.
+     */
+    function _skeleton(string calldata handle, bool strict) private pure returns (bytes32 skeleton) {
+        bytes calldata h = bytes(strict ? handle : _withoutAt(handle));
+        uint256 length = h.length;
+        if (length < _MIN_HANDLE_LENGTH || length > _MAX_HANDLE_LENGTH) {
+            revert AgentRegistryHandleLength(length, _MIN_HANDLE_LENGTH, _MAX_HANDLE_LENGTH);
+        }
+        uint256 n;
+        for (uint256 i = 0; i < length; ++i) {
+            bytes1 c = h[i];
+            if (!strict && c >= "A" && c <= "Z") c = bytes1(uint8(c) + 32);
+            bool separator = c == "." || c == "_" || c == "-";
+            bool alphanumeric = (c >= "a" && c <= "z") || (c >= "0" && c <= "9");
+            if (!alphanumeric && !(separator && i != 0 && i != length - 1)) revert AgentRegistryHandleCharacter(i, c);
+            if (separator) continue;
+            if (c == "0") c = "o";
+            else if (c == "1" || c == "i") c = "l";
+            else if (c == "5") c = "s";
+            if (n != 0) {
+                bytes1 pair = _pairFold(skeleton[n - 1], c);
+                if (pair != 0) {
+                    // Replace the previous byte: clear it, then write the folded one.
+                    uint256 shift = 8 * (31 - (n - 1));
+                    skeleton = (skeleton & ~bytes32(uint256(0xff) << shift)) | bytes32(uint256(uint8(pair)) << shift);
+                    continue;
+                }
+            }
+            skeleton |= bytes32(c) >> (8 * n);
+            ++n;
+        }
+    }
+
+    /// @dev Two letters that read as one: `rn` → `m`, `vv` → `w`, `cl` → `d` (0 when they do not).
+    function _pairFold(bytes1 first, bytes1 second) private pure returns (bytes1) {
+        if (first == "r" && second == "n") return "m";
+        if (first == "v" && second == "v") return "w";
+        if (first == "c" && second == "l") return "d";
+        return 0;
     }
 }

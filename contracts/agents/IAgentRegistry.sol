@@ -82,6 +82,13 @@ interface IAgentRegistry {
     /// @notice The address is, or was, an agent: an address serves one desk, once.
     error AgentRegistryAgentExists(address agent, uint32 deskId);
     error AgentRegistryHandleTaken(bytes32 handleHash, address agent);
+    /// @notice A handle is `min` to `max` bytes long.
+    error AgentRegistryHandleLength(uint256 length, uint256 min, uint256 max);
+    /// @notice A registered handle uses lower-case ASCII letters, digits and `.`, `_`, `-` (not first or last);
+    /// `character` at byte `position` is not allowed there.
+    error AgentRegistryHandleCharacter(uint256 position, bytes1 character);
+    /// @notice The handle reads like `existingAgent`'s handle (same confusable skeleton, see {skeletonOf}).
+    error AgentRegistryHandleLookAlike(bytes32 handleHash, bytes32 existingHandleHash, address existingAgent);
     error AgentRegistryUnknownAgent(address agent);
     /// @notice The agent is not in a status that allows this change.
     error AgentRegistryInvalidAgentStatus(address agent, AgentStatus status);
@@ -146,6 +153,9 @@ interface IAgentRegistry {
     function setSelfSigning(uint32 deskId, bool selfSigning) external;
     function setOperator(uint32 deskId, address operator, bool enabled) external;
     function setIssuer(uint32 deskId, address issuer, bool enabled) external;
+    /// @notice Onboards `agent` into desk `deskId` under `handle`, for good (a handle is never reassigned).
+    /// @param handle Canonical: 3 to 31 bytes of `a-z`, `0-9`, `.`, `_`, `-`, starting and ending with a letter
+    /// or digit, and no look-alike of any agent's handle, past or present (see {skeletonOf}).
     function addAgent(uint32 deskId, address agent, string calldata handle) external;
     /// @notice Suspends an agent at once (emergency): tickets opened from now on cannot be rated.
     function suspendAgent(address agent, string calldata reason) external;
@@ -162,10 +172,23 @@ interface IAgentRegistry {
 
     /// @notice What `account` is: official, suspended or former agent, reported or confirmed impersonator, or unknown.
     function statusOf(address account) external view returns (Standing);
-    /// @notice The same for a handle (case-insensitive).
+    /// @notice The same for a handle (ASCII case-insensitive, one leading at sign ignored).
     function statusOfHandle(string calldata handle) external view returns (Standing);
-    /// @notice `keccak256` of the lower-cased handle: the subject of a handle report.
+    /// @notice `keccak256` of the lower-cased handle without a leading at sign: the subject of a handle report.
     function handleHash(string calldata handle) external pure returns (bytes32);
+    /// @notice The handle `account` registered as an agent ("" if it never was one).
+    function handleOf(address account) external view returns (string memory);
+    /// @notice The confusable skeleton of `handle`, packed left-aligned: two handles with the same skeleton read
+    /// alike, and only one of them can be registered. Lower-case `a-z0-9` with separators dropped and `0`→`o`,
+    /// `1`/`i`→`l`, `5`→`s`, `rn`→`m`, `vv`→`w`, `cl`→`d`. ASCII case is folded and one leading at sign ignored;
+    /// reverts with {AgentRegistryHandleLength} or {AgentRegistryHandleCharacter} outside the charset (map
+    /// Unicode to it first, as the SDK does).
+    function skeletonOf(string calldata handle) external pure returns (bytes32);
+    /// @notice The agent whose handle reads like `handle` (same skeleton; the agent itself for its own handle),
+    /// with that agent's handle; `address(0)` and "" if none.
+    /// @return lookAlike The agent holding the skeleton.
+    /// @return lookAlikeHandle Its registered handle.
+    function lookAlikeOf(string calldata handle) external view returns (address lookAlike, string memory lookAlikeHandle);
 
     function deskCount() external view returns (uint32);
     function desk(uint32 deskId) external view returns (Desk memory);

@@ -93,9 +93,9 @@ export const DEMO_DESKS = [
     operator: "ledgerlyOperator",
     issuer: "ledgerlyIssuer",
     agents: [
-      ["maya", "@maya.ledgerly"],
-      ["theo", "@theo.ledgerly"],
-      ["sam", "@sam.ledgerly"],
+      ["maya", "maya.ledgerly"],
+      ["theo", "theo.ledgerly"],
+      ["sam", "sam.ledgerly"],
     ],
   },
   {
@@ -105,9 +105,9 @@ export const DEMO_DESKS = [
     operator: "nimbusOperator",
     issuer: "nimbusIssuer",
     agents: [
-      ["ines", "@ines.nimbus"],
-      ["kofi", "@kofi.nimbus"],
-      ["lee", "@lee.nimbus"],
+      ["ines", "ines.nimbus"],
+      ["kofi", "kofi.nimbus"],
+      ["lee", "lee.nimbus"],
     ],
   },
   {
@@ -117,8 +117,8 @@ export const DEMO_DESKS = [
     operator: "orbitOperator",
     issuer: "orbitIssuer",
     agents: [
-      ["ravi", "@ravi.orbit"],
-      ["zoe", "@zoe.orbit"],
+      ["ravi", "ravi.orbit"],
+      ["zoe", "zoe.orbit"],
     ],
   },
 ] as const satisfies readonly {

@@ -2,6 +2,7 @@
  * The demo world's data: the policies the DAO adopts (texts and typed parameters) and eight days of
  * tickets with their ratings. world.ts turns it into transactions.
  */
+import type { OfficialChannelsParams } from "@support-quality/sdk";
 import type { RoleKey } from "./accounts.js";
 
 // ---------------------------------------------------------------------------------------------------
@@ -40,6 +41,27 @@ export const OFFICIAL_CHANNELS = [
   "Orbit Wallet Care: in-app chat; care@orbitwallet.example; X @OrbitWalletCare.",
   "No desk offers support through Telegram groups, WhatsApp or unsolicited direct messages.",
 ].join("\n");
+
+/** The same channels, typed (OfficialChannelsParams): what Verify checks links, emails and accounts against. */
+export const OFFICIAL_CHANNELS_PARAMS = {
+  desks: [
+    { desk: "Ledgerly Wallet Support", websites: ["support.ledgerly.example"], emailDomains: [], socials: [{ platform: "x", handle: "LedgerlySupport" }], phones: [] },
+    {
+      desk: "Nimbus Wallet Help Desk",
+      websites: ["help.nimbuswallet.example"],
+      emailDomains: [],
+      socials: [{ platform: "discord", handle: "support-tickets" }],
+      phones: [],
+    },
+    {
+      desk: "Orbit Wallet Care",
+      websites: [],
+      emailDomains: ["orbitwallet.example"],
+      socials: [{ platform: "x", handle: "OrbitWalletCare" }],
+      phones: [],
+    },
+  ],
+} as const satisfies OfficialChannelsParams;
 
 export const ESCALATION = [
   "Tier 1: the agent who owns the ticket answers within the SLA of its priority.",

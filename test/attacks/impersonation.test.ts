@@ -94,7 +94,7 @@ describe("attacks on impersonator reports and desk powers", () => {
   it("a wrong confirmation of a handle another desk has not registered yet is undone by the DAO at the normal quorum", async () => {
     const world = await load();
     const r = world.protocol.agentRegistry;
-    const handle = "Maya.Ledgerly";
+    const handle = "maya.ledgerly";
     const id = await report(world, handleSubject(handle), 2);
     await mined(world, r.write.resolveReport([id, true], rogue(world)));
     assert.equal(await r.read.statusOfHandle([handle]), Standing.Confirmed);

@@ -170,9 +170,9 @@ contract AgentRegistryTest is Fixture {
 
     function test_addAgent_storesAgentAndEmits() public {
         vm.expectEmit(address(agents));
-        emit IAgentRegistry.AgentAdded(deskId, newcomer, "Carol", operator);
+        emit IAgentRegistry.AgentAdded(deskId, newcomer, "carol", operator);
         vm.prank(operator);
-        agents.addAgent(deskId, newcomer, "Carol");
+        agents.addAgent(deskId, newcomer, "carol");
         IAgentRegistry.Agent memory a = agents.agent(newcomer);
         assertEq(a.deskId, deskId, "desk");
         assertEq(uint8(a.status), uint8(IAgentRegistry.AgentStatus.Active), "status");
@@ -204,8 +204,24 @@ contract AgentRegistryTest is Fixture {
 
     function test_addAgent_revertsOnEmptyHandle() public {
         vm.prank(operator);
-        vm.expectRevert(abi.encodeWithSelector(IAgentRegistry.AgentRegistryEmptyName.selector));
+        vm.expectRevert(abi.encodeWithSelector(IAgentRegistry.AgentRegistryHandleLength.selector, 0, 3, 31));
         agents.addAgent(deskId, newcomer, "");
+    }
+
+    function test_addAgent_revertsOnUpperCase() public {
+        vm.prank(operator);
+        vm.expectRevert(abi.encodeWithSelector(IAgentRegistry.AgentRegistryHandleCharacter.selector, 0, bytes1("C")));
+        agents.addAgent(deskId, newcomer, "Carol");
+    }
+
+    function test_addAgent_revertsOnLookAlike() public {
+        vm.prank(operator);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IAgentRegistry.AgentRegistryHandleLookAlike.selector, keccak256("a1ice"), keccak256("alice"), agent
+            )
+        );
+        agents.addAgent(deskId, newcomer, "a1ice");
     }
 
     function test_addAgent_revertsWhenAlreadyAnAgent() public {
@@ -220,7 +236,7 @@ contract AgentRegistryTest is Fixture {
         bytes32 hash = agents.handleHash("alice");
         vm.prank(operator);
         vm.expectRevert(abi.encodeWithSelector(IAgentRegistry.AgentRegistryHandleTaken.selector, hash, agent));
-        agents.addAgent(deskId, newcomer, "ALICE");
+        agents.addAgent(deskId, newcomer, "alice");
     }
 
     function test_addAgent_revertsOnConfirmedImpersonatorAddress() public {
@@ -239,7 +255,7 @@ contract AgentRegistryTest is Fixture {
         agents.resolveReport(id, true);
         vm.prank(operator);
         vm.expectRevert(abi.encodeWithSelector(IAgentRegistry.AgentRegistryConfirmedImpersonator.selector, handle));
-        agents.addAgent(deskId, newcomer, "Acme_Support");
+        agents.addAgent(deskId, newcomer, "acme_support");
     }
 
     function test_suspendAgent_emergencyByOperatorThenReinstate() public {

@@ -46,6 +46,11 @@ export const ERROR_SENTENCES: { readonly [N in ProtocolErrorName]: Sentence } = 
   AgentRegistryZeroAddress: () => "The zero address cannot be used here.",
   AgentRegistryAgentExists: ([agent, desk]) => `${a(agent)} already is (or was) an agent of desk #${n(desk)}: an address serves one desk, once.`,
   AgentRegistryHandleTaken: ([, agent]) => `This handle is already used by agent ${a(agent)}.`,
+  AgentRegistryHandleLength: ([length, min, max]) => `A handle is ${n(min)} to ${n(max)} characters long; this one has ${n(length)}.`,
+  AgentRegistryHandleCharacter: ([position, character]) =>
+    `Character ${Number(position) + 1} of the handle (byte ${String(character)}) is not allowed there: handles use lower-case a–z, digits and ".", "_", "-" (not first or last).`,
+  AgentRegistryHandleLookAlike: ([, , agent]) =>
+    `This handle reads like the handle of agent ${a(agent)} (same letters once look-alikes such as 0/o, 1/l/i, rn/m and separators are folded): choose a clearly different handle.`,
   AgentRegistryUnknownAgent: ([agent]) => `${a(agent)} is not an agent.`,
   AgentRegistryInvalidAgentStatus: ([agent, status]) => `Agent ${a(agent)} is ${label(AGENT_STATUS_LABELS, status)}, which does not allow this change.`,
   AgentRegistryConfirmedImpersonator: ([s]) => `${subject(s)} is a confirmed impersonator and cannot become an agent.`,

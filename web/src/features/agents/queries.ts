@@ -5,7 +5,7 @@
  */
 
 import type { RatingTerms } from "@support-quality/sdk";
-import { agentRegistryAbi, decodeRatingRulesParams, isSelfSigned, PolicyKind, policyRegistryAbi, ratingIdParts, supportRatingsAbi } from "@support-quality/sdk";
+import { agentRegistryAbi, decodeRatingRulesParams, displayHandle, isSelfSigned, PolicyKind, policyRegistryAbi, ratingIdParts, supportRatingsAbi } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import type { Address, Client, Hex } from "viem";
 import { getBlock, getContractEvents, readContract } from "viem/actions";
@@ -65,7 +65,7 @@ async function handles(client: Client, deployment: ProtocolDeployment, agent?: A
     args: agent ? { agent } : undefined,
     fromBlock: deployment.deploymentBlock,
   });
-  return new Map(logs.map((l) => [l.args.agent!.toLowerCase(), l.args.handle!]));
+  return new Map(logs.map((l) => [l.args.agent!.toLowerCase(), displayHandle(l.args.handle!)]));
 }
 
 async function readAgent(client: Client, deployment: ProtocolDeployment, address: Address, handle: string): Promise<AgentEntry> {

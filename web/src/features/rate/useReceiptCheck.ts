@@ -4,7 +4,7 @@
  * the contract's own word — does `rate` simulate cleanly from the requester's address.
  */
 
-import { agentRegistryAbi, checkReceipt, type ReceiptLink, shortAddress } from "@support-quality/sdk";
+import { agentRegistryAbi, checkReceipt, displayHandle, type ReceiptLink, shortAddress } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import { usePublicClient } from "wagmi";
 import { deploymentOn } from "../../lib/contracts";
@@ -54,7 +54,7 @@ export function useReceiptCheck(link: ReceiptLink | undefined) {
       return {
         blocker: check.problem?.message,
         alreadyRated: check.alreadyRated,
-        agentHandle: handleLogs[0]?.args.handle ?? "",
+        agentHandle: displayHandle(handleLogs[0]?.args.handle ?? ""),
         agentStanding: standing,
         deskName: desk?.name ?? `desk #${receipt.deskId}`,
         now: check.now,
