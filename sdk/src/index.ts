@@ -13,6 +13,7 @@ export { type DeployedChainId, deployments, localDeployments, publicDeployments 
 export * from "./generated/enums.js";
 export * from "./labels.js";
 export * from "./policies/params.js";
+export * from "./proof/index.js";
 export * from "./ratings/id.js";
 export * from "./receipts/check.js";
 export * from "./receipts/eip712.js";

@@ -24,14 +24,17 @@ function useDesks() {
     .map((d) => ({ id: d.id, name: d.desk!.name }));
 }
 
-export function ReportForm({ initialSubject }: { initialSubject: string }) {
+export function ReportForm({ initialSubject, initialEvidence = "" }: { initialSubject: string; initialEvidence?: string }) {
   const { chainId, deployment } = useProtocol();
   const desks = useDesks();
   const [subjectText, setSubjectText] = useState(initialSubject);
   const [deskId, setDeskId] = useState<number | undefined>();
-  const [evidence, setEvidence] = useState("");
+  const [evidence, setEvidence] = useState(initialEvidence);
   const tx = useReportImpersonator();
   useEffect(() => setSubjectText(initialSubject), [initialSubject]);
+  useEffect(() => {
+    if (initialEvidence) setEvidence(initialEvidence);
+  }, [initialEvidence]);
 
   const parsed = parseSubject(subjectText);
   // A handle's subject is the registry's own hash of it (lower-cased), read rather than recomputed.

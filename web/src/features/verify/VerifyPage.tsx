@@ -1,5 +1,5 @@
-import { agentRegistryAbi, formatDate, PolicyKind, STANDING_NAMES, type Standing } from "@support-quality/sdk";
-import { type FormEvent, useEffect, useState } from "react";
+import { agentRegistryAbi, analyzeHandle, displayHandle, formatDate, type HandleAnalysis, lookupHandle, PolicyKind, STANDING_NAMES, type Standing } from "@support-quality/sdk";
+import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { zeroAddress } from "viem";
 import { useReadContract, useReadContracts } from "wagmi";
@@ -35,7 +35,75 @@ function useSecurityScript(): string | undefined {
   return script ? versionInForce(script, now)?.text : undefined;
 }
 
-function StatusResult({ subject }: { subject: Subject }) {
+/** What the result means for the page: whether it is official (no report form), or a look-alike to report in one click. */
+export interface ResultOutcome {
+  official: boolean;
+  lookAlike?: { subject: string; evidence: string };
+}
+
+/**
+ * A typed handle read against the registry: mapped onto the on-chain charset, then `lookAlikeOf` names the agent
+ * whose handle reads the same; `analyzeHandle` says whether it is that handle or an imitation, and why.
+ */
+function useHandleAnalysis(subject: Subject): { analysis?: HandleAnalysis; lookup?: string; loading: boolean } {
+  const { chainId, deployment } = useProtocol();
+  const typed = subject.kind === "handle" ? subject.handle : "";
+  const lookup = typed ? lookupHandle(typed) : null;
+  const read = useReadContract({
+    address: deployment.contracts.AgentRegistry,
+    abi: agentRegistryAbi,
+    chainId,
+    functionName: "lookAlikeOf",
+    args: [lookup ?? ""],
+    query: { enabled: lookup !== null, staleTime: 15_000 },
+  });
+  if (!typed) return { loading: false };
+  if (lookup === null) return { analysis: analyzeHandle(typed, []), loading: false };
+  if (!read.data) return { loading: read.isLoading };
+  const [agent, handle] = read.data;
+  const officials = agent === zeroAddress ? [] : [{ handle, agent }];
+  const analysis = analyzeHandle(typed, officials);
+  return { analysis, lookup: analysis.match.kind === "exact" ? analysis.match.official.handle : typed, loading: false };
+}
+
+function LookAlikeResult({ analysis, onReport }: { analysis: HandleAnalysis; onReport: () => void }) {
+  if (analysis.match.kind !== "look-alike") return null;
+  return (
+    <section className="status-panel status-confirmed" aria-live="polite" data-testid="verify-result" data-standing="look-alike">
+      <h2>Look-alike handle</h2>
+      <p data-testid="verify-summary">{analysis.match.explanation}.</p>
+      {analysis.mixedScripts.length > 1 && <p>It mixes scripts ({analysis.mixedScripts.join(" + ")}), which genuine handles never do.</p>}
+      <button type="button" className="primary" onClick={onReport} data-testid="report-look-alike">
+        Report this look-alike
+      </button>
+    </section>
+  );
+}
+
+function StatusResult({ subject, onOutcome }: { subject: Subject; onOutcome: (outcome: ResultOutcome) => void }) {
+  const handle = useHandleAnalysis(subject);
+  const analysis = handle.analysis;
+  useEffect(() => {
+    if (analysis?.match.kind === "look-alike" && subject.kind === "handle") {
+      const official = displayHandle(analysis.match.official.handle);
+      onOutcome({ official: false, lookAlike: { subject: subject.handle, evidence: `Look-alike of official agent ${official}: ${analysis.match.explanation}.` } });
+    }
+  }, [analysis, subject, onOutcome]);
+  if (handle.loading) return <Loading what="Checking the handle" />;
+  if (analysis?.match.kind === "look-alike") {
+    const lookAlike = analysis.match;
+    return (
+      <LookAlikeResult
+        analysis={analysis}
+        onReport={() => onOutcome({ official: false, lookAlike: { subject: subject.kind === "handle" ? subject.handle : "", evidence: `${lookAlike.explanation}.` } })}
+      />
+    );
+  }
+  const resolved: Subject = subject.kind === "handle" && handle.lookup ? { kind: "handle", handle: handle.lookup } : subject;
+  return <StandingResult subject={resolved} onOutcome={onOutcome} />;
+}
+
+function StandingResult({ subject, onOutcome }: { subject: Subject; onOutcome: (outcome: ResultOutcome) => void }) {
   const { chainId, deployment } = useProtocol();
   const registry = { address: deployment.contracts.AgentRegistry, abi: agentRegistryAbi, chainId } as const;
   const isAddress = subject.kind === "address";
@@ -75,11 +143,25 @@ function StatusResult({ subject }: { subject: Subject }) {
   }).data?.name;
   const openReports = details.data?.[1];
   const advice = useSecurityScript();
+  const registeredHandle = useReadContract({
+    ...registry,
+    functionName: "handleOf",
+    args: [agentAddress ?? zeroAddress],
+    query: { enabled: isAddress && !!agent && agent.status !== 0, staleTime: 300_000 },
+  }).data;
+  const official = standing === 1;
+  useEffect(() => onOutcome({ official }), [official, onOutcome]);
 
   if (base.error) return <ErrorNote error={base.error} />;
   if (standing === undefined || details.isLoading) return <Loading what="Checking the registry" />;
   const view = STANDING_VIEW[standing] ?? STANDING_VIEW[0];
-  const who = isAddress ? <AddressText address={subject.address} /> : <strong>{subject.handle}</strong>;
+  const who = isAddress ? (
+    <>
+      {registeredHandle && <strong data-testid="verify-handle">{displayHandle(registeredHandle)}</strong>} <AddressText address={subject.address} />
+    </>
+  ) : (
+    <strong>{displayHandle(subject.handle)}</strong>
+  );
   const desk = deskName ? <strong>{deskName}</strong> : "its desk";
 
   return (
@@ -96,6 +178,13 @@ function StatusResult({ subject }: { subject: Subject }) {
               </>
             )}
           </>
+        )}
+        {view.key === "official" && (
+          <span className="muted" data-testid="verify-proof-note">
+            {" "}
+            A match proves nothing about the person you are talking to: anyone can quote an agent's address or handle. Only a signature from the
+            agent's key shows they control it.
+          </span>
         )}
         {view.key === "suspended" && agent && (
           <>
@@ -139,6 +228,16 @@ export function VerifyPage() {
   useEffect(() => setInput(current), [current]);
   const subject = parseSubject(current);
   const malformed = isMalformedAddress(input);
+  const [outcome, setOutcome] = useState<ResultOutcome>({ official: false });
+  const [report, setReport] = useState<{ subject: string; evidence: string } | undefined>();
+  useEffect(() => {
+    setOutcome({ official: false });
+    setReport(undefined);
+  }, [current]);
+  const onOutcome = useCallback((o: ResultOutcome) => {
+    setOutcome((previous) => (previous.official === o.official && !o.lookAlike ? previous : { ...previous, official: o.official }));
+    if (o.lookAlike) setReport(o.lookAlike);
+  }, []);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -173,8 +272,9 @@ export function VerifyPage() {
           An address has 0x followed by exactly 40 hexadecimal characters; this one looks truncated.
         </p>
       )}
-      {subject && <StatusResult key={current} subject={subject} />}
-      <ReportForm initialSubject={current} />
+      {subject && <StatusResult key={current} subject={subject} onOutcome={onOutcome} />}
+      {/* No report form under an official result: agents are suspended by their desk, not reported. */}
+      {!outcome.official && <ReportForm initialSubject={report?.subject ?? current} initialEvidence={report?.evidence} />}
     </>
   );
 }

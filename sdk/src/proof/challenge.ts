@@ -1,0 +1,120 @@
+/**
+ * Live proof of control, without a transaction: Verify issues a one-time EIP-712 challenge bound to the dApp's
+ * origin, a nonce and an expiry, with a short human phrase; the person claiming to be support signs it with
+ * their agent key (EOA, or a smart account through ERC-1271 via `publicClient.verifyTypedData`). The check
+ * refuses a foreign origin, an expired or reused challenge and a signature that does not verify for the agent.
+ */
+import { type Address, bytesToHex, type Hex, isAddress } from "viem";
+
+export const PROOF_TYPES = {
+  ProofOfControl: [
+    { name: "statement", type: "string" },
+    { name: "origin", type: "string" },
+    { name: "phrase", type: "string" },
+    { name: "nonce", type: "bytes32" },
+    { name: "issuedAt", type: "uint64" },
+    { name: "expiresAt", type: "uint64" },
+  ],
+} as const;
+
+export interface ProofChallenge {
+  statement: string;
+  origin: string;
+  phrase: string;
+  nonce: Hex;
+  issuedAt: bigint;
+  expiresAt: bigint;
+}
+
+/** The EIP-712 domain of a proof on `chainId`: no verifying contract, the origin is in the message. */
+export function proofDomain(chainId: number) {
+  return { name: "Support Quality Protocol proof of control", version: "1", chainId } as const;
+}
+
+const WORDS = ["amber", "birch", "cobalt", "delta", "ember", "fjord", "garnet", "harbor", "indigo", "juniper", "koala", "lagoon", "maple", "nectar", "opal", "pepper"];
+
+/** A fresh challenge for `origin`, valid `ttlSeconds` from `now` (seconds). */
+export function issueChallenge(origin: string, now: number, ttlSeconds = 300, random: (n: number) => Uint8Array = randomBytes): ProofChallenge {
+  const nonce = random(32);
+  const phrase = `${WORDS[nonce[0] % WORDS.length]}-${WORDS[nonce[1] % WORDS.length]}-${(nonce[2] % 90) + 10}`;
+  return {
+    statement: `I control this support agent's key and I am proving it to a user of ${origin} right now. I will never ask for a seed phrase.`,
+    origin,
+    phrase,
+    nonce: bytesToHex(nonce),
+    issuedAt: BigInt(now),
+    expiresAt: BigInt(now + ttlSeconds),
+  };
+}
+
+function randomBytes(n: number): Uint8Array {
+  return crypto.getRandomValues(new Uint8Array(n));
+}
+
+/** A signed proof as it travels in a link or is pasted: the challenge, the claimed agent and the signature. */
+export interface SignedProof {
+  challenge: ProofChallenge;
+  agent: Address;
+  signature: Hex;
+}
+
+export function encodeProof(proof: SignedProof): string {
+  const { challenge: c } = proof;
+  return btoa(JSON.stringify({ ...c, issuedAt: String(c.issuedAt), expiresAt: String(c.expiresAt), agent: proof.agent, signature: proof.signature }))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
+}
+
+export function decodeProof(text: string): SignedProof | null {
+  try {
+    const json = JSON.parse(atob(text.trim().replace(/-/g, "+").replace(/_/g, "/")));
+    if (!isAddress(json.agent) || !/^0x[0-9a-fA-F]+$/.test(json.signature) || !/^0x[0-9a-f]{64}$/.test(json.nonce)) return null;
+    return {
+      challenge: {
+        statement: String(json.statement),
+        origin: String(json.origin),
+        phrase: String(json.phrase),
+        nonce: json.nonce,
+        issuedAt: BigInt(json.issuedAt),
+        expiresAt: BigInt(json.expiresAt),
+      },
+      agent: json.agent,
+      signature: json.signature,
+    };
+  } catch {
+    return null;
+  }
+}
+
+export type ProofRefusal =
+  | { reason: "foreign-origin"; sentence: string }
+  | { reason: "expired"; sentence: string }
+  | { reason: "reused"; sentence: string }
+  | { reason: "not-issued"; sentence: string };
+
+/**
+ * What can be decided before any signature check: the challenge was issued here (`issued` holds the nonces this
+ * browser issued), for this origin, is not expired, and was not used before (`used`).
+ */
+export function checkChallenge(
+  challenge: ProofChallenge,
+  origin: string,
+  now: number,
+  issued: ReadonlySet<string>,
+  used: ReadonlySet<string>,
+): ProofRefusal | null {
+  if (challenge.origin !== origin) {
+    return { reason: "foreign-origin", sentence: `This challenge was issued for ${challenge.origin}, not for ${origin}: someone is relaying another site's challenge. Treat this as a scam.` };
+  }
+  if (BigInt(now) >= challenge.expiresAt) {
+    return { reason: "expired", sentence: "This challenge has expired: issue a new one and ask the person to sign it within five minutes." };
+  }
+  if (used.has(challenge.nonce)) {
+    return { reason: "reused", sentence: "This challenge was already used: a signature proves control only once. Issue a new challenge." };
+  }
+  if (!issued.has(challenge.nonce)) {
+    return { reason: "not-issued", sentence: "This challenge was not issued by you in this browser: issue your own and ask the person to sign that one." };
+  }
+  return null;
+}
