@@ -4,8 +4,9 @@
  * digits — the only characters a registered handle can hold — with each character's Unicode name (from
  * `unicode-name`) so Verify can say which letter imitates which. Run: `npx tsx scripts/generate-confusables.ts`.
  */
-import { createRequire } from "node:module";
+
 import { writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { unicodeName } from "unicode-name";
 
@@ -17,7 +18,7 @@ const rows: string[] = [];
 for (const [source, prototype] of Object.entries(table).sort(([a], [b]) => (a.codePointAt(0) ?? 0) - (b.codePointAt(0) ?? 0))) {
   const target = prototype.toLowerCase();
   // One code point imitating one or two ASCII letters/digits; ASCII sources are folded by the handle rules.
-  if ([...source].length !== 1 || /^[\x00-\x7f]$/.test(source) || !/^[a-z0-9]{1,2}$/.test(target)) continue;
+  if ([...source].length !== 1 || (source.codePointAt(0) ?? 0) < 0x80 || !/^[a-z0-9]{1,2}$/.test(target)) continue;
   const cp = source.codePointAt(0) ?? 0;
   rows.push(`  [0x${cp.toString(16)}, ${JSON.stringify(target)}, ${JSON.stringify(unicodeName(source) ?? "")}],`);
 }

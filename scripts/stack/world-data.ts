@@ -45,7 +45,13 @@ export const OFFICIAL_CHANNELS = [
 /** The same channels, typed (OfficialChannelsParams): what Verify checks links, emails and accounts against. */
 export const OFFICIAL_CHANNELS_PARAMS = {
   desks: [
-    { desk: "Ledgerly Wallet Support", websites: ["support.ledgerly.example"], emailDomains: [], socials: [{ platform: "x", handle: "LedgerlySupport" }], phones: [] },
+    {
+      desk: "Ledgerly Wallet Support",
+      websites: ["support.ledgerly.example"],
+      emailDomains: [],
+      socials: [{ platform: "x", handle: "LedgerlySupport" }],
+      phones: [],
+    },
     {
       desk: "Nimbus Wallet Help Desk",
       websites: ["help.nimbuswallet.example"],

@@ -7,10 +7,10 @@
 export { type Deployment, type DeploymentRecord, type DeploymentRecords, deployedChainIds, deploymentOn } from "./deployments.js";
 export { type DecodedRevert, decodeRevert, ERROR_SENTENCES, errorsAbi, isProtocolErrorName, type ProtocolErrorName, revertSentence } from "./errors/index.js";
 export * from "./format.js";
-export * from "./handles/index.js";
 export * from "./generated/abis.js";
 export { type DeployedChainId, deployments, localDeployments, publicDeployments } from "./generated/deployments.js";
 export * from "./generated/enums.js";
+export * from "./handles/index.js";
 export * from "./labels.js";
 export * from "./policies/params.js";
 export * from "./proof/index.js";

@@ -2,9 +2,10 @@
  * A scammer who got hold of an operator key (or talked an operator into it) registers a look-alike of an
  * official handle, to show "Official agent" for it on Verify. The registry folds the handle itself and refuses.
  */
+
+import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { analyzeHandle } from "@support-quality/sdk";
-import assert from "node:assert/strict";
 import { network } from "hardhat";
 import { getAddress, keccak256, toHex } from "viem";
 import { AGENT_HANDLE, type Connection, deployWorld, distributeAndDelegate, registerDesk } from "../support/fixtures.js";

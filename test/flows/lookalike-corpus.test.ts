@@ -6,20 +6,14 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import {
-  analyzeHandle,
-  CONFUSABLES,
-  checkChannel,
-  handleSkeleton,
-  INVISIBLE_CODE_POINTS,
-  type OfficialHandle,
-  registrableDomain,
-} from "@support-quality/sdk";
 import { domainToASCII } from "node:url";
+import { analyzeHandle, CONFUSABLES, checkChannel, handleSkeleton, INVISIBLE_CODE_POINTS, type OfficialHandle, registrableDomain } from "@support-quality/sdk";
 import { DEMO_DESKS } from "../../scripts/stack/accounts.js";
 import { OFFICIAL_CHANNELS_PARAMS } from "../../scripts/stack/world-data.js";
 
-const OFFICIALS: OfficialHandle[] = DEMO_DESKS.flatMap((d) => d.agents.map(([, handle], i) => ({ handle, agent: `0x${String(d.id * 10 + i).padStart(40, "0")}` as const })));
+const OFFICIALS: OfficialHandle[] = DEMO_DESKS.flatMap((d) =>
+  d.agents.map(([, handle], i) => ({ handle, agent: `0x${String(d.id * 10 + i).padStart(40, "0")}` as const })),
+);
 const DOMAINS = OFFICIAL_CHANNELS_PARAMS.desks.flatMap((d) => [...d.websites, ...d.emailDomains]);
 
 /** Every character that reads as `c` (same skeleton), from the confusables table. */
@@ -87,7 +81,8 @@ describe("look-alike corpus", () => {
     for (const { handle } of OFFICIALS) {
       for (const v of substitutions(handle)) expectLookAlike(v, handle);
       for (const v of insertions(handle)) expectLookAlike(v, handle);
-      for (const v of [handle.toUpperCase(), `@${handle}`, `  ${handle} `, ` @${handle.toUpperCase()}`, handle[0].toUpperCase() + handle.slice(1)]) expectSame(v, handle);
+      for (const v of [handle.toUpperCase(), `@${handle}`, `  ${handle} `, ` @${handle.toUpperCase()}`, handle[0].toUpperCase() + handle.slice(1)])
+        expectSame(v, handle);
     }
     let domainTotal = 0;
     let domainDetected = 0;
@@ -108,7 +103,8 @@ describe("look-alike corpus", () => {
       }
       for (const v of insertions(domain)) expectDomain(v, "look-alike");
       for (const v of [domain.toUpperCase(), ` https://${domain}/help `, `agent@${owner}`]) expectDomain(v, "official");
-      for (const v of [`${owner}.evil.io`, `${brand}-support.com`, `support-${brand}.net`, `${brand}.com`, `https://${owner}.login.evil.io/x`]) expectDomain(v, "look-alike");
+      for (const v of [`${owner}.evil.io`, `${brand}-support.com`, `support-${brand}.net`, `${brand}.com`, `https://${owner}.login.evil.io/x`])
+        expectDomain(v, "look-alike");
       for (let i = 0; i < brand.length; i++) {
         expectDomain(`${brand.slice(0, i)}${brand.slice(i + 1)}.${tld}`, "look-alike"); // deletion
         expectDomain(`${brand.slice(0, i)}x${brand.slice(i)}.${tld}`, "look-alike"); // insertion

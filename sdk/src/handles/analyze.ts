@@ -120,11 +120,7 @@ function explain(analysis: Omit<HandleAnalysis, "match">, official: OfficialHand
   if (first) {
     const label = codePointLabel(first.codePoint, first.name);
     const what =
-      first.kind === "invisible"
-        ? `an invisible character (${label})`
-        : first.kind === "space"
-          ? `a space (${label})`
-          : `'${first.char}' (${label})`;
+      first.kind === "invisible" ? `an invisible character (${label})` : first.kind === "space" ? `a space (${label})` : `'${first.char}' (${label})`;
     return `${subject} — ${what} at position ${first.position}: treat as an impersonator`;
   }
   const mapped = analysis.mapped ?? "";

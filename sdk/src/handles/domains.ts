@@ -3,9 +3,10 @@
  * "official", "look-alike" (IDN/punycode homographs, the official name under someone else's domain such as
  * `ledgerly.example.evil.io` or `ledgerly-support.com`, typosquats within edit distance 1) or "not official".
  */
-import { punycodeToUnicode } from "./punycode.js";
+
 import { codePointLabel, type HandleFinding, mapToCharset, trimSpaces } from "./analyze.js";
 import type { OfficialChannelsParams } from "./channels.js";
+import { punycodeToUnicode } from "./punycode.js";
 import { handleSkeleton } from "./skeleton.js";
 
 export type ChannelKind = "website" | "email" | "social" | "phone";
@@ -83,7 +84,7 @@ function hostOf(text: string): string {
   return host
     .replace(/\.$/, "")
     .split(".")
-    .map((label) => (punycodeToUnicode(label)))
+    .map((label) => punycodeToUnicode(label))
     .join(".")
     .replace(/[A-Z]/g, (c) => c.toLowerCase()); // ASCII only: lower-casing a foreign capital would hide it
 }
@@ -146,7 +147,13 @@ function checkSocial(value: string, channels: OfficialChannelsParams): ChannelVe
       if (platform !== "*" && s.platform !== platform) continue;
       const official = s.handle.toLowerCase();
       if (typed === official) {
-        return { verdict: "official", kind: "social", value: handle, desk: d.desk, sentence: `@${s.handle} on ${s.platform} is an official channel of ${d.desk}.` };
+        return {
+          verdict: "official",
+          kind: "social",
+          value: handle,
+          desk: d.desk,
+          sentence: `@${s.handle} on ${s.platform} is an official channel of ${d.desk}.`,
+        };
       }
       const officialSkeleton = handleSkeleton(official);
       if (skeleton === officialSkeleton || editDistance(skeleton, officialSkeleton) <= 1 || skeleton.includes(officialSkeleton)) {

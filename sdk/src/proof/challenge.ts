@@ -31,7 +31,24 @@ export function proofDomain(chainId: number) {
   return { name: "Support Quality Protocol proof of control", version: "1", chainId } as const;
 }
 
-const WORDS = ["amber", "birch", "cobalt", "delta", "ember", "fjord", "garnet", "harbor", "indigo", "juniper", "koala", "lagoon", "maple", "nectar", "opal", "pepper"];
+const WORDS = [
+  "amber",
+  "birch",
+  "cobalt",
+  "delta",
+  "ember",
+  "fjord",
+  "garnet",
+  "harbor",
+  "indigo",
+  "juniper",
+  "koala",
+  "lagoon",
+  "maple",
+  "nectar",
+  "opal",
+  "pepper",
+];
 
 /** A fresh challenge for `origin`, valid `ttlSeconds` from `now` (seconds). */
 export function issueChallenge(origin: string, now: number, ttlSeconds = 300, random: (n: number) => Uint8Array = randomBytes): ProofChallenge {
@@ -105,7 +122,10 @@ export function checkChallenge(
   used: ReadonlySet<string>,
 ): ProofRefusal | null {
   if (challenge.origin !== origin) {
-    return { reason: "foreign-origin", sentence: `This challenge was issued for ${challenge.origin}, not for ${origin}: someone is relaying another site's challenge. Treat this as a scam.` };
+    return {
+      reason: "foreign-origin",
+      sentence: `This challenge was issued for ${challenge.origin}, not for ${origin}: someone is relaying another site's challenge. Treat this as a scam.`,
+    };
   }
   if (BigInt(now) >= challenge.expiresAt) {
     return { reason: "expired", sentence: "This challenge has expired: issue a new one and ask the person to sign it within five minutes." };

@@ -1,4 +1,14 @@
-import { agentRegistryAbi, analyzeHandle, displayHandle, formatDate, type HandleAnalysis, lookupHandle, PolicyKind, STANDING_NAMES, type Standing } from "@support-quality/sdk";
+import {
+  agentRegistryAbi,
+  analyzeHandle,
+  displayHandle,
+  formatDate,
+  type HandleAnalysis,
+  lookupHandle,
+  PolicyKind,
+  STANDING_NAMES,
+  type Standing,
+} from "@support-quality/sdk";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { zeroAddress } from "viem";
@@ -86,7 +96,10 @@ function StatusResult({ subject, onOutcome }: { subject: Subject; onOutcome: (ou
   useEffect(() => {
     if (analysis?.match.kind === "look-alike" && subject.kind === "handle") {
       const official = displayHandle(analysis.match.official.handle);
-      onOutcome({ official: false, lookAlike: { subject: subject.handle, evidence: `Look-alike of official agent ${official}: ${analysis.match.explanation}.` } });
+      onOutcome({
+        official: false,
+        lookAlike: { subject: subject.handle, evidence: `Look-alike of official agent ${official}: ${analysis.match.explanation}.` },
+      });
     }
   }, [analysis, subject, onOutcome]);
   if (handle.loading) return <Loading what="Checking the handle" />;
@@ -95,7 +108,9 @@ function StatusResult({ subject, onOutcome }: { subject: Subject; onOutcome: (ou
     return (
       <LookAlikeResult
         analysis={analysis}
-        onReport={() => onOutcome({ official: false, lookAlike: { subject: subject.kind === "handle" ? subject.handle : "", evidence: `${lookAlike.explanation}.` } })}
+        onReport={() =>
+          onOutcome({ official: false, lookAlike: { subject: subject.kind === "handle" ? subject.handle : "", evidence: `${lookAlike.explanation}.` } })
+        }
       />
     );
   }
@@ -182,8 +197,8 @@ function StandingResult({ subject, onOutcome }: { subject: Subject; onOutcome: (
         {view.key === "official" && (
           <span className="muted" data-testid="verify-proof-note">
             {" "}
-            A match proves nothing about the person you are talking to: anyone can quote an agent's address or handle. Only a signature from the
-            agent's key shows they control it.
+            A match proves nothing about the person you are talking to: anyone can quote an agent's address or handle. Only a signature from the agent's key
+            shows they control it.
           </span>
         )}
         {view.key === "suspended" && agent && (
@@ -228,16 +243,18 @@ export function VerifyPage() {
   useEffect(() => setInput(current), [current]);
   const subject = parseSubject(current);
   const malformed = isMalformedAddress(input);
-  const [outcome, setOutcome] = useState<ResultOutcome>({ official: false });
-  const [report, setReport] = useState<{ subject: string; evidence: string } | undefined>();
-  useEffect(() => {
-    setOutcome({ official: false });
-    setReport(undefined);
-  }, [current]);
-  const onOutcome = useCallback((o: ResultOutcome) => {
-    setOutcome((previous) => (previous.official === o.official && !o.lookAlike ? previous : { ...previous, official: o.official }));
-    if (o.lookAlike) setReport(o.lookAlike);
-  }, []);
+  // Outcomes are kept per subject, so a new check starts with no report pre-filled and the form shown.
+  const [outcome, setOutcome] = useState<ResultOutcome & { of: string }>({ of: "", official: false });
+  const onOutcome = useCallback(
+    (o: ResultOutcome) =>
+      setOutcome((previous) => {
+        const base = previous.of === current ? previous : { of: current, official: false };
+        return { ...base, official: o.official, lookAlike: o.lookAlike ?? base.lookAlike };
+      }),
+    [current],
+  );
+  const official = outcome.of === current && outcome.official;
+  const report = outcome.of === current ? outcome.lookAlike : undefined;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -274,7 +291,7 @@ export function VerifyPage() {
       )}
       {subject && <StatusResult key={current} subject={subject} onOutcome={onOutcome} />}
       {/* No report form under an official result: agents are suspended by their desk, not reported. */}
-      {!outcome.official && <ReportForm initialSubject={report?.subject ?? current} initialEvidence={report?.evidence} />}
+      {!official && <ReportForm initialSubject={report?.subject ?? current} initialEvidence={report?.evidence} />}
     </>
   );
 }
