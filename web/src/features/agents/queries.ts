@@ -5,7 +5,16 @@
  */
 
 import type { RatingTerms } from "@support-quality/sdk";
-import { agentRegistryAbi, decodeRatingRulesParams, displayHandle, isSelfSigned, PolicyKind, policyRegistryAbi, ratingIdParts, supportRatingsAbi } from "@support-quality/sdk";
+import {
+  agentRegistryAbi,
+  decodeRatingRulesParams,
+  displayHandle,
+  isSelfSigned,
+  PolicyKind,
+  policyRegistryAbi,
+  ratingIdParts,
+  supportRatingsAbi,
+} from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import type { Address, Client, Hex } from "viem";
 import { getBlock, getContractEvents, readContract } from "viem/actions";
