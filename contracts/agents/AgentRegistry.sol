@@ -9,6 +9,8 @@ import {IAgentRegistry} from "./IAgentRegistry.sol";
 
 /// @title AgentRegistry
 /// @notice See {IAgentRegistry}. Owned by the DAO's timelock from deployment.
+/// @dev Two of its state variables are the handle book (`_handles`, `_skeletonOwner`): one record per concern.
+// solhint-disable-next-line max-states-count
 contract AgentRegistry is IAgentRegistry, DaoOwned {
     using EnumerableSet for EnumerableSet.AddressSet;
 
