@@ -101,6 +101,64 @@ export const errorsAbi = [
   {
     inputs: [
       {
+        internalType: "uint256",
+        name: "position",
+        type: "uint256",
+      },
+      {
+        internalType: "bytes1",
+        name: "character",
+        type: "bytes1",
+      },
+    ],
+    name: "AgentRegistryHandleCharacter",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "length",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "min",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "max",
+        type: "uint256",
+      },
+    ],
+    name: "AgentRegistryHandleLength",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "bytes32",
+        name: "handleHash",
+        type: "bytes32",
+      },
+      {
+        internalType: "bytes32",
+        name: "existingHandleHash",
+        type: "bytes32",
+      },
+      {
+        internalType: "address",
+        name: "existingAgent",
+        type: "address",
+      },
+    ],
+    name: "AgentRegistryHandleLookAlike",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
         internalType: "bytes32",
         name: "handleHash",
         type: "bytes32",

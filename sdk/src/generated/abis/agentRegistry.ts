@@ -95,6 +95,64 @@ export const agentRegistryAbi = [
   {
     inputs: [
       {
+        internalType: "uint256",
+        name: "position",
+        type: "uint256",
+      },
+      {
+        internalType: "bytes1",
+        name: "character",
+        type: "bytes1",
+      },
+    ],
+    name: "AgentRegistryHandleCharacter",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "length",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "min",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "max",
+        type: "uint256",
+      },
+    ],
+    name: "AgentRegistryHandleLength",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "bytes32",
+        name: "handleHash",
+        type: "bytes32",
+      },
+      {
+        internalType: "bytes32",
+        name: "existingHandleHash",
+        type: "bytes32",
+      },
+      {
+        internalType: "address",
+        name: "existingAgent",
+        type: "address",
+      },
+    ],
+    name: "AgentRegistryHandleLookAlike",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
         internalType: "bytes32",
         name: "handleHash",
         type: "bytes32",
@@ -865,6 +923,25 @@ export const agentRegistryAbi = [
   {
     inputs: [
       {
+        internalType: "address",
+        name: "account",
+        type: "address",
+      },
+    ],
+    name: "handleOf",
+    outputs: [
+      {
+        internalType: "string",
+        name: "",
+        type: "string",
+      },
+    ],
+    stateMutability: "view",
+    type: "function",
+  },
+  {
+    inputs: [
+      {
         internalType: "uint32",
         name: "deskId",
         type: "uint32",
@@ -905,6 +982,30 @@ export const agentRegistryAbi = [
         internalType: "bool",
         name: "",
         type: "bool",
+      },
+    ],
+    stateMutability: "view",
+    type: "function",
+  },
+  {
+    inputs: [
+      {
+        internalType: "string",
+        name: "handle",
+        type: "string",
+      },
+    ],
+    name: "lookAlikeOf",
+    outputs: [
+      {
+        internalType: "address",
+        name: "lookAlike",
+        type: "address",
+      },
+      {
+        internalType: "string",
+        name: "lookAlikeHandle",
+        type: "string",
       },
     ],
     stateMutability: "view",
@@ -1221,6 +1322,25 @@ export const agentRegistryAbi = [
     name: "setSelfSigning",
     outputs: [],
     stateMutability: "nonpayable",
+    type: "function",
+  },
+  {
+    inputs: [
+      {
+        internalType: "string",
+        name: "handle",
+        type: "string",
+      },
+    ],
+    name: "skeletonOf",
+    outputs: [
+      {
+        internalType: "bytes32",
+        name: "",
+        type: "bytes32",
+      },
+    ],
+    stateMutability: "pure",
     type: "function",
   },
   {
