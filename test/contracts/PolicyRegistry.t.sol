@@ -56,7 +56,7 @@ contract PolicyRegistryTest is Fixture {
         assertEq(p.retiredAt, 0, "retiredAt");
         assertEq(p.title, "Code of conduct", "title");
         IPolicyRegistry.Version memory v = policies.version(3, 1);
-        assertEq(v.contentHash, keccak256("Be kind."), "content hash");
+        assertEq(v.contentHash, _generalContentHash("Be kind."), "content hash");
         assertEq(v.effectiveFrom, _now(), "effectiveFrom");
         assertEq(v.publishedAt, _now(), "publishedAt");
     }
@@ -553,5 +553,11 @@ contract PolicyRegistryTest is Fixture {
             _publish(SLA, slaPolicyId, at, _slaContent(_sla()));
             assertEq(policies.ratingTermsEntry(policies.ratingTermsCount() - 1).effectiveFrom, at, "stored exactly");
         }
+    }
+
+    /// @dev The EIP-712 struct hash of a General version with `text`, no URI and no parameters.
+    function _generalContentHash(string memory text) private pure returns (bytes32) {
+        bytes32 typeHash = keccak256("PolicyVersionContent(uint8 kind,string text,string uri,bytes params)");
+        return keccak256(abi.encode(typeHash, uint8(0), keccak256(bytes(text)), keccak256(""), keccak256("")));
     }
 }

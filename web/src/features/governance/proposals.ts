@@ -25,6 +25,8 @@ export interface Proposal {
   abstain: bigint;
   critical: boolean;
   quorumNumerator: bigint;
+  /** The block of its ProposalCreated event: where its votes start. */
+  createdBlock?: bigint;
 }
 
 export function proposalTitle(description: string): string {
@@ -48,7 +50,7 @@ export function useProposals() {
         readContract(client!, { ...g, functionName: "quorumDenominator" }),
         getContractEvents(client!, { ...g, eventName: "ProposalCreated", fromBlock: deployment.deploymentBlock, toBlock: "latest" }),
       ]);
-      const byId = new Map(created.map((e) => [e.args.proposalId!, e.args]));
+      const byId = new Map(created.map((e) => [e.args.proposalId!, { ...e.args, blockNumber: e.blockNumber }]));
       const proposals = await Promise.all(
         Array.from({ length: Number(count) }, async (_, index) => {
           const [id, targets, values, calldatas, descriptionHash] = await readContract(client!, {
@@ -85,6 +87,7 @@ export function useProposals() {
             abstain: votes[2],
             critical,
             quorumNumerator,
+            createdBlock: event?.blockNumber,
           } satisfies Proposal;
         }),
       );
