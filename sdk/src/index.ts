@@ -17,3 +17,4 @@ export * from "./receipts/check.js";
 export * from "./receipts/eip712.js";
 export * from "./receipts/link.js";
 export * from "./receipts/verdict.js";
+export * from "./relay/index.js";
