@@ -37,6 +37,8 @@ const BUMP_DEN = 4n;
 export class Sender {
   readonly health: Health = { rpcDown: false, rpcFailures: 0, nextRetryAt: 0, outOfGas: false };
   private nextNonce = 0;
+  /** The balance that could not pay for the next transaction: out of gas until the balance grows. */
+  private starvedAt?: bigint;
   private timer?: NodeJS.Timeout;
   private stopped = false;
   private wake?: () => void;
@@ -118,7 +120,8 @@ export class Sender {
     await this.follow(mined);
     const balance = await this.rpc(() => this.chain.client.getBalance({ address: this.chain.account.address }));
     this.health.balance = balance;
-    this.health.outOfGas = balance < this.config.minBalanceWei;
+    if (this.starvedAt !== undefined && balance > this.starvedAt) this.starvedAt = undefined;
+    this.health.outOfGas = balance < this.config.minBalanceWei || this.starvedAt !== undefined;
     await this.submit(balance);
   }
 
@@ -229,6 +232,7 @@ export class Sender {
       }
       const cost = gas * fees.maxFeePerGas;
       if (balance < reserved + cost || balance < this.config.minBalanceWei) {
+        this.starvedAt = balance;
         this.health.outOfGas = true;
         continue;
       }

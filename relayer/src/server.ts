@@ -70,6 +70,8 @@ export function buildServer({
   sender: Sender;
 }): FastifyInstance {
   const app = Fastify({ trustProxy: config.trustProxy, bodyLimit: 64 * 1024 });
+  // JSON only: a text/plain body is refused (415) rather than handed to the schema as a string.
+  app.removeContentTypeParser("text/plain");
   const perRequester = new RateLimiter(config.requesterLimit, config.limitWindowMs);
   const perIp = new RateLimiter(config.ipLimit, config.limitWindowMs);
   const windowText = `${config.limitWindowMs / 1000} s`;

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { ERROR_SENTENCES, relayStatus, relayVote, signBallot, voteRelayBody, waitForRelay } from "@support-quality/sdk";
-import { decodeEventLog, type Hex } from "viem";
+import { decodeEventLog, getAddress, type Hex } from "viem";
 import { propose } from "../../scripts/stack/govern.js";
 import { type ChainWorld, getRequest, post, type RelayerProcess, relayerKey, startChain, startRelayer, until } from "./harness.js";
 
@@ -77,7 +77,7 @@ describe("relayer API", () => {
         .map((l) => decodeEventLog({ abi: governor.abi, data: l.data, topics: l.topics }))
         .find((e) => e.eventName === "VoteCast" || e.eventName === "VoteCastWithParams");
       assert.ok(cast);
-      assert.equal(cast.args.voter, voter.account.address);
+      assert.equal(cast.args.voter, getAddress(voter.account.address));
       assert.equal(cast.args.reason, reason ?? "");
     }
     const unknown = await relayStatus({ url: relayer.url }, "999999").catch((e: Error) => e.message);
@@ -102,7 +102,7 @@ describe("relayer API", () => {
     const wrongContract = await post(relayer.url, "/v1/ratings", { ...body, ratings: other });
     assert.deepEqual(
       [wrongContract.status, wrongContract.body.error],
-      [400, `This relayer relays to the ratings contract ${chain.world.protocol.ratings.address}; the rating is signed for ${other}.`],
+      [400, `This relayer relays to the ratings contract ${getAddress(chain.world.protocol.ratings.address)}; the rating is signed for ${other}.`],
     );
   });
 

@@ -5,12 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { type Address, parseAbiItem, parseEther } from "viem";
+import { type Address, parseEther } from "viem";
 import { type ChainWorld, getRequest, post, type RelayerProcess, relayerKey, rpcProxy, startChain, startRelayer, until } from "./harness.js";
-
-const rated = parseAbiItem(
-  "event Rated(bytes32 indexed ratingId, uint32 indexed deskId, address indexed agent, address requester, uint8 score, uint32 tags, uint8 slaVerdict, string comment)",
-);
 
 describe("relayer faults and persistence", () => {
   let chain: ChainWorld;
@@ -32,7 +28,7 @@ describe("relayer faults and persistence", () => {
   /** Rated events of `requesters` since `fromBlock`. */
   async function ratedBy(requesters: Address[], fromBlock: bigint) {
     const { ratings } = chain.world.protocol;
-    const logs = await chain.world.publicClient.getLogs({ address: ratings.address, event: rated, fromBlock });
+    const logs = await chain.world.publicClient.getContractEvents({ address: ratings.address, abi: ratings.abi, eventName: "Rated", fromBlock });
     const wanted = new Set(requesters.map((r) => r.toLowerCase()));
     return logs.filter((l) => wanted.has(String(l.args.requester).toLowerCase()));
   }
@@ -70,7 +66,8 @@ describe("relayer faults and persistence", () => {
 
   it("out of gas: keeps what it accepted, refuses new work with a sentence, and sends once funded", async () => {
     const key = await relayerKey(chain, 1_000_000n);
-    const relayer = await start(chain, { RELAYER_PRIVATE_KEY: key, RELAYER_MIN_BALANCE_WEI: "1" });
+    // A broadcast the node refused while underfunded is sent again as a replacement after a second.
+    const relayer = await start(chain, { RELAYER_PRIVATE_KEY: key, RELAYER_MIN_BALANCE_WEI: "1", RELAYER_REPLACE_AFTER_MS: "1000" });
     const kept = await post(relayer.url, "/v1/ratings", await chain.signedRating(15));
     assert.equal(kept.status, 202);
     const waiting = await until(
@@ -92,6 +89,17 @@ describe("relayer faults and persistence", () => {
       ],
     );
     await chain.fund(relayer.address, parseEther("10"));
+    const final = await until(
+      "sent",
+      () => getRequest(relayer.url, kept.body.id!),
+      (r) => r.status === "confirmed" || r.status === "refused",
+    ).catch(async (e) => {
+      const tx = (await getRequest(relayer.url, kept.body.id!)).txHash;
+      throw new Error(
+        `${e}\n${relayer.output()}\n${JSON.stringify(tx && (await chain.world.publicClient.getTransaction({ hash: tx }).catch((x) => String(x))), (_k, v) => (typeof v === "bigint" ? v.toString() : v))}`,
+      );
+    });
+    assert.equal(final.status, "confirmed");
     assert.equal(
       (
         await until(
