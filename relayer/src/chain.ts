@@ -61,7 +61,9 @@ export interface Chain {
   client: PublicClient;
   account: PrivateKeyAccount;
   chainId: number;
-  /** Simulates `data` to `to` from the relayer and returns the gas it needs; throws SimulatedRevert or RpcUnavailable. */
+  /** Simulates `data` to `to` from the relayer (eth_call); throws SimulatedRevert or RpcUnavailable. */
+  simulate(to: Address, data: Hex): Promise<void>;
+  /** Simulates, then returns the gas it needs (eth_estimateGas); throws SimulatedRevert or RpcUnavailable. */
   check(to: Address, data: Hex): Promise<bigint>;
   signTx(tx: { to: Address; data: Hex; nonce: number; gas: bigint; maxFeePerGas: bigint; maxPriorityFeePerGas: bigint }): Promise<{ raw: Hex; hash: Hex }>;
   /** Broadcasts; resolves false when the node already has (or has mined) this nonce. */
@@ -74,16 +76,20 @@ export async function connect(rpcUrl: string, privateKey: Hex): Promise<Chain> {
   const chainId = await client.getChainId().catch((error) => {
     throw new RpcUnavailable(error);
   });
+  async function simulate(to: Address, data: Hex) {
+    try {
+      await client.call({ account: account.address, to, data });
+    } catch (error) {
+      throw classify(error);
+    }
+  }
   return {
     client,
     account,
     chainId,
+    simulate,
     async check(to, data) {
-      try {
-        await client.call({ account: account.address, to, data });
-      } catch (error) {
-        throw classify(error);
-      }
+      await simulate(to, data);
       try {
         return await client.estimateGas({ account: account.address, to, data });
       } catch (error) {

@@ -72,6 +72,19 @@ export function buildServer({
   const app = Fastify({ trustProxy: config.trustProxy, bodyLimit: 64 * 1024 });
   // JSON only: a text/plain body is refused (415) rather than handed to the schema as a string.
   app.removeContentTypeParser("text/plain");
+  // Browsers call it from the dApp's origin: CORS for any origin (it holds no cookies and no user data).
+  app.addHook("onSend", async (_request, reply, payload) => {
+    reply.header("access-control-allow-origin", "*");
+    return payload;
+  });
+  app.options("/*", async (_request, reply) =>
+    reply
+      .header("access-control-allow-methods", "GET, POST")
+      .header("access-control-allow-headers", "content-type")
+      .header("access-control-max-age", "600")
+      .code(204)
+      .send(),
+  );
   const perRequester = new RateLimiter(config.requesterLimit, config.limitWindowMs);
   const perIp = new RateLimiter(config.ipLimit, config.limitWindowMs);
   const windowText = `${config.limitWindowMs / 1000} s`;
@@ -137,7 +150,7 @@ export function buildServer({
           `This signature was already used on-chain: ${intent.signer}'s nonce is now ${onChain}, the signature carries ${intent.signerNonce}.`,
         );
       // A later signature of the same signer is checked once the earlier ones are through.
-      if (intent.signerNonce === onChain && !store.signerBusy(intent.signer)) await chain.check(intent.to, intent.data);
+      if (intent.signerNonce === onChain && !store.signerBusy(intent.signer)) await chain.simulate(intent.to, intent.data);
     } catch (error) {
       if (error instanceof Refusal) throw error;
       if (error instanceof SimulatedRevert) throw new Refusal(422, error.sentence);

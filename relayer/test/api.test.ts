@@ -181,6 +181,16 @@ describe("relayer API", () => {
     assert.equal(await chain.world.protocol.ratings.read.nonces([fourth.receipt.requester]), 3n);
   });
 
+  it("answers a browser's CORS preflight, so the dApp can call it from its own origin", async () => {
+    const response = await fetch(`${relayer.url}/v1/ratings`, {
+      method: "OPTIONS",
+      headers: { origin: "http://127.0.0.1:4173", "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+    });
+    assert.equal(response.status, 204);
+    assert.equal(response.headers.get("access-control-allow-origin"), "*");
+    assert.equal(response.headers.get("access-control-allow-headers"), "content-type");
+  });
+
   it("answers the status of an unknown request with 404 and a sentence", async () => {
     const response = await fetch(`${relayer.url}/v1/requests/nope`);
     assert.deepEqual([response.status, await response.json()], [404, { error: "There is no request nope on this relayer." }]);
