@@ -13,6 +13,7 @@ import { type Deployment, deployProtocol } from "../../deploy/protocol.js";
 import { writeGenerated } from "../generate.js";
 import { recordDeployment } from "./deployment.js";
 import { assertPortFree, type LocalNode, NODE_HOST, NODE_PORT, startNode } from "./node.js";
+import { RELAYER_PORT, type RelayerService, startRelayerService } from "./relayer.js";
 import { type SeedSummary, seedWorld, worldClients } from "./world.js";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -30,6 +31,9 @@ export interface StackOptions {
   web?: boolean;
   /** Seed the demo world (default true); without it the chain holds the bare deployment. */
   seed?: boolean;
+  /** Run the relayer service (default true) on `relayerPort` (default 8547); the dApp is built to use it. */
+  relayer?: boolean;
+  relayerPort?: number;
   log?: (line: string) => void;
 }
 
@@ -37,6 +41,7 @@ export interface Stack {
   node: LocalNode;
   deployment: Deployment;
   seed?: SeedSummary;
+  relayer?: RelayerService;
   webUrl?: string;
   timings: Record<string, number>;
   stop(): Promise<void>;
@@ -122,6 +127,8 @@ export async function startStack({
   outDir = path.join(ROOT, "web/dist"),
   web = true,
   seed: seeding = true,
+  relayer: relaying = true,
+  relayerPort = RELAYER_PORT,
   log = console.log,
 }: StackOptions = {}): Promise<Stack> {
   const timings: Record<string, number> = {};
@@ -135,6 +142,7 @@ export async function startStack({
   try {
     await assertPortFree(nodePort, "the chain node");
     if (web) await assertPortFree(webPort, "the dApp");
+    if (relaying) await assertPortFree(relayerPort, "the relayer");
     let t = Date.now();
     await compile(log);
     lap("compile", t);
@@ -149,6 +157,7 @@ export async function startStack({
       const since = Date.now();
       await run("npx", ["vite", "build", "--config", "web/vite.config.ts", "--outDir", outDir, "--emptyOutDir"], (c) => (buildChild = c), {
         VITE_LOCAL_RPC_URL: `http://${NODE_HOST}:${nodePort}`,
+        VITE_RELAYER_URL: relaying ? `http://${NODE_HOST}:${relayerPort}` : "",
       });
       lap("build", since);
     };
@@ -192,6 +201,14 @@ export async function startStack({
       if (web) build = build.then(buildWeb);
     }
 
+    let relayer: RelayerService | undefined;
+    if (relaying) {
+      t = Date.now();
+      relayer = await startRelayerService({ root: ROOT, rpcUrl: node.url, port: relayerPort, deploymentFile: deploymentsFile, log });
+      cleanups.push(() => relayer!.close());
+      lap("relayer", t);
+    }
+
     let webUrl: string | undefined;
     if (web) {
       log("Finishing the dApp build…");
@@ -203,7 +220,7 @@ export async function startStack({
       webUrl = server.url;
     }
     timings.total = (Date.now() - started) / 1000;
-    return { node, deployment, seed, webUrl, timings, stop };
+    return { node, deployment, seed, relayer, webUrl, timings, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -3,6 +3,8 @@
 interface ImportMetaEnv {
   /** JSON-RPC URL of the local chain (default http://127.0.0.1:8545). */
   readonly VITE_LOCAL_RPC_URL?: string;
+  /** The relayer service (relayer/) that pays gas for signed ratings and ballots; unset: users pay gas themselves. */
+  readonly VITE_RELAYER_URL?: string;
 }
 
 /**

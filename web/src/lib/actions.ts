@@ -2,16 +2,7 @@
  * One hook per contract action of these pages. Each names exactly the reads and event lists it changes,
  * so a landed transaction refreshes those and nothing else.
  */
-import {
-  agentRegistryAbi,
-  EXTENDED_BALLOT_TYPES,
-  governorDomain,
-  type ReceiptLink,
-  signRatingIntent,
-  supportGovernorAbi,
-  supportRatingsAbi,
-  supportTokenAbi,
-} from "@support-quality/sdk";
+import { agentRegistryAbi, type ReceiptLink, signRatingIntent, supportGovernorAbi, supportRatingsAbi, supportTokenAbi } from "@support-quality/sdk";
 import type { Address, Hex } from "viem";
 import { useConfig, useSignTypedData } from "wagmi";
 import { readContract } from "wagmi/actions";
@@ -62,51 +53,6 @@ export function useCastVote() {
         { address: SupportGovernor, abi: supportGovernorAbi, functionName: "castVoteWithReason", args: [proposalId, support, reason] },
         { reads: [{ address: SupportGovernor, functions: proposalReads }], events: ["VoteCast", "VoteCastWithParams"] },
       ),
-  };
-}
-
-/**
- * A gasless vote: the voter signs an ExtendedBallot (castVoteWithReasonAndParamsBySig) and `relayer`
- * submits it. The same vote sent directly must simulate cleanly first, so a doomed vote is explained before
- * anything is signed; the governor's nonce makes the signature count once.
- */
-export function useCastVoteBySig(relayer: Relayer | undefined) {
-  const tx = useTx();
-  const config = useConfig();
-  const { signTypedDataAsync } = useSignTypedData();
-  const { chainId, deployment } = useProtocol();
-  const { SupportGovernor } = deployment.contracts;
-  const governor = { address: SupportGovernor, abi: supportGovernorAbi, chainId } as const;
-  return {
-    ...tx,
-    vote: (proposalId: bigint, support: 0 | 1 | 2, reason: string, voter: Address) => {
-      if (!relayer) throw new Error("No relayer is configured for this network.");
-      return tx.relay(
-        {
-          relayer,
-          precheck: { address: SupportGovernor, abi: supportGovernorAbi, functionName: "castVoteWithReason", args: [proposalId, support, reason] },
-          sign: async () => {
-            const [name, nonce] = await Promise.all([
-              readContract(config, { ...governor, functionName: "name" }),
-              readContract(config, { ...governor, functionName: "nonces", args: [voter] }),
-            ]);
-            const signature = await signTypedDataAsync({
-              domain: governorDomain(name, chainId, SupportGovernor),
-              types: EXTENDED_BALLOT_TYPES,
-              primaryType: "ExtendedBallot",
-              message: { proposalId, support, voter, nonce, reason, params: "0x" },
-            });
-            return {
-              address: SupportGovernor,
-              abi: supportGovernorAbi,
-              functionName: "castVoteWithReasonAndParamsBySig" as const,
-              args: [proposalId, support, voter, reason, "0x", signature] as const,
-            };
-          },
-        },
-        { reads: [{ address: SupportGovernor, functions: proposalReads }], events: ["VoteCast", "VoteCastWithParams"] },
-      );
-    },
   };
 }
 
@@ -161,7 +107,7 @@ export function usePropose() {
 }
 
 /** What a rating changes: every read of the ratings contract (aggregates, the rating, nonces) and the Rated list. */
-const ratingEffects = (ratings: Address): TxEffects => ({ reads: [{ address: ratings }], events: ["Rated"] });
+export const ratingEffects = (ratings: Address): TxEffects => ({ reads: [{ address: ratings }], events: ["Rated"] });
 
 /** The requester rates a receipt from their own wallet. */
 export function useRate(link: ReceiptLink) {

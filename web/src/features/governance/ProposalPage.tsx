@@ -5,17 +5,19 @@ import { Link, useParams } from "react-router";
 import { zeroAddress } from "viem";
 import { useConnection, useReadContracts } from "wagmi";
 import { AddressText } from "../../components/Address";
+import { RelayStatusLine } from "../../components/RelayStatusLine";
 import { Empty, ErrorNote, Loading } from "../../components/States";
 import { TxButton } from "../../components/TxButton";
 import { TxStatus } from "../../components/TxStatus";
-import { useCastVote, useCastVoteBySig, useExecute, useQueue } from "../../lib/actions";
+import { useCastVote, useExecute, useQueue } from "../../lib/actions";
 import { useChainNow } from "../../lib/chainTime";
+import { relayerUrl } from "../../lib/relay";
 import { useProtocol } from "../../lib/useProtocol";
-import { relayerFor } from "../rate/relayer";
 import { CallView } from "./CallView";
 import { ProposalPreview } from "./ProposalPreview";
 import { Countdown, StateBadge, Tally } from "./ProposalSummary";
 import { type Proposal, useProposals } from "./proposals";
+import { useRelayedVote } from "./useRelayedVote";
 import { type CastVote, useVotes } from "./votes";
 
 const VOTE_WORDS = ["Against", "For", "Abstain"] as const;
@@ -35,15 +37,20 @@ function VotePanel({ p, votes }: { p: Proposal; votes: CastVote[] | undefined })
     query: { enabled: !!connection.address, staleTime: 30_000 },
   });
   const direct = useCastVote();
-  const relayer = relayerFor(chainId);
-  const gasless = useCastVoteBySig(relayer);
-  const [useRelayer, setUseRelayer] = useState(relayer !== undefined);
-  const tx = useRelayer && relayer ? gasless : direct;
+  const relayed = useRelayedVote(relayerUrl);
+  const [useRelayer, setUseRelayer] = useState(relayerUrl !== undefined);
   const [reason, setReason] = useState("");
+  const pending = direct.pending || relayed.pending;
   if (!connection.address) return <p className="muted">Connect a wallet to vote.</p>;
   const [power, voted] = reads.data ?? [undefined, undefined];
   const mine = votes?.find((v) => v.voter.toLowerCase() === connection.address!.toLowerCase());
-  const vote = (support: 0 | 1 | 2) => (useRelayer && relayer ? gasless.vote(p.id, support, reason, connection.address!) : direct.vote(p.id, support, reason));
+  // The relayer down or refusing: say why, keep the reason typed, and offer to pay gas instead.
+  const fellBack = relayed.state.step === "error" && relayed.state.fallback;
+  const vote = async (support: 0 | 1 | 2) => {
+    if (!useRelayer || fellBack || !relayerUrl) return direct.vote(p.id, support, reason);
+    direct.reset();
+    await relayed.vote(p.id, support, reason, connection.address!);
+  };
   return (
     <section className="card" aria-labelledby="vote-title">
       <h2 id="vote-title">Vote</h2>
@@ -67,28 +74,37 @@ function VotePanel({ p, votes }: { p: Proposal; votes: CastVote[] | undefined })
           {power === 0n && <p className="muted">You had no delegated votes when voting opened, so your vote would weigh nothing.</p>}
           <label>
             Reason (optional, public, kept on-chain with your vote)
-            <textarea name="vote-reason" value={reason} onChange={(e) => setReason(e.target.value)} readOnly={tx.pending} />
+            <textarea name="vote-reason" value={reason} onChange={(e) => setReason(e.target.value)} readOnly={pending} />
           </label>
-          {relayer && (
+          {relayerUrl && (
             <label className="checkbox">
-              <input type="checkbox" checked={useRelayer} onChange={(e) => setUseRelayer(e.target.checked)} data-testid="vote-gasless" />
-              Don't pay gas: sign your vote and let {relayer.label} submit it (castVoteWithReasonAndParamsBySig).
+              <input
+                type="checkbox"
+                checked={useRelayer && !fellBack}
+                onChange={(e) => {
+                  relayed.reset();
+                  setUseRelayer(e.target.checked);
+                }}
+                data-testid="vote-gasless"
+              />
+              Don't pay gas: sign your vote and let the relayer submit it (castVoteWithReasonAndParamsBySig; your reason is part of what you sign).
             </label>
           )}
           <div className="field-row">
-            <TxButton pending={tx.pending} onClick={() => vote(1)}>
+            <TxButton pending={pending} onClick={() => vote(1)}>
               Vote For
             </TxButton>
-            <TxButton pending={tx.pending} onClick={() => vote(0)}>
+            <TxButton pending={pending} onClick={() => vote(0)}>
               Vote Against
             </TxButton>
-            <TxButton pending={tx.pending} onClick={() => vote(2)}>
+            <TxButton pending={pending} onClick={() => vote(2)}>
               Abstain
             </TxButton>
           </div>
         </>
       )}
-      <TxStatus state={tx} success="Your vote is counted." />
+      <RelayStatusLine state={relayed.state} what="vote" />
+      <TxStatus state={direct} success="Your vote is counted." />
     </section>
   );
 }
