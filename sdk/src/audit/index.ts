@@ -11,7 +11,7 @@ import { verifyTimeline } from "./verify.js";
 export { CONTRACT_NAMES } from "../deployments.js";
 export { diffStats, emptyStats, recompute, summarize } from "./recompute.js";
 export { AuditError, describeRpcError, fetchLogs, fetchTimestamps, type RawLog, type RpcClient } from "./rpc.js";
-export { type Abis, CSV_HEADER, createDecoder, KIND_OF_CONTRACT, type TimelineFile, toCsv, toJsonFile } from "./timeline.js";
+export { type Abis, CSV_HEADER, createDecoder, KIND_OF_CONTRACT, type TimelineFile, toCsv, toJson, toJsonFile } from "./timeline.js";
 export * from "./types.js";
 export { verifyTimeline } from "./verify.js";
 
