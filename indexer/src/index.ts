@@ -3,8 +3,7 @@
  * the events a page lists also update that page's table. Handlers run in chain order, so a row's current
  * state is the replay of its events — the same replay the audit's `recompute` does.
  */
-import { abis, CONTRACT_NAMES, type ContractName, isSelfSigned, ReportStatus, SlaVerdict } from "@support-quality/sdk";
-import { toJson } from "@support-quality/sdk/audit";
+
 import { type Context, type EventNames, ponder } from "ponder:registry";
 import {
   agent,
@@ -22,6 +21,8 @@ import {
   timelockOperation,
   vote,
 } from "ponder:schema";
+import { abis, CONTRACT_NAMES, type ContractName, isSelfSigned, ReportStatus, SlaVerdict } from "@support-quality/sdk";
+import { toJson } from "@support-quality/sdk/audit";
 import { type Address, type Hex, zeroAddress } from "viem";
 
 const lower = (a: Address): Hex => a.toLowerCase() as Hex;

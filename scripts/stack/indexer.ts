@@ -86,8 +86,8 @@ export async function startIndexer(options: IndexerOptions): Promise<Indexer> {
     env.PONDER_PGLITE_DIR = pgliteDir;
   }
   const ponderBin = path.join(ROOT, "node_modules/.bin/ponder");
-  const args = ["start", "--port", String(port), "--hostname", "127.0.0.1", "--log-format", "json", "--log-level", "warn"];
-  if (options.databaseUrl) args.push("--schema", schema);
+  const args = ["start", "--port", String(port), "--hostname", "127.0.0.1", "--log-format", "json", "--log-level", process.env.PONDER_LOG_LEVEL ?? "warn"];
+  args.push("--schema", schema);
   const child = spawn(ponderBin, args, { cwd: INDEXER_DIR, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
@@ -95,7 +95,12 @@ export async function startIndexer(options: IndexerOptions): Promise<Indexer> {
   const url = `http://127.0.0.1:${port}`;
 
   let exited = false;
-  const exit = new Promise<void>((resolve) => child.once("exit", () => ((exited = true), resolve())));
+  const exit = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      exited = true;
+      resolve();
+    }),
+  );
   const stop = async () => {
     if (!exited) {
       child.kill("SIGTERM");
@@ -117,7 +122,8 @@ export async function startIndexer(options: IndexerOptions): Promise<Indexer> {
         if (exited) throw new Error(`The indexer exited before reaching block ${block}:\n${output.slice(-4000)}`);
         const at = await indexedBlockAt(url);
         if (at !== undefined && at >= block) return;
-        if (Date.now() > deadline) throw new Error(`The indexer did not reach block ${block} within ${timeoutMs / 1000} s (at ${at ?? "nothing"}):\n${output.slice(-4000)}`);
+        if (Date.now() > deadline)
+          throw new Error(`The indexer did not reach block ${block} within ${timeoutMs / 1000} s (at ${at ?? "nothing"}):\n${output.slice(-4000)}`);
         await sleep(200);
       }
     },

@@ -28,7 +28,8 @@ export async function startPostgres(): Promise<Postgres> {
   const data = path.join(dir, "data");
   const root = process.getuid?.() === 0;
   // As root, run the server as `postgres`; otherwise as the current user.
-  const as = (bin: string, args: string[]) => (root ? ["runuser", ["-u", "postgres", "--", path.join(PG_BIN, bin), ...args]] : [path.join(PG_BIN, bin), args]) as [string, string[]];
+  const as = (bin: string, args: string[]) =>
+    (root ? ["runuser", ["-u", "postgres", "--", path.join(PG_BIN, bin), ...args]] : [path.join(PG_BIN, bin), args]) as [string, string[]];
   const run = (bin: string, args: string[]) => {
     const [cmd, argv] = as(bin, args);
     const result = spawnSync(cmd, argv, { encoding: "utf8" });
