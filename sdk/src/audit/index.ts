@@ -142,8 +142,9 @@ export function formatReport(report: AuditReport): string[] {
 export async function auditIndex(indexerUrl: string, timeline: readonly TimelineRow[]): Promise<string[]> {
   const expected = expectedIndex(timeline);
   const mismatches: string[] = [];
+  const nonce = `${Date.now()}-${Math.random()}`;
   for (const table of Object.keys(INDEX_TABLES) as IndexTableName[]) {
-    const rows = await queryIndex(indexerUrl, indexTableQuery(table));
+    const rows = await queryIndex(indexerUrl, indexTableQuery(table), [nonce]);
     mismatches.push(...compareIndexTable(table, expected[table], rows));
   }
   return mismatches;

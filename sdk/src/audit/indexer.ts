@@ -287,9 +287,13 @@ export function expectedIndex(rows: readonly TimelineRow[]): Record<IndexTableNa
   };
 }
 
-/** The SQL that reads `table` for the comparison: its key as `_key`, then its compared columns. */
+/**
+ * The SQL that reads `table` for the comparison: its key as `_key`, then its compared columns. `$1` takes a
+ * fresh nonce per audit: Ponder caches a query's result until Ponder itself writes the table, and an audit
+ * must read what the database holds now (a row changed behind Ponder's back included).
+ */
 export const indexTableQuery = (table: IndexTableName) =>
-  `select (${INDEX_TABLES[table].key})::text as _key, ${INDEX_TABLES[table].columns.join(", ")} from ${table}`;
+  `select (${INDEX_TABLES[table].key})::text as _key, ${INDEX_TABLES[table].columns.join(", ")} from ${table} where $1::text <> ''`;
 
 const short = (value: string) => (value.length > 80 ? `${value.slice(0, 77)}…` : value);
 
