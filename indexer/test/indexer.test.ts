@@ -42,9 +42,9 @@ before(
       startIndexer({ rpcUrl: stack.node.url, databaseUrl: pg.url, schema: SCHEMA }),
     ]);
     rows = (await readTimeline(client, deployment, { toBlock: head })).rows;
-    await Promise.all([indexers.pglite.waitFor(head, 240_000), indexers.postgres.waitFor(head, 240_000)]);
+    await Promise.all([indexers.pglite.waitFor(head, 400_000), indexers.postgres.waitFor(head, 400_000)]);
   },
-  { timeout: 420_000 },
+  { timeout: 600_000 },
 );
 
 after(async () => {

@@ -8,9 +8,10 @@ import type { RatingTerms } from "@support-quality/sdk";
 import { agentRegistryAbi, decodeRatingRulesParams, isSelfSigned, PolicyKind, policyRegistryAbi, ratingIdParts, supportRatingsAbi } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import type { Address, Client, Hex } from "viem";
-import { getBlock, getContractEvents, readContract } from "viem/actions";
+import { getBlock, readContract } from "viem/actions";
 import { useClient } from "wagmi";
 import type { ProtocolDeployment } from "../../lib/contracts";
+import { getContractEventsBounded } from "../../lib/logs";
 import { useProtocol } from "../../lib/useProtocol";
 import type { ChainStats } from "./stats";
 
@@ -58,7 +59,7 @@ function keyOf(deployment: ProtocolDeployment, name: string, ...rest: unknown[])
 
 /** Handles from AgentAdded (the registry keeps only their hash). */
 async function handles(client: Client, deployment: ProtocolDeployment, agent?: Address) {
-  const logs = await getContractEvents(client, {
+  const logs = await getContractEventsBounded(client, {
     address: deployment.contracts.AgentRegistry,
     abi: agentRegistryAbi,
     eventName: "AgentAdded",
@@ -151,9 +152,9 @@ export function useRatings(filter: { agent?: Address; deskId?: number }) {
       const base = { address: deployment.contracts.SupportRatings, abi: supportRatingsAbi, fromBlock: deployment.deploymentBlock } as const;
       const args = filter.agent ? { agent: filter.agent } : { deskId: filter.deskId };
       const [rated, replies, voids] = await Promise.all([
-        getContractEvents(client!, { ...base, eventName: "Rated", args }),
-        getContractEvents(client!, { ...base, eventName: "RatingReplied", args }),
-        getContractEvents(client!, { ...base, eventName: "RatingVoided", args }),
+        getContractEventsBounded(client!, { ...base, eventName: "Rated", args }),
+        getContractEventsBounded(client!, { ...base, eventName: "RatingReplied", args }),
+        getContractEventsBounded(client!, { ...base, eventName: "RatingVoided", args }),
       ]);
       const replyOf = new Map(replies.map((l) => [l.args.ratingId!, l.args.reply!]));
       const voidOf = new Map(voids.map((l) => [l.args.ratingId!, l.args.reason!]));
@@ -208,7 +209,7 @@ export function useRulesAt(timepoint: number | undefined) {
       const text = async (kind: number, version: number) => {
         if (version === 0) return undefined;
         const policyId = await readContract(client!, { address: PolicyRegistry, abi: policyRegistryAbi, functionName: "policyOfKind", args: [kind] });
-        const [log] = await getContractEvents(client!, {
+        const [log] = await getContractEventsBounded(client!, {
           address: PolicyRegistry,
           abi: policyRegistryAbi,
           eventName: "PolicyPublished",

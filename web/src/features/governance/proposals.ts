@@ -3,8 +3,9 @@
 import { supportGovernorAbi } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import type { Address, Hex } from "viem";
-import { getContractEvents, readContract } from "viem/actions";
+import { readContract } from "viem/actions";
 import { useClient } from "wagmi";
+import { getContractEventsBounded } from "../../lib/logs";
 import { useProtocol } from "../../lib/useProtocol";
 
 export interface Proposal {
@@ -46,7 +47,7 @@ export function useProposals() {
       const [count, quorumDenominator, created] = await Promise.all([
         readContract(client!, { ...g, functionName: "proposalCount" }),
         readContract(client!, { ...g, functionName: "quorumDenominator" }),
-        getContractEvents(client!, { ...g, eventName: "ProposalCreated", fromBlock: deployment.deploymentBlock, toBlock: "latest" }),
+        getContractEventsBounded(client!, { ...g, eventName: "ProposalCreated", fromBlock: deployment.deploymentBlock }),
       ]);
       const byId = new Map(created.map((e) => [e.args.proposalId!, e.args]));
       const proposals = await Promise.all(

@@ -1,11 +1,12 @@
 import { agentRegistryAbi, decodeParams, formatDate, label, POLICY_KIND_LABELS, PolicyKind, SLA_VERDICT_LABELS, supportRatingsAbi } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { getContractEvents, readContract } from "viem/actions";
+import { readContract } from "viem/actions";
 import { useClient } from "wagmi";
 import { AddressText } from "../../components/Address";
 import { Empty, ErrorNote, Loading } from "../../components/States";
 import { useChainNow } from "../../lib/chainTime";
+import { getContractEventsBounded } from "../../lib/logs";
 import { usePolicies, versionInForce } from "../../lib/policies";
 import { useProtocol } from "../../lib/useProtocol";
 import { Countdown, StateBadge } from "../governance/ProposalSummary";
@@ -61,7 +62,7 @@ function useLeaderboard(scale: number) {
           })),
         ),
       );
-      const rated = await getContractEvents(client!, { ...ratings, eventName: "Rated", fromBlock: deployment.deploymentBlock, toBlock: "latest" });
+      const rated = await getContractEventsBounded(client!, { ...ratings, eventName: "Rated", fromBlock: deployment.deploymentBlock });
       const rank = (xs: Standing[]) =>
         xs
           .filter((x) => x.count > 0n)
