@@ -12,6 +12,7 @@ import { network } from "hardhat";
 import { type Deployment, deployProtocol } from "../../deploy/protocol.js";
 import { writeGenerated } from "../generate.js";
 import { recordDeployment } from "./deployment.js";
+import { INDEXER_PORT, type Indexer, startIndexer } from "./indexer.js";
 import { assertPortFree, type LocalNode, NODE_HOST, NODE_PORT, startNode } from "./node.js";
 import { type SeedSummary, seedWorld, worldClients } from "./world.js";
 
@@ -30,6 +31,13 @@ export interface StackOptions {
   web?: boolean;
   /** Seed the demo world (default true); without it the chain holds the bare deployment. */
   seed?: boolean;
+  /**
+   * Run the indexer (indexer/) and build the dApp to read its lists from it (default false). PGlite in a
+   * fresh directory, or Postgres when DATABASE_URL is set (in a fresh schema): the local chain is new on
+   * every start, so the index is always rebuilt from it, never mixed with a previous chain's rows.
+   */
+  indexer?: boolean;
+  indexerPort?: number;
   log?: (line: string) => void;
 }
 
@@ -38,6 +46,7 @@ export interface Stack {
   deployment: Deployment;
   seed?: SeedSummary;
   webUrl?: string;
+  indexer?: Indexer;
   timings: Record<string, number>;
   stop(): Promise<void>;
 }
@@ -122,6 +131,8 @@ export async function startStack({
   outDir = path.join(ROOT, "web/dist"),
   web = true,
   seed: seeding = true,
+  indexer: indexing = false,
+  indexerPort = INDEXER_PORT,
   log = console.log,
 }: StackOptions = {}): Promise<Stack> {
   const timings: Record<string, number> = {};
@@ -135,6 +146,7 @@ export async function startStack({
   try {
     await assertPortFree(nodePort, "the chain node");
     if (web) await assertPortFree(webPort, "the dApp");
+    if (indexing) await assertPortFree(indexerPort, "the indexer");
     let t = Date.now();
     await compile(log);
     lap("compile", t);
@@ -149,6 +161,7 @@ export async function startStack({
       const since = Date.now();
       await run("npx", ["vite", "build", "--config", "web/vite.config.ts", "--outDir", outDir, "--emptyOutDir"], (c) => (buildChild = c), {
         VITE_LOCAL_RPC_URL: `http://${NODE_HOST}:${nodePort}`,
+        VITE_INDEXER_URL: indexing ? `http://${NODE_HOST}:${indexerPort}` : "",
       });
       lap("build", since);
     };
@@ -177,6 +190,16 @@ export async function startStack({
     lap("deploy", t);
     log(`Protocol deployed from block ${deployment.deploymentBlock}.`);
 
+    // The indexer follows the chain from the deployment block while the world is seeded; until it has
+    // caught up, the dApp reads the chain and says so.
+    let indexer: Indexer | undefined;
+    if (indexing) {
+      const databaseUrl = process.env.DATABASE_URL || undefined;
+      log(`Starting the indexer on ${databaseUrl ? "Postgres (DATABASE_URL)" : "embedded PGlite"}…`);
+      indexer = await startIndexer({ rpcUrl: node.url, port: indexerPort, databaseUrl });
+      cleanups.push(() => indexer!.stop());
+    }
+
     let seed: SeedSummary | undefined;
     if (seeding) {
       t = Date.now();
@@ -203,7 +226,7 @@ export async function startStack({
       webUrl = server.url;
     }
     timings.total = (Date.now() - started) / 1000;
-    return { node, deployment, seed, webUrl, timings, stop };
+    return { node, deployment, seed, webUrl, indexer, timings, stop };
   } catch (error) {
     await stop();
     throw error;

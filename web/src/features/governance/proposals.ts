@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { Address, Hex } from "viem";
 import { readContract } from "viem/actions";
 import { useClient } from "wagmi";
-import { getContractEventsBounded } from "../../lib/logs";
+import { proposalTexts } from "../../lib/proposalTexts";
 import { useProtocol } from "../../lib/useProtocol";
 
 export interface Proposal {
@@ -44,12 +44,11 @@ export function useProposals() {
     staleTime: 30_000,
     queryFn: async (): Promise<{ proposals: Proposal[]; quorumDenominator: bigint }> => {
       const g = { address: governor, abi: supportGovernorAbi } as const;
-      const [count, quorumDenominator, created] = await Promise.all([
+      const [count, quorumDenominator, byId] = await Promise.all([
         readContract(client!, { ...g, functionName: "proposalCount" }),
         readContract(client!, { ...g, functionName: "quorumDenominator" }),
-        getContractEventsBounded(client!, { ...g, eventName: "ProposalCreated", fromBlock: deployment.deploymentBlock }),
+        proposalTexts(client!, deployment),
       ]);
-      const byId = new Map(created.map((e) => [e.args.proposalId!, e.args]));
       const proposals = await Promise.all(
         Array.from({ length: Number(count) }, async (_, index) => {
           const [id, targets, values, calldatas, descriptionHash] = await readContract(client!, {

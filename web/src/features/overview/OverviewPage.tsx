@@ -6,8 +6,8 @@ import { useClient } from "wagmi";
 import { AddressText } from "../../components/Address";
 import { Empty, ErrorNote, Loading } from "../../components/States";
 import { useChainNow } from "../../lib/chainTime";
-import { getContractEventsBounded } from "../../lib/logs";
 import { usePolicies, versionInForce } from "../../lib/policies";
+import { recentRatings } from "../../lib/recentRatings";
 import { useProtocol } from "../../lib/useProtocol";
 import { Countdown, StateBadge } from "../governance/ProposalSummary";
 import { useProposals } from "../governance/proposals";
@@ -62,7 +62,7 @@ function useLeaderboard(scale: number) {
           })),
         ),
       );
-      const rated = await getContractEventsBounded(client!, { ...ratings, eventName: "Rated", fromBlock: deployment.deploymentBlock });
+      const rated = await recentRatings(client!, deployment, 8);
       const rank = (xs: Standing[]) =>
         xs
           .filter((x) => x.count > 0n)
@@ -73,10 +73,7 @@ function useLeaderboard(scale: number) {
         agents: rank(
           agents.map((a) => ({ name: a.address, href: `/verify/${a.address}`, count: a.stats.count, ...summarize(a.stats, scale), desk: a.deskName })),
         ),
-        recent: rated
-          .slice(-8)
-          .reverse()
-          .map((e) => ({ ...e.args, deskName: deskNames.get(e.args.deskId!) ?? `#${e.args.deskId}`, key: e.transactionHash })),
+        recent: rated.map((r) => ({ ...r, deskName: deskNames.get(r.deskId) ?? `#${r.deskId}` })),
       };
     },
   });
