@@ -14,6 +14,7 @@ import { writeGenerated } from "../generate.js";
 import { recordDeployment } from "./deployment.js";
 import { INDEXER_PORT, type Indexer, startIndexer } from "./indexer.js";
 import { assertPortFree, type LocalNode, NODE_HOST, NODE_PORT, startNode } from "./node.js";
+import { type PublicRpc, startPublicRpc } from "./public-rpc.js";
 import { type SeedSummary, seedWorld, worldClients } from "./world.js";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -38,6 +39,13 @@ export interface StackOptions {
    */
   indexer?: boolean;
   indexerPort?: number;
+  /**
+   * Put the public-RPC simulator (public-rpc.ts) on this port in front of the node, and point the dApp and
+   * the indexer at it: eth_getLogs capped at 10,000 blocks/results, 429 on bursts, added latency.
+   */
+  publicRpcPort?: number;
+  /** Empty blocks mined after seeding (hardhat_mine), to give the history a public network's depth. */
+  emptyBlocks?: number;
   log?: (line: string) => void;
 }
 
@@ -47,6 +55,7 @@ export interface Stack {
   seed?: SeedSummary;
   webUrl?: string;
   indexer?: Indexer;
+  publicRpc?: PublicRpc;
   timings: Record<string, number>;
   stop(): Promise<void>;
 }
@@ -133,6 +142,8 @@ export async function startStack({
   seed: seeding = true,
   indexer: indexing = false,
   indexerPort = INDEXER_PORT,
+  publicRpcPort,
+  emptyBlocks = 0,
   log = console.log,
 }: StackOptions = {}): Promise<Stack> {
   const timings: Record<string, number> = {};
@@ -160,7 +171,7 @@ export async function startStack({
     const buildWeb = async () => {
       const since = Date.now();
       await run("npx", ["vite", "build", "--config", "web/vite.config.ts", "--outDir", outDir, "--emptyOutDir"], (c) => (buildChild = c), {
-        VITE_LOCAL_RPC_URL: `http://${NODE_HOST}:${nodePort}`,
+        VITE_LOCAL_RPC_URL: `http://${NODE_HOST}:${publicRpcPort ?? nodePort}`,
         VITE_INDEXER_URL: indexing ? `http://${NODE_HOST}:${indexerPort}` : "",
       });
       lap("build", since);
@@ -175,6 +186,12 @@ export async function startStack({
     cleanups.push(() => node.close());
     lap("node", t);
     log(`Chain node listening at ${node.url} (chain id 31337).`);
+    let publicRpc: PublicRpc | undefined;
+    if (publicRpcPort !== undefined) {
+      publicRpc = await startPublicRpc({ upstream: node.url, port: publicRpcPort, latencyMs: 20 });
+      cleanups.push(() => publicRpc!.close());
+      log(`Public-RPC simulator at ${publicRpc.url} (eth_getLogs ≤ 10,000 blocks/results, 429 on bursts).`);
+    }
     t = Date.now();
 
     const connection = await network.create({ network: "localhost", override: { url: node.url } });
@@ -196,7 +213,7 @@ export async function startStack({
     if (indexing) {
       const databaseUrl = process.env.DATABASE_URL || undefined;
       log(`Starting the indexer on ${databaseUrl ? "Postgres (DATABASE_URL)" : "embedded PGlite"}…`);
-      indexer = await startIndexer({ rpcUrl: node.url, port: indexerPort, databaseUrl });
+      indexer = await startIndexer({ rpcUrl: publicRpc?.url ?? node.url, port: indexerPort, databaseUrl });
       cleanups.push(() => indexer!.stop());
     }
 
@@ -207,6 +224,11 @@ export async function startStack({
       seed = await withProgress("seeding", log, async () => seedWorld(await worldClients(connection.viem), deployment, log));
       lap("seed", t);
       log(`Seeded in ${timings.seed.toFixed(1)} s.`);
+    }
+
+    if (emptyBlocks > 0) {
+      await node.provider.request({ method: "hardhat_mine", params: [`0x${emptyBlocks.toString(16)}`] });
+      log(`Mined ${emptyBlocks} empty blocks.`);
     }
 
     const moved = regenerate();
@@ -226,7 +248,7 @@ export async function startStack({
       webUrl = server.url;
     }
     timings.total = (Date.now() - started) / 1000;
-    return { node, deployment, seed, webUrl, indexer, timings, stop };
+    return { node, deployment, seed, webUrl, indexer, publicRpc, timings, stop };
   } catch (error) {
     await stop();
     throw error;
