@@ -207,16 +207,6 @@ export async function startStack({
     lap("deploy", t);
     log(`Protocol deployed from block ${deployment.deploymentBlock}.`);
 
-    // The indexer follows the chain from the deployment block while the world is seeded; until it has
-    // caught up, the dApp reads the chain and says so.
-    let indexer: Indexer | undefined;
-    if (indexing) {
-      const databaseUrl = process.env.DATABASE_URL || undefined;
-      log(`Starting the indexer on ${databaseUrl ? "Postgres (DATABASE_URL)" : "embedded PGlite"}…`);
-      indexer = await startIndexer({ rpcUrl: publicRpc?.url ?? node.url, port: indexerPort, databaseUrl });
-      cleanups.push(() => indexer!.stop());
-    }
-
     let seed: SeedSummary | undefined;
     if (seeding) {
       t = Date.now();
@@ -229,6 +219,17 @@ export async function startStack({
     if (emptyBlocks > 0) {
       await node.provider.request({ method: "hardhat_mine", params: [`0x${emptyBlocks.toString(16)}`] });
       log(`Mined ${emptyBlocks} empty blocks.`);
+    }
+
+    // The indexer starts on the finished history, as on a public network: a backfill in 10,000-block
+    // ranges is far faster than following the seeding block by block. Until it has caught up, the dApp
+    // reads the chain and says so.
+    let indexer: Indexer | undefined;
+    if (indexing) {
+      const databaseUrl = process.env.DATABASE_URL || undefined;
+      log(`Starting the indexer on ${databaseUrl ? "Postgres (DATABASE_URL)" : "embedded PGlite"}…`);
+      indexer = await startIndexer({ rpcUrl: publicRpc?.url ?? node.url, port: indexerPort, databaseUrl });
+      cleanups.push(() => indexer!.stop());
     }
 
     const moved = regenerate();
