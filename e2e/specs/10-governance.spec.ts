@@ -70,9 +70,10 @@ test("a policy change goes from the wizard through vote, queue and execution to 
   assert.equal(await page.getByTestId("vote-gasless").isChecked(), true);
   const balanceBefore = BigInt(await rpc<string>("eth_getBalance", [ADA, "latest"]));
   await page.getByRole("button", { name: "Vote For" }).click();
-  await page.getByTestId("tx-success").waitFor({ timeout: 30_000 });
+  // The relayer service's status, live: queued → submitted → confirmed.
+  await page.locator("[data-testid=relay-status][data-step=confirmed]").waitFor({ timeout: 30_000 });
   assert.equal(BigInt(await rpc<string>("eth_getBalance", [ADA, "latest"])), balanceBefore, "the voter paid no gas");
-  assert.match((await page.getByTestId("tally").textContent()) ?? "", /For 3,300,000 SQT/);
+  await page.locator("[data-testid=tally]", { hasText: "For 3,300,000 SQT" }).waitFor();
   await page.locator("[data-testid=my-vote]", { hasText: "Faster help" }).waitFor();
   assert.match((await page.getByTestId("my-vote").textContent()) ?? "", /you voted For with 3,300,000 SQT — “Faster help when funds are at risk\.”/);
   assert.equal(await page.locator("textarea[name=vote-reason]").count(), 0, "the reason box is gone once the vote is cast");

@@ -64,6 +64,8 @@ export interface Stack {
   publicRpc?: PublicRpc;
   timings: Record<string, number>;
   stop(): Promise<void>;
+  /** Restarts the relayer on a fresh database (after the chain was reverted under it). */
+  resetRelayer(): Promise<void>;
 }
 
 /** Runs `command` to completion; rejects with its output when it fails. */
@@ -249,12 +251,21 @@ export async function startStack({
     }
 
     let relayer: RelayerService | undefined;
+    const startRelayer = () => startRelayerService({ root: ROOT, rpcUrl: node.url, port: relayerPort, deploymentFile: deploymentsFile, log });
     if (relaying) {
       t = Date.now();
-      relayer = await startRelayerService({ root: ROOT, rpcUrl: node.url, port: relayerPort, deploymentFile: deploymentsFile, log });
+      relayer = await startRelayer();
       cleanups.push(() => relayer!.close());
       lap("relayer", t);
     }
+    // After the chain is reverted to a snapshot (the e2e run does, between files), the relayer's queue and
+    // nonces describe transactions the chain no longer has: start it again on a fresh database.
+    const resetRelayer = async () => {
+      if (!relayer) return;
+      await relayer.close();
+      relayer = await startRelayer();
+      stack.relayer = relayer;
+    };
 
     let webUrl: string | undefined;
     if (web) {
@@ -267,7 +278,8 @@ export async function startStack({
       webUrl = server.url;
     }
     timings.total = (Date.now() - started) / 1000;
-    return { node, deployment, seed, relayer, webUrl, indexer, publicRpc, timings, stop };
+    const stack: Stack = { node, deployment, seed, relayer, webUrl, indexer, publicRpc, timings, stop, resetRelayer };
+    return stack;
   } catch (error) {
     await stop();
     throw error;
