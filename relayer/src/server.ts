@@ -89,13 +89,14 @@ export function buildServer({
   const perIp = new RateLimiter(config.ipLimit, config.limitWindowMs);
   const windowText = `${config.limitWindowMs / 1000} s`;
 
-  let clock = { at: 0, seconds: 0 };
-  /** Chain time (cached for a second): expiry is judged as the contract will judge it. */
+  /**
+   * Chain time, read for each request: expiry is judged as the contract will judge it. (A cached time lags
+   * behind a chain whose clock jumps, and an expired intent would then be refused by the simulation instead,
+   * with a different sentence.)
+   */
   async function chainNow(): Promise<number> {
-    if (Date.now() - clock.at < 1000) return clock.seconds;
     const block = await chain.client.getBlock({ blockTag: "latest" }).catch(() => undefined);
-    clock = { at: Date.now(), seconds: block ? Number(block.timestamp) : Math.floor(Date.now() / 1000) };
-    return clock.seconds;
+    return block ? Number(block.timestamp) : Math.floor(Date.now() / 1000);
   }
 
   const send = (reply: FastifyReply, error: Refusal) => {
