@@ -119,6 +119,7 @@ async function main(): Promise<number> {
         // A snapshot is consumed by reverting to it: take it again for the next file.
         if (!(await rpc<boolean>("evm_revert", [snapshot]))) throw new Error("Could not revert the chain to the seeded snapshot.");
         snapshot = await rpc<string>("evm_snapshot");
+        await stack.resetRelayer();
       }
       console.log(`\n${spec}`);
       takeRegisteredTests();

@@ -1,11 +1,14 @@
 /**
  * `npm run audit -- --rpc <url> [--deployments <file>] [--out <dir>] [--from-block N] [--to-block N]
- *                   [--range-size N] [--retries N] [--verify-file <timeline.json>] [--no-cache]`
+ *                   [--range-size N] [--retries N] [--verify-file <timeline.json>] [--no-cache] [--indexer <url>]`
  *
  * Reads every event of the protocol from its deployment block in bounded block ranges, writes
  * `timeline.json` and `timeline.csv`, recomputes every agent's and desk's aggregates and every policy's
  * version chain from the events, compares them with on-chain state and prints a report.
  * `--verify-file` checks an existing export against the chain instead of reading the logs again.
+ *
+ * `--indexer <url>` also compares every table of a Ponder index (indexer/) with the rows replayed from the
+ * chain's events, up to the block the index holds, naming each mismatched row.
  *
  * Exit codes: 0 everything matches, 1 a mismatch, 2 bad input or an RPC failure (one line on stderr).
  * Files are written to a temporary name and renamed, so a failed run never leaves a file that looks
@@ -19,6 +22,7 @@ import { parseArgs } from "node:util";
 import {
   AuditError,
   type AuditReport,
+  auditIndex,
   CONTRACT_NAMES,
   checkChain,
   type Deployment,
@@ -33,6 +37,7 @@ import {
   toJsonFile,
   verifyTimeline,
 } from "@support-quality/sdk/audit";
+import { IndexerError, indexerStatus } from "@support-quality/sdk/indexer";
 import { createPublicClient, http, isAddress } from "viem";
 
 const CLI_OPTIONS = {
@@ -45,13 +50,14 @@ const CLI_OPTIONS = {
   "verify-file": { type: "string" },
   retries: { type: "string", default: "5" },
   "no-cache": { type: "boolean", default: false },
+  indexer: { type: "string" },
   help: { type: "boolean", default: false },
 } as const;
 
 export const EXIT = { ok: 0, mismatch: 1, error: 2 } as const;
 
 const USAGE =
-  "usage: npm run audit -- --rpc <url> [--deployments <file>] [--out <dir>] [--from-block N] [--to-block N] [--range-size N] [--retries N] [--verify-file <timeline.json>] [--no-cache]";
+  "usage: npm run audit -- --rpc <url> [--deployments <file>] [--out <dir>] [--from-block N] [--to-block N] [--range-size N] [--retries N] [--verify-file <timeline.json>] [--no-cache] [--indexer <url>]";
 
 interface Io {
   out: (line: string) => void;
@@ -162,7 +168,10 @@ export async function runCli(argv: string[], options: { client?: RpcClient; io?:
     if (rangeSize < 1) throw new AuditError("--range-size must be at least 1.");
     const fromBlock = integer(values["from-block"], "--from-block");
     const retry = { retries: integer(values.retries, "--retries")!, baseDelayMs: 250 };
-    const toBlock = integer(values["to-block"], "--to-block");
+    let toBlock = integer(values["to-block"], "--to-block");
+    if (values.indexer && (values["verify-file"] || fromBlock !== undefined || toBlock !== undefined)) {
+      throw new AuditError("--indexer compares the whole history up to the index's block: drop --verify-file, --from-block and --to-block.");
+    }
 
     let client = options.client;
     if (!client) {
@@ -188,6 +197,14 @@ export async function runCli(argv: string[], options: { client?: RpcClient; io?:
     await checkChain(client, deployment);
     const outDir = values.out;
     await mkdir(outDir, { recursive: true });
+    if (values.indexer) {
+      const status = await indexerStatus(values.indexer);
+      if (!status) throw new AuditError(`The index at ${values.indexer} does not answer (is it running?).`);
+      if (status.chainId !== deployment.chainId)
+        throw new AuditError(`The index at ${values.indexer} holds chain ${status.chainId}, not ${deployment.chainId}.`);
+      toBlock = status.block;
+    }
+    let indexMismatches: string[] = [];
 
     let report: AuditReport;
     if (values["verify-file"]) {
@@ -235,11 +252,16 @@ export async function runCli(argv: string[], options: { client?: RpcClient; io?:
       await writeAtomic(path.join(outDir, "report.json"), `${JSON.stringify(report, null, 1)}\n`);
       if (!values["no-cache"]) await saveCache(cacheFile, deployment, start, timeline.logs, timeline.toBlock);
       io.out(`Wrote ${timeline.rows.length} events to ${path.join(outDir, "timeline.json")} and timeline.csv.`);
+      if (values.indexer) indexMismatches = await auditIndex(values.indexer, timeline.rows);
     }
     for (const line of formatReport(report)) io.out(line);
-    return report.mismatches.length ? EXIT.mismatch : EXIT.ok;
+    if (values.indexer) {
+      if (indexMismatches.length === 0) io.out(`Index at ${values.indexer} (up to block ${toBlock}): every table matches the chain.`);
+      for (const line of indexMismatches) io.out(`Index mismatch: ${line}`);
+    }
+    return report.mismatches.length || indexMismatches.length ? EXIT.mismatch : EXIT.ok;
   } catch (error) {
-    io.err(`audit: ${error instanceof AuditError ? error.message : describeRpcError(error)}`);
+    io.err(`audit: ${error instanceof AuditError || error instanceof IndexerError ? error.message : describeRpcError(error)}`);
     return EXIT.error;
   }
 }

@@ -45,6 +45,25 @@ interface IPolicyRegistry {
         string[] tags;
     }
 
+    /// @notice Typed parameters of an `OfficialChannels` version, ABI-encoded in `publishPolicy`'s `params`:
+    /// what Verify compares a URL, e-mail address, social handle or phone number with.
+    /// @param websites Domains of the official websites (e.g. `ledgerly.com`), lowercase ASCII or punycode.
+    /// @param emailDomains Domains official e-mail comes from.
+    /// @param socials Official accounts per platform.
+    /// @param phones Official phone numbers in E.164 form.
+    struct OfficialChannelsParams {
+        string[] websites;
+        string[] emailDomains;
+        SocialHandle[] socials;
+        string[] phones;
+    }
+
+    /// @notice An official account on a social platform (e.g. `x`, `@ledgerly`).
+    struct SocialHandle {
+        string platform;
+        string handle;
+    }
+
     /// @notice The SLA targets and rating rules in force from `effectiveFrom`: one storage slot.
     /// @dev `slaVersion`/`rulesVersion` are 0 when no such version is in force.
     struct RatingTerms {
@@ -77,7 +96,9 @@ interface IPolicyRegistry {
         string title;
     }
 
-    /// @notice A stored version: the hash of its text and the time it takes effect.
+    /// @notice A stored version: the hash of what it says and enforces, and the time it takes effect.
+    /// @param contentHash {contentHashOf} its kind and content: text, URI and typed parameters, so that a
+    /// parameter-only change is a different version with a different hash.
     /// @param cancelledAt When the DAO cancelled it before it took effect (0 = not cancelled); a cancelled
     /// version is never in force and stays in history.
     /// @param previous The live version it follows (0 = none): {versionAt} walks this chain.
@@ -128,6 +149,10 @@ interface IPolicyRegistry {
     error PolicyRegistryTooManyTags(uint256 count, uint256 max);
     /// @notice This kind takes no typed parameters, yet some were given.
     error PolicyRegistryUnexpectedParams(PolicyKind kind);
+    /// @notice The version says and enforces exactly what the policy's newest version does.
+    error PolicyRegistryUnchanged(uint256 policyId, uint256 version, bytes32 contentHash);
+    /// @notice At most 32 official channels in one version.
+    error PolicyRegistryTooManyChannels(uint256 count, uint256 max);
 
     /// @notice A new policy was created.
     /// @param policyId The policy's id.
@@ -139,7 +164,7 @@ interface IPolicyRegistry {
     /// @param policyId The policy.
     /// @param version The version number (1, 2, …).
     /// @param kind The policy's kind.
-    /// @param contentHash `keccak256(bytes(text))`.
+    /// @param contentHash {contentHashOf} the kind and content.
     /// @param effectiveFrom When the version takes effect.
     /// @param publisher Who published it (the timelock; the executing proposal is in the same transaction).
     /// @param content The full text, the optional URI of a richer document, and the ABI-encoded typed
@@ -195,6 +220,11 @@ interface IPolicyRegistry {
     /// @notice Retires a policy, at once. Only the owner (timelock). Refused while a change it affects is
     /// still scheduled, so retirement never reorders or shortens the history of what was in force.
     function retirePolicy(uint256 policyId) external;
+
+    /// @notice The hash a version of `kind` with `content` is stored under: the EIP-712 struct hash of
+    /// `PolicyVersionContent(uint8 kind,string text,string uri,bytes params)` (the title names the policy,
+    /// not the version, and is left out). Auditors and the dApp recompute it from the event.
+    function contentHashOf(PolicyKind kind, PolicyContent calldata content) external pure returns (bytes32);
 
     /// @notice The number of policies (ids are `1..policyCount`).
     function policyCount() external view returns (uint256);

@@ -15,6 +15,9 @@ contract PolicyRegistry is IPolicyRegistry, DaoOwned {
     uint256 private constant _MAX_TAGS = 32;
     uint32 private constant _MIN_RATING_WINDOW = 1 hours;
     uint48 private constant _MAX_SCHEDULE_AHEAD = 365 days;
+    uint256 private constant _MAX_CHANNELS = 32;
+    bytes32 private constant _CONTENT_TYPEHASH =
+        keccak256("PolicyVersionContent(uint8 kind,string text,string uri,bytes params)");
 
     ISupportRatings private immutable _ratings;
 
@@ -87,18 +90,40 @@ contract PolicyRegistry is IPolicyRegistry, DaoOwned {
         private
         returns (uint256 newVersion)
     {
+        bytes32 contentHash = _contentHash(p.kind, content);
+        uint16 latest = p.latestVersion;
+        if (latest != 0 && _versions[id][latest].contentHash == contentHash) {
+            revert PolicyRegistryUnchanged(id, latest, contentHash);
+        }
         newVersion = ++p.versionCount;
         uint16 version16 = SafeCast.toUint16(newVersion);
         _versions[id][newVersion] = Version({
-            contentHash: keccak256(bytes(content.text)),
+            contentHash: contentHash,
             effectiveFrom: effective,
             publishedAt: Time.timestamp(),
             cancelledAt: 0,
-            previous: p.latestVersion,
+            previous: latest,
             termsEntry: _applyParams(p.kind, version16, effective, content.params)
         });
         p.latestVersion = version16;
-        emit PolicyPublished(id, newVersion, p.kind, _versions[id][newVersion].contentHash, effective, msg.sender, content);
+        emit PolicyPublished(id, newVersion, p.kind, contentHash, effective, msg.sender, content);
+    }
+
+    /// @inheritdoc IPolicyRegistry
+    function contentHashOf(PolicyKind kind, PolicyContent calldata content) external pure returns (bytes32) {
+        return _contentHash(kind, content);
+    }
+
+    function _contentHash(PolicyKind kind, PolicyContent calldata content) private pure returns (bytes32) {
+        return keccak256(
+            abi.encode(
+                _CONTENT_TYPEHASH,
+                uint8(kind),
+                keccak256(bytes(content.text)),
+                keccak256(bytes(content.uri)),
+                keccak256(content.params)
+            )
+        );
     }
 
     /// @inheritdoc IPolicyRegistry
@@ -231,9 +256,18 @@ contract PolicyRegistry is IPolicyRegistry, DaoOwned {
             (terms.ratingWindow, terms.scale, terms.tagCount) =
                 (rules.ratingWindow, rules.scale, uint8(rules.tags.length));
             termsEntry = _pushTerms(terms, effectiveFrom);
+        } else if (kind == PolicyKind.OfficialChannels) {
+            // Typed, bounded and hash-bound; the contract enforces nothing else about them, Verify reads them.
+            if (params.length != 0) _checkChannels(abi.decode(params, (OfficialChannelsParams)));
         } else if (params.length != 0) {
             revert PolicyRegistryUnexpectedParams(kind);
         }
+    }
+
+    function _checkChannels(OfficialChannelsParams memory channels) private pure {
+        uint256 count =
+            channels.websites.length + channels.emailDomains.length + channels.socials.length + channels.phones.length;
+        if (count > _MAX_CHANNELS) revert PolicyRegistryTooManyChannels(count, _MAX_CHANNELS);
     }
 
     function _packSla(SlaParams memory sla) private pure returns (uint64 firstResponse, uint64 resolution) {

@@ -1,11 +1,16 @@
 /**
  * Governance end to end in the browser: a holder who never delegated is prompted and delegates; a
- * holder proposes an SLA change with the wizard, votes, and — with the chain's clock moved forward —
- * queues and executes it; the Policies page then shows the new version with a matching content hash.
+ * holder proposes an SLA change with the wizard (whose preview simulates it), votes gaslessly with a reason
+ * that then shows in the voter list, and — with the chain's clock moved forward — queues it, waits out the
+ * timelock (Execute stays disabled until then) and executes it; the Policies page then shows the new
+ * version with a matching content hash, the parameter diff, and a link back to the proposal.
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
+import { addressOf } from "../../scripts/stack/accounts.js";
 import { advanceTime, openApp, rpc, screenshot, test } from "../harness/index.js";
+
+const ADA = addressOf("ada");
 
 async function connect(page: Page) {
   await page.getByTestId("connect-open").click();
@@ -13,7 +18,7 @@ async function connect(page: Page) {
   await page.getByTestId("connected-account").waitFor({ state: "attached" });
 }
 
-const NEW_TEXT = "Urgent tickets (funds at risk): first response within 10 minutes. Every desk publishes its queue times.";
+const NEW_TEXT = "Funds-at-risk tickets come first. Every desk publishes its queue times.";
 
 test("a holder who never delegated is prompted, delegates to herself and gets her voting power", async ({ page }) => {
   await openApp(page, { account: "eve", path: "/governance" });
@@ -41,6 +46,13 @@ test("a policy change goes from the wizard through vote, queue and execution to 
   await page.getByTestId("quorum-preview").waitFor();
   assert.match((await page.getByTestId("quorum-preview").textContent()) ?? "", /ordinary action.*quorum of 4 % of the supply/);
   const hash = (await page.getByTestId("preview-hash").textContent())!;
+  // The preview runs the proposal as the timelock would, now, and says what it would change.
+  await preview.locator("[data-testid=simulation-outcome][data-ok=true]").waitFor({ timeout: 30_000 });
+  assert.match(
+    (await preview.getByTestId("effect").first().textContent()) ?? "",
+    /Support SLA v2 would take effect on execution: Urgent first response 30 min → 10 min\./,
+  );
+  assert.match((await preview.getByTestId("param-changes").textContent()) ?? "", /Urgent first response30 min10 min/);
   await screenshot(page, "10-governance-wizard");
 
   await page.getByRole("button", { name: "Submit proposal" }).click();
@@ -54,15 +66,32 @@ test("a policy change goes from the wizard through vote, queue and execution to 
   await page.getByRole("button", { name: "Vote For" }).waitFor();
   assert.equal(await page.getByTestId("proposal-state").textContent(), "Active");
   await page.locator("textarea[name=vote-reason]").fill("Faster help when funds are at risk.");
+  // Gasless: ada signs the ballot, the relayer submits castVoteWithReasonAndParamsBySig and pays the gas.
+  assert.equal(await page.getByTestId("vote-gasless").isChecked(), true);
+  const balanceBefore = BigInt(await rpc<string>("eth_getBalance", [ADA, "latest"]));
   await page.getByRole("button", { name: "Vote For" }).click();
-  await page.getByTestId("tx-success").waitFor({ timeout: 30_000 });
-  assert.match((await page.getByTestId("tally").textContent()) ?? "", /For 3,300,000 SQT/);
+  // The relayer service's status, live: queued → submitted → confirmed.
+  await page.locator("[data-testid=relay-status][data-step=confirmed]").waitFor({ timeout: 30_000 });
+  assert.equal(BigInt(await rpc<string>("eth_getBalance", [ADA, "latest"])), balanceBefore, "the voter paid no gas");
+  await page.locator("[data-testid=tally]", { hasText: "For 3,300,000 SQT" }).waitFor();
+  await page.locator("[data-testid=my-vote]", { hasText: "Faster help" }).waitFor();
+  assert.match((await page.getByTestId("my-vote").textContent()) ?? "", /you voted For with 3,300,000 SQT — “Faster help when funds are at risk\.”/);
+  assert.equal(await page.locator("textarea[name=vote-reason]").count(), 0, "the reason box is gone once the vote is cast");
+  const row = page.getByTestId("voter-row").filter({ hasText: "Faster help when funds are at risk." });
+  await row.waitFor();
+  assert.match((await row.textContent()) ?? "", /For3,300,000 SQT/);
   await screenshot(page, "10-governance-voted");
 
   await advanceTime(3 * 24 * 60 * 60 + 1); // voting period
   await page.goto(proposalUrl);
   await page.getByRole("button", { name: "Queue for execution" }).click();
   await page.getByTestId("tx-success").waitFor({ timeout: 30_000 });
+
+  await page.goto(proposalUrl);
+  await page.getByTestId("execute-wait").waitFor();
+  assert.match((await page.getByTestId("execute-wait").textContent()) ?? "", /In the timelock: executable in (23 h|1 d)/);
+  assert.equal(await page.getByRole("button", { name: "Execute" }).isDisabled(), true, "Execute waits for the timelock");
+  await screenshot(page, "10-governance-timelock");
 
   await advanceTime(24 * 60 * 60 + 1); // timelock delay
   await page.goto(proposalUrl);
@@ -78,8 +107,11 @@ test("a policy change goes from the wizard through vote, queue and execution to 
   assert.ok(((await latest.textContent()) ?? "").includes(NEW_TEXT), "the latest version carries the proposed text");
   const check = latest.getByTestId("hash-check");
   await check.locator("xpath=self::*[@data-ok='true']").waitFor();
-  assert.equal(await check.getAttribute("title"), `keccak256(text) = ${hash}`);
+  assert.equal(await check.getAttribute("title"), `hash of kind, text, link and typed values = ${hash}`);
   await page.getByTestId("policy-diff").waitFor();
+  assert.match((await page.getByTestId("param-changes").textContent()) ?? "", /Urgent first response30 min10 min/);
+  await latest.getByTestId("published-by-proposal").click();
+  await page.waitForURL(proposalUrl);
   await screenshot(page, "10-policies-new-version");
   assert.ok((await rpc<string>("eth_blockNumber")) !== "0x0");
 });

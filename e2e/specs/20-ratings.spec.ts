@@ -14,6 +14,7 @@ import type { Page } from "playwright-core";
 import { type Address, createPublicClient, type Hex, http } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { DEV_MNEMONIC } from "../../scripts/stack/accounts.js";
+import { DEV_RELAYER_INDEX } from "../../scripts/stack/relayer.js";
 import { addressOf, chainTime, devAccounts, E2E_ROOT, env, openApp, screenshot, test, walletCalls } from "../harness/index.js";
 
 const REPO = path.resolve(E2E_ROOT, "..");
@@ -103,8 +104,10 @@ test(
       await screenshot(rate, "20-rate-page");
       await ratingForm.getByRole("button", { name: "Sign and submit rating" }).click();
       await rate.getByTestId("rate-success").waitFor({ timeout: 20_000 });
-      // The requester signed a RatingIntent; the relayer, not the requester, sent the transaction.
+      // The requester signed a RatingIntent; the relayer service, not the requester, sent the transaction,
+      // and the page showed the request's status on the way.
       assert.ok(!(await walletCalls(rate)).includes("eth_sendTransaction"));
+      assert.ok((await walletCalls(rate)).includes("eth_signTypedData_v4"));
 
       const [rated] = await client().getContractEvents({ address: RATINGS, abi: supportRatingsAbi, eventName: "Rated", args: { requester } });
       assert.ok(rated, "a Rated event for the requester");
@@ -120,7 +123,8 @@ test(
         { desk: 1, agent, ticket: 424242n, score: 4, tags: 0b101, verdict: 1 },
       );
       const tx = await client().getTransaction({ hash: rated.transactionHash! });
-      assert.equal(tx.from.toLowerCase(), addressOf("spare2").toLowerCase());
+      // Paid by the relayer service's own key (npm start's dev key), not by a node-unlocked account.
+      assert.equal(tx.from.toLowerCase(), mnemonicToAccount(DEV_MNEMONIC, { addressIndex: DEV_RELAYER_INDEX }).address.toLowerCase());
       const gas = (await client().getTransactionReceipt({ hash: rated.transactionHash! })).gasUsed;
       console.log(`      rateBySig gas used: ${gas}`);
 

@@ -12,7 +12,11 @@ import { network } from "hardhat";
 import { type Deployment, deployProtocol } from "../../deploy/protocol.js";
 import { writeGenerated } from "../generate.js";
 import { recordDeployment } from "./deployment.js";
+import { INDEXER_PORT, type Indexer, startIndexer } from "./indexer.js";
 import { assertPortFree, type LocalNode, NODE_HOST, NODE_PORT, startNode } from "./node.js";
+import { type PublicRpc, startPublicRpc } from "./public-rpc.js";
+import { RELAYER_PORT, type RelayerService, startRelayerService } from "./relayer.js";
+
 import { type SeedSummary, seedWorld, worldClients } from "./world.js";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -30,6 +34,23 @@ export interface StackOptions {
   web?: boolean;
   /** Seed the demo world (default true); without it the chain holds the bare deployment. */
   seed?: boolean;
+  /** Run the relayer service (default true) on `relayerPort` (default 8547); the dApp is built to use it. */
+  relayer?: boolean;
+  relayerPort?: number;
+  /**
+   * Run the indexer (indexer/) and build the dApp to read its lists from it (default false). PGlite in a
+   * fresh directory, or Postgres when DATABASE_URL is set (in a fresh schema): the local chain is new on
+   * every start, so the index is always rebuilt from it, never mixed with a previous chain's rows.
+   */
+  indexer?: boolean;
+  indexerPort?: number;
+  /**
+   * Put the public-RPC simulator (public-rpc.ts) on this port in front of the node, and point the dApp and
+   * the indexer at it: eth_getLogs capped at 10,000 blocks/results, 429 on bursts, added latency.
+   */
+  publicRpcPort?: number;
+  /** Empty blocks mined after seeding (hardhat_mine), to give the history a public network's depth. */
+  emptyBlocks?: number;
   log?: (line: string) => void;
 }
 
@@ -37,9 +58,14 @@ export interface Stack {
   node: LocalNode;
   deployment: Deployment;
   seed?: SeedSummary;
+  relayer?: RelayerService;
   webUrl?: string;
+  indexer?: Indexer;
+  publicRpc?: PublicRpc;
   timings: Record<string, number>;
   stop(): Promise<void>;
+  /** Restarts the relayer on a fresh database (after the chain was reverted under it). */
+  resetRelayer(): Promise<void>;
 }
 
 /** Runs `command` to completion; rejects with its output when it fails. */
@@ -122,6 +148,12 @@ export async function startStack({
   outDir = path.join(ROOT, "web/dist"),
   web = true,
   seed: seeding = true,
+  relayer: relaying = true,
+  relayerPort = RELAYER_PORT,
+  indexer: indexing = false,
+  indexerPort = INDEXER_PORT,
+  publicRpcPort,
+  emptyBlocks = 0,
   log = console.log,
 }: StackOptions = {}): Promise<Stack> {
   const timings: Record<string, number> = {};
@@ -135,6 +167,8 @@ export async function startStack({
   try {
     await assertPortFree(nodePort, "the chain node");
     if (web) await assertPortFree(webPort, "the dApp");
+    if (relaying) await assertPortFree(relayerPort, "the relayer");
+    if (indexing) await assertPortFree(indexerPort, "the indexer");
     let t = Date.now();
     await compile(log);
     lap("compile", t);
@@ -148,7 +182,9 @@ export async function startStack({
     const buildWeb = async () => {
       const since = Date.now();
       await run("npx", ["vite", "build", "--config", "web/vite.config.ts", "--outDir", outDir, "--emptyOutDir"], (c) => (buildChild = c), {
-        VITE_LOCAL_RPC_URL: `http://${NODE_HOST}:${nodePort}`,
+        VITE_LOCAL_RPC_URL: `http://${NODE_HOST}:${publicRpcPort ?? nodePort}`,
+        VITE_RELAYER_URL: relaying ? `http://${NODE_HOST}:${relayerPort}` : "",
+        VITE_INDEXER_URL: indexing ? `http://${NODE_HOST}:${indexerPort}` : "",
       });
       lap("build", since);
     };
@@ -162,6 +198,12 @@ export async function startStack({
     cleanups.push(() => node.close());
     lap("node", t);
     log(`Chain node listening at ${node.url} (chain id 31337).`);
+    let publicRpc: PublicRpc | undefined;
+    if (publicRpcPort !== undefined) {
+      publicRpc = await startPublicRpc({ upstream: node.url, port: publicRpcPort, latencyMs: 20 });
+      cleanups.push(() => publicRpc!.close());
+      log(`Public-RPC simulator at ${publicRpc.url} (eth_getLogs ≤ 10,000 blocks/results, 429 on bursts).`);
+    }
     t = Date.now();
 
     const connection = await network.create({ network: "localhost", override: { url: node.url } });
@@ -186,11 +228,44 @@ export async function startStack({
       log(`Seeded in ${timings.seed.toFixed(1)} s.`);
     }
 
+    if (emptyBlocks > 0) {
+      await node.provider.request({ method: "hardhat_mine", params: [`0x${emptyBlocks.toString(16)}`] });
+      log(`Mined ${emptyBlocks} empty blocks.`);
+    }
+
+    // The indexer starts on the finished history, as on a public network: a backfill in 10,000-block
+    // ranges is far faster than following the seeding block by block. Until it has caught up, the dApp
+    // reads the chain and says so.
+    let indexer: Indexer | undefined;
+    if (indexing) {
+      const databaseUrl = process.env.DATABASE_URL || undefined;
+      log(`Starting the indexer on ${databaseUrl ? "Postgres (DATABASE_URL)" : "embedded PGlite"}…`);
+      indexer = await startIndexer({ rpcUrl: publicRpc?.url ?? node.url, port: indexerPort, databaseUrl });
+      cleanups.push(() => indexer!.stop());
+    }
+
     const moved = regenerate();
     if (moved.length > 0) {
       log(`Regenerated ${moved.join(", ")} for the new deployment (commit them); rebuilding the dApp.`);
       if (web) build = build.then(buildWeb);
     }
+
+    let relayer: RelayerService | undefined;
+    const startRelayer = () => startRelayerService({ root: ROOT, rpcUrl: node.url, port: relayerPort, deploymentFile: deploymentsFile, log });
+    if (relaying) {
+      t = Date.now();
+      relayer = await startRelayer();
+      cleanups.push(() => relayer!.close());
+      lap("relayer", t);
+    }
+    // After the chain is reverted to a snapshot (the e2e run does, between files), the relayer's queue and
+    // nonces describe transactions the chain no longer has: start it again on a fresh database.
+    const resetRelayer = async () => {
+      if (!relayer) return;
+      await relayer.close();
+      relayer = await startRelayer();
+      stack.relayer = relayer;
+    };
 
     let webUrl: string | undefined;
     if (web) {
@@ -203,7 +278,8 @@ export async function startStack({
       webUrl = server.url;
     }
     timings.total = (Date.now() - started) / 1000;
-    return { node, deployment, seed, webUrl, timings, stop };
+    const stack: Stack = { node, deployment, seed, relayer, webUrl, indexer, publicRpc, timings, stop, resetRelayer };
+    return stack;
   } catch (error) {
     await stop();
     throw error;

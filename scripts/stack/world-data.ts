@@ -15,15 +15,12 @@ const tag = (...names: (typeof RATING_TAGS)[number][]) => names.reduce((mask, n)
 export const SLA_V1 = { firstResponseMinutes: [1440, 480, 120, 30], resolutionMinutes: [4320, 2880, 720, 240] } as const;
 export const SLA_V2 = { firstResponseMinutes: [1440, 360, 60, 15], resolutionMinutes: [4320, 2160, 480, 180] } as const;
 
-export const slaText = (sla: typeof SLA_V1 | typeof SLA_V2) =>
-  [
-    "Every member desk answers and resolves tickets within these targets, measured from the moment the user opens the ticket.",
-    `Urgent (funds at risk, suspected compromise): first response within ${sla.firstResponseMinutes[3]} minutes, resolved within ${sla.resolutionMinutes[3] / 60} hours.`,
-    `High (stuck transaction, failed bridge): first response within ${sla.firstResponseMinutes[2]} minutes, resolved within ${sla.resolutionMinutes[2] / 60} hours.`,
-    `Normal (how-to, dApp connection): first response within ${sla.firstResponseMinutes[1] / 60} hours, resolved within ${sla.resolutionMinutes[1] / 60} hours.`,
-    `Low (feedback, feature requests): first response within ${sla.firstResponseMinutes[0] / 60} hours, resolved within ${sla.resolutionMinutes[0] / 60} hours.`,
-    "A ticket meets the SLA only when both targets are met. Verdicts are computed on-chain from the signed receipt.",
-  ].join("\n");
+/** The SLA's words; the targets themselves are stated by the section generated from its typed parameters. */
+export const SLA_TEXT = [
+  "Every member desk answers and resolves tickets within the targets below, measured from the moment the user opens the ticket.",
+  "Urgent: funds at risk or a suspected compromise. High: a stuck transaction or a failed bridge. Normal: how-to questions and dApp connection. Low: feedback and feature requests.",
+  "A ticket meets the SLA only when both targets are met. Verdicts are computed on-chain from the signed receipt.",
+].join("\n");
 
 export const SECURITY_SCRIPT = [
   'Support never asks for your seed phrase, recovery phrase or private key — not in chat, not by email, not on a call, not "to verify your wallet".',
@@ -34,6 +31,18 @@ export const SECURITY_SCRIPT = [
   "If anyone breaks one of these rules, stop, do not share anything, and report them on the Verify page.",
 ].join("\n");
 
+/** The typed official channels Verify compares with (the text restates them; this is what is enforced). */
+export const OFFICIAL_CHANNEL_PARAMS = {
+  websites: ["support.ledgerly.example", "help.nimbuswallet.example"],
+  emailDomains: ["orbitwallet.example"],
+  socials: [
+    { platform: "X", handle: "@LedgerlySupport" },
+    { platform: "X", handle: "@OrbitWalletCare" },
+    { platform: "Discord", handle: "#support-tickets" },
+  ],
+  phones: [],
+} satisfies OfficialChannelsParams;
+
 export const OFFICIAL_CHANNELS = [
   "Official support channels of the member desks. Anything else is not support.",
   "Ledgerly Wallet Support: in-app Help button; https://support.ledgerly.example; X @LedgerlySupport.",
@@ -41,33 +50,6 @@ export const OFFICIAL_CHANNELS = [
   "Orbit Wallet Care: in-app chat; care@orbitwallet.example; X @OrbitWalletCare.",
   "No desk offers support through Telegram groups, WhatsApp or unsolicited direct messages.",
 ].join("\n");
-
-/** The same channels, typed (OfficialChannelsParams): what Verify checks links, emails and accounts against. */
-export const OFFICIAL_CHANNELS_PARAMS = {
-  desks: [
-    {
-      desk: "Ledgerly Wallet Support",
-      websites: ["support.ledgerly.example"],
-      emailDomains: [],
-      socials: [{ platform: "x", handle: "LedgerlySupport" }],
-      phones: [],
-    },
-    {
-      desk: "Nimbus Wallet Help Desk",
-      websites: ["help.nimbuswallet.example"],
-      emailDomains: [],
-      socials: [{ platform: "discord", handle: "support-tickets" }],
-      phones: [],
-    },
-    {
-      desk: "Orbit Wallet Care",
-      websites: [],
-      emailDomains: ["orbitwallet.example"],
-      socials: [{ platform: "x", handle: "OrbitWalletCare" }],
-      phones: [],
-    },
-  ],
-} as const satisfies OfficialChannelsParams;
 
 export const ESCALATION = [
   "Tier 1: the agent who owns the ticket answers within the SLA of its priority.",

@@ -8,8 +8,8 @@
 
 import {
   agentRegistryAbi,
-  encodeRatingRulesParams,
-  encodeSlaParams,
+  composePolicyText,
+  encodeParams,
   PolicyKind,
   PROPOSAL_STATE_NAMES,
   ProposalState,
@@ -19,6 +19,7 @@ import {
   supportGovernorAbi,
   supportRatingsAbi,
   supportTokenAbi,
+  type TypedParams,
   VoteType as Vote,
 } from "@support-quality/sdk";
 import { type Abi, type Address, type ContractFunctionName, type Hex, type PublicClient, pad, parseEther, type TestClient, type WalletClient } from "viem";
@@ -30,14 +31,15 @@ import {
   ABUSIVE,
   DESK_TICKET_BASE,
   ESCALATION,
+  OFFICIAL_CHANNEL_PARAMS,
   OFFICIAL_CHANNELS,
   RATING_RULES_TEXT,
   RATING_TAGS,
   SECURITY_SCRIPT,
+  SLA_TEXT,
   SLA_V1,
   SLA_V2,
   SUSPEND_AFTER_DAY,
-  slaText,
   TICKET_DAYS,
   type Ticket,
 } from "./world-data.js";
@@ -83,12 +85,14 @@ export interface SeedSummary {
   chainTime: number;
 }
 
-function publish(registry: Address, kind: number, policyId: bigint, content: { title: string; text: string; params?: Hex }): Call {
+/** publishPolicy with the words of `content` and, for typed kinds, the section generated from its values. */
+function publish(registry: Address, kind: number, policyId: bigint, content: { title: string; text: string; typed?: TypedParams }): Call {
+  const typed = content.typed ?? { kind: "none" };
   return call(registry, policyRegistryAbi, "publishPolicy", [
     kind,
     policyId,
     0,
-    { title: content.title, text: content.text, uri: "", params: content.params ?? "0x" },
+    { title: content.title, text: composePolicyText(content.text, typed), uri: "", params: encodeParams(typed) },
   ]);
 }
 
@@ -137,19 +141,23 @@ export async function seedWorld(clients: WorldClients, deployment: Deployment, l
   const operationalCalls: Call[] = [
     publish(c.PolicyRegistry, PolicyKind.SLA, 0n, {
       title: "Support SLA",
-      text: slaText(SLA_V1),
-      params: encodeSlaParams(SLA_V1),
+      text: SLA_TEXT,
+      typed: { kind: "sla", sla: SLA_V1 },
     }),
     publish(c.PolicyRegistry, PolicyKind.RatingRules, 0n, {
       title: "Rating rules",
       text: RATING_RULES_TEXT,
-      params: encodeRatingRulesParams({ ratingWindow: 7 * DAY, scale: 5, tags: [...RATING_TAGS] }),
+      typed: { kind: "rules", rules: { ratingWindow: 7 * DAY, scale: 5, tags: [...RATING_TAGS] } },
     }),
     publish(c.PolicyRegistry, PolicyKind.Escalation, 0n, { title: "Escalation ladder", text: ESCALATION }),
   ];
   const securityCalls: Call[] = [
     publish(c.PolicyRegistry, PolicyKind.SecurityScript, 0n, { title: "Security script", text: SECURITY_SCRIPT }),
-    publish(c.PolicyRegistry, PolicyKind.OfficialChannels, 0n, { title: "Official channels", text: OFFICIAL_CHANNELS }),
+    publish(c.PolicyRegistry, PolicyKind.OfficialChannels, 0n, {
+      title: "Official channels",
+      text: OFFICIAL_CHANNELS,
+      typed: { kind: "channels", channels: OFFICIAL_CHANNEL_PARAMS },
+    }),
   ];
   const founding = [
     {
@@ -276,8 +284,8 @@ export async function seedWorld(clients: WorldClients, deployment: Deployment, l
     [
       publish(c.PolicyRegistry, PolicyKind.SLA, slaId, {
         title: "Support SLA",
-        text: slaText(SLA_V2),
-        params: encodeSlaParams(SLA_V2),
+        text: SLA_TEXT,
+        typed: { kind: "sla", sla: SLA_V2 },
       }),
     ],
     "# SLA v2: faster answers for urgent and high-priority tickets\n\nUrgent first response 30 → 15 minutes, High 120 → 60 minutes, Normal 8 → 6 hours; resolution targets tightened to match.",
@@ -317,6 +325,10 @@ export async function seedWorld(clients: WorldClients, deployment: Deployment, l
       publish(c.PolicyRegistry, PolicyKind.OfficialChannels, channels, {
         title: "Official channels",
         text: `${OFFICIAL_CHANNELS}\nNimbus Wallet Help Desk also answers on its verified X account @NimbusHelp (replies only, never DMs first).`,
+        typed: {
+          kind: "channels",
+          channels: { ...OFFICIAL_CHANNEL_PARAMS, socials: [...OFFICIAL_CHANNEL_PARAMS.socials, { platform: "X", handle: "@NimbusHelp" }] },
+        },
       }),
     ],
     "# Add @NimbusHelp to the official channels\n\nNimbus now answers public questions on X. Critical: changes the official channels, so it needs the 20% quorum.",

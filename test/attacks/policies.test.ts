@@ -5,9 +5,9 @@
  */
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { encodeSlaParams, PolicyKind } from "@support-quality/sdk";
+import { encodeSlaParams, PolicyKind, policyContentHash } from "@support-quality/sdk";
 import { network } from "hardhat";
-import { type Hex, keccak256, toHex } from "viem";
+import type { Hex } from "viem";
 import { call } from "../../scripts/stack/govern.js";
 import { type Connection, deployWorld, distributeAndDelegate, govern, latestTimestamp, publishRatingPolicies, type World } from "../support/fixtures.js";
 import { assertDefeatedAsCritical, attempt, queueWithCriticalSupport } from "../support/governance-steps.js";
@@ -98,7 +98,10 @@ describe("attacks on the policy in force", () => {
     );
     await assertDefeatedAsCritical(world, id);
     assert.equal((await policyRegistry.read.version([scriptId, 1n])).cancelledAt, 0);
-    assert.equal((await policyRegistry.read.version([scriptId, 1n])).contentHash, keccak256(toHex("Support never asks for your seed phrase.")));
+    assert.equal(
+      (await policyRegistry.read.version([scriptId, 1n])).contentHash,
+      policyContentHash(PolicyKind.SecurityScript, { text: "Support never asks for your seed phrase.", uri: "", params: "0x" }),
+    );
   });
 
   it("a version already in force cannot be cancelled (history is never rewritten)", async () => {

@@ -42,7 +42,7 @@ contract PolicyRegistryTest is Fixture {
         vm.expectEmit(address(policies));
         emit IPolicyRegistry.PolicyCreated(3, GENERAL, "Code of conduct");
         vm.expectEmit(address(policies));
-        emit IPolicyRegistry.PolicyPublished(3, 1, GENERAL, keccak256("Be kind."), _now(), address(timelock), c);
+        emit IPolicyRegistry.PolicyPublished(3, 1, GENERAL, _contentHash(GENERAL, c), _now(), address(timelock), c);
         (uint256 id, uint256 version) = _publish(GENERAL, 0, 0, c);
 
         assertEq(id, 3, "id");
@@ -56,16 +56,58 @@ contract PolicyRegistryTest is Fixture {
         assertEq(p.retiredAt, 0, "retiredAt");
         assertEq(p.title, "Code of conduct", "title");
         IPolicyRegistry.Version memory v = policies.version(3, 1);
-        assertEq(v.contentHash, keccak256("Be kind."), "content hash");
+        assertEq(v.contentHash, _contentHash(GENERAL, c), "content hash");
         assertEq(v.effectiveFrom, _now(), "effectiveFrom");
         assertEq(v.publishedAt, _now(), "publishedAt");
+    }
+
+    function test_publishPolicy_refusesAnIdenticalVersion() public {
+        (uint256 id,) = _publish(GENERAL, 0, 0, _general("v1"));
+        bytes32 hash = _contentHash(GENERAL, _general("v1"));
+        _expectRevertPublish(
+            abi.encodeWithSelector(IPolicyRegistry.PolicyRegistryUnchanged.selector, id, 1, hash), GENERAL, id, 0, _general("v1")
+        );
+    }
+
+    function test_contentHashOf_coversTheTypedParameters() public view {
+        IPolicyRegistry.SlaParams memory a = IPolicyRegistry.SlaParams({
+            firstResponseMinutes: [uint16(240), 60, 30, 10],
+            resolutionMinutes: [uint16(2880), 1440, 480, 120]
+        });
+        IPolicyRegistry.SlaParams memory b = IPolicyRegistry.SlaParams({
+            firstResponseMinutes: [uint16(240), 60, 30, 5],
+            resolutionMinutes: [uint16(2880), 1440, 480, 120]
+        });
+        bytes32 hashA = policies.contentHashOf(SLA, _slaContent(a));
+        assertEq(hashA, _contentHash(SLA, _slaContent(a)), "the registry's hash");
+        assertTrue(hashA != policies.contentHashOf(SLA, _slaContent(b)), "a parameter-only change is a new hash");
+    }
+
+    function test_publishPolicy_boundsTheOfficialChannels() public {
+        string[] memory sites = new string[](33);
+        for (uint256 i = 0; i < 33; ++i) {
+            sites[i] = "support.example";
+        }
+        IPolicyRegistry.OfficialChannelsParams memory channels = IPolicyRegistry.OfficialChannelsParams({
+            websites: sites,
+            emailDomains: new string[](0),
+            socials: new IPolicyRegistry.SocialHandle[](0),
+            phones: new string[](0)
+        });
+        _expectRevertPublish(
+            abi.encodeWithSelector(IPolicyRegistry.PolicyRegistryTooManyChannels.selector, 33, 32),
+            IPolicyRegistry.PolicyKind.OfficialChannels,
+            0,
+            0,
+            _content("Official channels", "Only these.", abi.encode(channels))
+        );
     }
 
     function test_publishPolicy_schedulesNewVersion() public {
         (uint256 id,) = _publish(GENERAL, 0, 0, _general("v1"));
         uint48 t0 = _now();
         vm.expectEmit(address(policies));
-        emit IPolicyRegistry.PolicyPublished(id, 2, GENERAL, keccak256("v2"), t0 + 10 days, address(timelock), _general("v2"));
+        emit IPolicyRegistry.PolicyPublished(id, 2, GENERAL, _contentHash(GENERAL, _general("v2")), t0 + 10 days, address(timelock), _general("v2"));
         (, uint256 version) = _publish(GENERAL, id, t0 + 10 days, _general("v2"));
 
         assertEq(version, 2, "version");
@@ -553,5 +595,15 @@ contract PolicyRegistryTest is Fixture {
             _publish(SLA, slaPolicyId, at, _slaContent(_sla()));
             assertEq(policies.ratingTermsEntry(policies.ratingTermsCount() - 1).effectiveFrom, at, "stored exactly");
         }
+    }
+
+    /// @dev The EIP-712 struct hash of a version's kind and content, computed independently of the registry.
+    function _contentHash(IPolicyRegistry.PolicyKind kind, IPolicyRegistry.PolicyContent memory c)
+        private
+        pure
+        returns (bytes32)
+    {
+        bytes32 typeHash = keccak256("PolicyVersionContent(uint8 kind,string text,string uri,bytes params)");
+        return keccak256(abi.encode(typeHash, uint8(kind), keccak256(bytes(c.text)), keccak256(bytes(c.uri)), keccak256(c.params)));
     }
 }

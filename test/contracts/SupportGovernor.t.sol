@@ -310,7 +310,7 @@ contract SupportGovernorTest is Fixture {
         uint256 id = _govern(address(policies), _generalPolicyCall("Be kind."), "conduct");
         assertEq(uint8(governor.state(id)), uint8(IGovernor.ProposalState.Executed), "executed");
         assertEq(policies.policyCount(), 3, "policy published");
-        assertEq(policies.version(3, 1).contentHash, keccak256("Be kind."), "content hash");
+        assertEq(policies.version(3, 1).contentHash, _generalContentHash("Be kind."), "content hash");
         assertEq(governor.proposalCount(), 1, "enumerable proposals");
     }
 
@@ -373,5 +373,11 @@ contract SupportGovernorTest is Fixture {
         bool listed = governor.isRoutineAction(target, abi.encodePacked(selector))
             || governor.isRoutineAction(target, abi.encodePacked(selector, argument));
         assertEq(governor.isCriticalCall(target, 0, data), !listed, "critical unless listed");
+    }
+
+    /// @dev The EIP-712 struct hash of a General version with `text`, no URI and no parameters.
+    function _generalContentHash(string memory text) private pure returns (bytes32) {
+        bytes32 typeHash = keccak256("PolicyVersionContent(uint8 kind,string text,string uri,bytes params)");
+        return keccak256(abi.encode(typeHash, uint8(0), keccak256(bytes(text)), keccak256(""), keccak256("")));
     }
 }

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { PolicyKind, ProposalState, VoteType as Vote } from "@support-quality/sdk";
+import { PolicyKind, ProposalState, policyContentHash, VoteType as Vote } from "@support-quality/sdk";
 import { network } from "hardhat";
 import { getAddress, type Hex, keccak256, parseEther, parseEventLogs, toHex, type WalletClient } from "viem";
 import { DEFAULT_OPTIONS } from "../../deploy/protocol.js";
@@ -118,7 +118,7 @@ describe("governance flows", () => {
       1n,
       1n,
       PolicyKind.SLA,
-      keccak256(toHex(SLA_TEXT)),
+      policyContentHash(PolicyKind.SLA, { text: SLA_TEXT, uri: "", params: slaParams() }),
       executedAt,
       publisher,
       { title: "Service levels", text: SLA_TEXT, uri: "", params: slaParams() },
@@ -127,7 +127,7 @@ describe("governance flows", () => {
       2n,
       1n,
       PolicyKind.RatingRules,
-      keccak256(toHex(RATING_RULES_TEXT)),
+      policyContentHash(PolicyKind.RatingRules, { text: RATING_RULES_TEXT, uri: "", params: ratingRulesParams() }),
       executedAt,
       publisher,
       { title: "Rating rules", text: RATING_RULES_TEXT, uri: "", params: ratingRulesParams() },
@@ -137,7 +137,7 @@ describe("governance flows", () => {
     assert.equal(await policyRegistry.read.policyOfKind([PolicyKind.SLA]), 1n);
     assert.equal(await policyRegistry.read.policyOfKind([PolicyKind.RatingRules]), 2n);
     assert.deepEqual(await policyRegistry.read.version([1n, 1n]), {
-      contentHash: keccak256(toHex(SLA_TEXT)),
+      contentHash: policyContentHash(PolicyKind.SLA, { text: SLA_TEXT, uri: "", params: slaParams() }),
       effectiveFrom: executedAt,
       publishedAt: executedAt,
       cancelledAt: 0,

@@ -9,12 +9,12 @@ import { describe, it } from "node:test";
 import { domainToASCII } from "node:url";
 import { analyzeHandle, CONFUSABLES, checkChannel, handleSkeleton, INVISIBLE_CODE_POINTS, type OfficialHandle, registrableDomain } from "@support-quality/sdk";
 import { DEMO_DESKS } from "../../scripts/stack/accounts.js";
-import { OFFICIAL_CHANNELS_PARAMS } from "../../scripts/stack/world-data.js";
+import { OFFICIAL_CHANNEL_PARAMS } from "../../scripts/stack/world-data.js";
 
 const OFFICIALS: OfficialHandle[] = DEMO_DESKS.flatMap((d) =>
   d.agents.map(([, handle], i) => ({ handle, agent: `0x${String(d.id * 10 + i).padStart(40, "0")}` as const })),
 );
-const DOMAINS = OFFICIAL_CHANNELS_PARAMS.desks.flatMap((d) => [...d.websites, ...d.emailDomains]);
+const DOMAINS = [...OFFICIAL_CHANNEL_PARAMS.websites, ...OFFICIAL_CHANNEL_PARAMS.emailDomains];
 
 /** Every character that reads as `c` (same skeleton), from the confusables table. */
 function confusablesOf(c: string): string[] {
@@ -88,7 +88,7 @@ describe("look-alike corpus", () => {
     let domainDetected = 0;
     const expectDomain = (variant: string, verdict: "look-alike" | "official") => {
       domainTotal++;
-      const v = checkChannel(variant, OFFICIAL_CHANNELS_PARAMS);
+      const v = checkChannel(variant, OFFICIAL_CHANNEL_PARAMS);
       if (v?.verdict === verdict) domainDetected++;
       else misses.push(`${JSON.stringify(variant)} → ${v?.verdict}`);
     };
@@ -124,7 +124,7 @@ describe("look-alike corpus", () => {
     const handles = names.map((n, i) => `${n}${i % 3 === 0 ? "." : i % 3 === 1 ? "_" : "-"}${ORGS[i % ORGS.length]}`);
     const domains = names.map((n, i) => `${i % 2 === 0 ? "www." : ""}${n}${ORGS[(i * 7) % ORGS.length]}.${TLDS[i % TLDS.length]}`);
     const flaggedHandles = handles.filter((h) => analyzeHandle(h, OFFICIALS).match.kind !== "none");
-    const flaggedDomains = domains.filter((d) => checkChannel(d, OFFICIAL_CHANNELS_PARAMS)?.verdict !== "not-official");
+    const flaggedDomains = domains.filter((d) => checkChannel(d, OFFICIAL_CHANNEL_PARAMS)?.verdict !== "not-official");
     console.log(`false look-alikes: ${flaggedHandles.length}/${handles.length} handles, ${flaggedDomains.length}/${domains.length} domains`);
     assert.deepEqual(flaggedHandles, []);
     assert.deepEqual(flaggedDomains, []);

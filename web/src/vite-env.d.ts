@@ -3,6 +3,10 @@
 interface ImportMetaEnv {
   /** JSON-RPC URL of the local chain (default http://127.0.0.1:8545). */
   readonly VITE_LOCAL_RPC_URL?: string;
+  /** The relayer service (relayer/) that pays gas for signed ratings and ballots; unset: users pay gas themselves. */
+  readonly VITE_RELAYER_URL?: string;
+  /** The protocol indexer (indexer/); without it, lists are read from the chain in bounded ranges. */
+  readonly VITE_INDEXER_URL?: string;
 }
 
 /**

@@ -3,15 +3,19 @@
  * recompute every published aggregate and compare it with on-chain state. One module for the CLI
  * (scripts/audit.ts) and the dApp's Audit page; it needs only an EIP-1193 `request` function.
  */
+
+import { queryIndex } from "../indexer/client.js";
+import { compareIndexTable, expectedIndex, INDEX_TABLES, type IndexTableName, indexTableQuery } from "./indexer.js";
 import { AuditError, fetchLogs, fetchTimestamps, type RawLog, type RetryOptions, type RpcClient } from "./rpc.js";
 import { type Abis, createDecoder, deploymentAddresses } from "./timeline.js";
 import type { AuditReport, Deployment, Progress, TimelineRow } from "./types.js";
 import { verifyTimeline } from "./verify.js";
 
 export { CONTRACT_NAMES } from "../deployments.js";
+export { canon, compareIndexTable, type ExpectedTable, expectedIndex, INDEX_TABLES, type IndexTableName, indexTableQuery } from "./indexer.js";
 export { diffStats, emptyStats, recompute, summarize } from "./recompute.js";
 export { AuditError, describeRpcError, fetchLogs, fetchTimestamps, type RawLog, type RpcClient } from "./rpc.js";
-export { type Abis, CSV_HEADER, createDecoder, KIND_OF_CONTRACT, type TimelineFile, toCsv, toJsonFile } from "./timeline.js";
+export { type Abis, CSV_HEADER, createDecoder, KIND_OF_CONTRACT, type TimelineFile, toCsv, toJson, toJsonFile } from "./timeline.js";
 export * from "./types.js";
 export { verifyTimeline } from "./verify.js";
 
@@ -129,4 +133,19 @@ export function formatReport(report: AuditReport): string[] {
     for (const m of report.mismatches) lines.push(`  - ${m}`);
   }
   return lines;
+}
+
+/**
+ * Compares every table of the index at `indexerUrl` with the rows replayed from `timeline` (read from the
+ * chain up to the block the index holds). Returns one sentence per mismatch, naming table, row and column.
+ */
+export async function auditIndex(indexerUrl: string, timeline: readonly TimelineRow[]): Promise<string[]> {
+  const expected = expectedIndex(timeline);
+  const mismatches: string[] = [];
+  const nonce = `${Date.now()}-${Math.random()}`;
+  for (const table of Object.keys(INDEX_TABLES) as IndexTableName[]) {
+    const rows = await queryIndex(indexerUrl, indexTableQuery(table), [nonce]);
+    mismatches.push(...compareIndexTable(table, expected[table], rows));
+  }
+  return mismatches;
 }

@@ -2,10 +2,18 @@
  * The protocol's published numbers recomputed from events alone: every agent's and desk's aggregates
  * (SupportRatings.Stats) and every policy's version chain. Pure: no RPC, no I/O.
  */
-import { type Hex, keccak256, toBytes } from "viem";
+import type { Hex } from "viem";
 import { SlaVerdict } from "../generated/enums.js";
+import { policyContentHash } from "../policies/content.js";
 import { isSelfSigned } from "../ratings/id.js";
 import type { JsonValue, Stats, TimelineRow } from "./types.js";
+
+/** The content hash of a PolicyPublished event's content (undefined when the content is malformed). */
+function publishedContentHash(kind: number, content: Record<string, JsonValue> | undefined): string | undefined {
+  const params = String(content?.params ?? "0x");
+  if (!/^0x([0-9a-fA-F]{2})*$/.test(params)) return undefined;
+  return policyContentHash(kind, { text: String(content?.text ?? ""), uri: String(content?.uri ?? ""), params: params as Hex }).toLowerCase();
+}
 
 export const emptyStats = (): Stats => ({ count: 0, sum: 0, histogram: [0, 0, 0, 0, 0, 0, 0, 0], slaMet: 0, slaBreached: 0, voided: 0 });
 
@@ -125,8 +133,8 @@ export function recompute(rows: readonly TimelineRow[]): Recomputed {
         if (version !== expected) anomalies.push(`Policy ${policyId} publishes version ${version} where ${expected} was next (${at}).`);
         const content = a.content as Record<string, JsonValue>;
         const contentHash = String(a.contentHash) as Hex;
-        const textMatchesHash = keccak256(toBytes(String(content?.text ?? ""))) === contentHash.toLowerCase();
-        if (!textMatchesHash) anomalies.push(`Policy ${policyId} version ${version}: the published text does not hash to its content hash (${at}).`);
+        const textMatchesHash = publishedContentHash(num(a.kind), content) === contentHash.toLowerCase();
+        if (!textMatchesHash) anomalies.push(`Policy ${policyId} version ${version}: the published content does not hash to its content hash (${at}).`);
         policy.versions.push({ version, contentHash, effectiveFrom: num(a.effectiveFrom), textMatchesHash });
       } else if (row.event === "PolicyRetired") {
         const policy = policies.get(policyId);

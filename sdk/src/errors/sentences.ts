@@ -92,6 +92,9 @@ export const ERROR_SENTENCES: { readonly [N in ProtocolErrorName]: Sentence } = 
   PolicyRegistryInvalidRatingWindow: ([w]) => `A rating window of ${formatDuration(w as bigint)} is too short: it must be at least one hour.`,
   PolicyRegistryTooManyTags: ([count, max]) => `${n(count)} rating tags is too many: at most ${n(max)}.`,
   PolicyRegistryUnexpectedParams: ([kind]) => `${label(POLICY_KIND_LABELS, kind)} policies take no typed parameters.`,
+  PolicyRegistryUnchanged: ([policyId, version, hash]) =>
+    `This says and enforces exactly what version ${n(version)} of policy #${n(policyId)} does (content hash ${String(hash).slice(0, 10)}…): change the text, the link or the values.`,
+  PolicyRegistryTooManyChannels: ([count, max]) => `${n(count)} official channels is too many for one version: at most ${n(max)}.`,
 
   // SupportRatings
   RatingsAlreadyRated: ([desk, ticket]) => `Ticket ${n(ticket)} of desk #${n(desk)} has already been rated.`,

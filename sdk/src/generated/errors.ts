@@ -1047,7 +1047,44 @@ export const errorsAbi = [
         type: "uint256",
       },
     ],
+    name: "PolicyRegistryTooManyChannels",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "count",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "max",
+        type: "uint256",
+      },
+    ],
     name: "PolicyRegistryTooManyTags",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "policyId",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "version",
+        type: "uint256",
+      },
+      {
+        internalType: "bytes32",
+        name: "contentHash",
+        type: "bytes32",
+      },
+    ],
+    name: "PolicyRegistryUnchanged",
     type: "error",
   },
   {

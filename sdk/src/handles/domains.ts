@@ -4,16 +4,16 @@
  * `ledgerly.example.evil.io` or `ledgerly-support.com`, typosquats within edit distance 1) or "not official".
  */
 
+import type { OfficialChannelsParams } from "../policies/params.js";
 import { codePointLabel, type HandleFinding, mapToCharset, trimSpaces } from "./analyze.js";
-import type { OfficialChannelsParams } from "./channels.js";
 import { punycodeToUnicode } from "./punycode.js";
 import { handleSkeleton } from "./skeleton.js";
 
 export type ChannelKind = "website" | "email" | "social" | "phone";
 
 export type ChannelVerdict =
-  | { verdict: "official"; kind: ChannelKind; value: string; desk: string; sentence: string }
-  | { verdict: "look-alike"; kind: ChannelKind; value: string; desk: string; official: string; sentence: string }
+  | { verdict: "official"; kind: ChannelKind; value: string; sentence: string }
+  | { verdict: "look-alike"; kind: ChannelKind; value: string; official: string; sentence: string }
   | { verdict: "not-official"; kind: ChannelKind; value: string; sentence: string };
 
 /** Levenshtein distance, bounded use (short strings). */
@@ -94,81 +94,73 @@ function describeFinding(f: HandleFinding): string {
   return f.kind === "invisible" ? `an invisible character (${label})` : `'${f.char}' (${label})`;
 }
 
-/** Compares a host with every official domain of `channels`. */
+/** A social handle without its leading "@" or "#", lower case: how two spellings of one account compare. */
+function bareHandle(handle: string): string {
+  return handle.replace(/^[@#]/u, "").toLowerCase();
+}
+
+/** Compares a host with every official website and e-mail domain of `channels`. */
 function checkHost(kind: ChannelKind, host: string, channels: OfficialChannelsParams): ChannelVerdict {
+  const officials = [...channels.websites, ...channels.emailDomains];
   // Only a plain ASCII host can be the official one: anything else merely looks like it.
   const punycode = /[^a-z0-9.-]/.test(host);
-  for (const d of channels.desks) {
-    // A desk's registrable domain is its own, for mail as for the web.
-    for (const official of [...d.websites, ...d.emailDomains]) {
-      const owner = registrableDomain(official);
-      if (!punycode && (host === official || host.endsWith(`.${official}`) || host === owner || host.endsWith(`.${owner}`))) {
-        return { verdict: "official", kind, value: host, desk: d.desk, sentence: `${host} is an official channel of ${d.desk}.` };
-      }
+  for (const official of officials) {
+    // An official domain's registrable domain is the desk's own, for mail as for the web.
+    const owner = registrableDomain(official);
+    if (!punycode && (host === official || host.endsWith(`.${official}`) || host === owner || host.endsWith(`.${owner}`))) {
+      return { verdict: "official", kind, value: host, sentence: `${host} is an official support channel (${official} in the Official channels policy).` };
     }
   }
   const { skeleton, findings } = hostSkeleton(host);
   const theirOwner = registrableDomain(host);
-  for (const d of channels.desks) {
-    for (const official of [...d.websites, ...d.emailDomains]) {
-      const owner = registrableDomain(official);
-      const ownerSkeleton = hostSkeleton(owner).skeleton;
-      const brand = ownerSkeleton.split(".")[0];
-      const lookAlike = (why: string): ChannelVerdict => ({
-        verdict: "look-alike",
-        kind,
-        value: host,
-        desk: d.desk,
-        official: owner,
-        sentence: `LOOK-ALIKE of official domain ${owner} (${d.desk}) — ${why}: treat it as a scam.`,
-      });
-      if (skeleton === hostSkeleton(official).skeleton || skeleton === ownerSkeleton || skeleton.endsWith(`.${ownerSkeleton}`)) {
-        const first = findings[0];
-        return lookAlike(first ? `${describeFinding(first)} at position ${first.position} of its label` : "look-alike letters");
-      }
-      const labels = skeleton.split(".");
-      if (labels.slice(0, -1).some((l) => l.includes(brand)) || labels.some((l) => l !== brand && l.includes(brand))) {
-        return lookAlike(`it carries the name "${brand}" but belongs to ${theirOwner}`);
-      }
-      if (editDistance(registrableDomain(skeleton), ownerSkeleton) <= 1 || editDistance(labels[labels.length - 2] ?? "", brand) <= 1) {
-        return lookAlike(`one letter away from ${owner}`);
-      }
+  for (const official of officials) {
+    const owner = registrableDomain(official);
+    const ownerSkeleton = hostSkeleton(owner).skeleton;
+    const brand = ownerSkeleton.split(".")[0];
+    const lookAlike = (why: string): ChannelVerdict => ({
+      verdict: "look-alike",
+      kind,
+      value: host,
+      official: owner,
+      sentence: `LOOK-ALIKE of official domain ${owner} — ${why}: treat it as a scam.`,
+    });
+    if (skeleton === hostSkeleton(official).skeleton || skeleton === ownerSkeleton || skeleton.endsWith(`.${ownerSkeleton}`)) {
+      const first = findings[0];
+      return lookAlike(first ? `${describeFinding(first)} at position ${first.position} of its label` : "look-alike letters");
+    }
+    const labels = skeleton.split(".");
+    if (labels.slice(0, -1).some((l) => l.includes(brand)) || labels.some((l) => l !== brand && l.includes(brand))) {
+      return lookAlike(`it carries the name "${brand}" but belongs to ${theirOwner}`);
+    }
+    if (editDistance(registrableDomain(skeleton), ownerSkeleton) <= 1 || editDistance(labels[labels.length - 2] ?? "", brand) <= 1) {
+      return lookAlike(`one letter away from ${owner}`);
     }
   }
-  return { verdict: "not-official", kind, value: host, sentence: `${host} is not an official channel of any desk.` };
+  return { verdict: "not-official", kind, value: host, sentence: `${host} is not an official support channel.` };
 }
 
 function checkSocial(value: string, channels: OfficialChannelsParams): ChannelVerdict {
   const [platform, handle] = value.split(/:(.*)/s);
-  const typed = handle.toLowerCase();
-  const { skeleton } = labelSkeleton(handle);
-  for (const d of channels.desks) {
-    for (const s of d.socials) {
-      if (platform !== "*" && s.platform !== platform) continue;
-      const official = s.handle.toLowerCase();
-      if (typed === official) {
-        return {
-          verdict: "official",
-          kind: "social",
-          value: handle,
-          desk: d.desk,
-          sentence: `@${s.handle} on ${s.platform} is an official channel of ${d.desk}.`,
-        };
-      }
-      const officialSkeleton = handleSkeleton(official);
-      if (skeleton === officialSkeleton || editDistance(skeleton, officialSkeleton) <= 1 || skeleton.includes(officialSkeleton)) {
-        return {
-          verdict: "look-alike",
-          kind: "social",
-          value: handle,
-          desk: d.desk,
-          official: `@${s.handle}`,
-          sentence: `LOOK-ALIKE of ${d.desk}'s official ${s.platform} account @${s.handle}: treat it as a scam.`,
-        };
-      }
+  const typed = bareHandle(handle);
+  const { skeleton } = labelSkeleton(handle.replace(/^[@#]/u, ""));
+  for (const s of channels.socials) {
+    if (platform !== "*" && s.platform.toLowerCase() !== platform) continue;
+    const official = bareHandle(s.handle);
+    if (typed === official) {
+      return { verdict: "official", kind: "social", value: handle, sentence: `${s.handle} on ${s.platform} is an official support channel.` };
+    }
+    const officialSkeleton = handleSkeleton(official);
+    if (skeleton === officialSkeleton || editDistance(skeleton, officialSkeleton) <= 1 || skeleton.includes(officialSkeleton)) {
+      return {
+        verdict: "look-alike",
+        kind: "social",
+        value: handle,
+        official: s.handle,
+        sentence: `LOOK-ALIKE of the official ${s.platform} account ${s.handle}: treat it as a scam.`,
+      };
     }
   }
-  return { verdict: "not-official", kind: "social", value: handle, sentence: `@${handle} is not an official account of any desk.` };
+  return { verdict: "not-official", kind: "social", value: handle, sentence: `${handle} is not an official support account.` };
 }
 
 /** Answers for a URL, domain, email address, social handle or phone number; null when the input is none of these. */
@@ -177,12 +169,10 @@ export function checkChannel(input: string, channels: OfficialChannelsParams): C
   if (parsed === null) return null;
   if (parsed.kind === "social") return checkSocial(parsed.value, channels);
   if (parsed.kind === "phone") {
-    for (const d of channels.desks) {
-      if (d.phones.some((p) => p.replace(/[^\d+]/g, "") === parsed.value)) {
-        return { verdict: "official", kind: "phone", value: parsed.value, desk: d.desk, sentence: `${parsed.value} is an official phone line of ${d.desk}.` };
-      }
+    if (channels.phones.some((p) => p.replace(/[^\d+]/g, "") === parsed.value)) {
+      return { verdict: "official", kind: "phone", value: parsed.value, sentence: `${parsed.value} is an official support phone line.` };
     }
-    return { verdict: "not-official", kind: "phone", value: parsed.value, sentence: `${parsed.value} is not an official phone line of any desk.` };
+    return { verdict: "not-official", kind: "phone", value: parsed.value, sentence: `${parsed.value} is not an official support phone line.` };
   }
   return checkHost(parsed.kind, parsed.value, channels);
 }

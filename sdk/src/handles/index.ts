@@ -1,6 +1,5 @@
 /** Handles, look-alikes and official channels: what Verify needs to tell support from an imitation. */
 export * from "./analyze.js";
-export * from "./channels.js";
 export { CONFUSABLES } from "./confusables.generated.js";
 export * from "./domains.js";
 export * from "./invisible.js";

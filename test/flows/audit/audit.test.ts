@@ -195,7 +195,7 @@ describe("audit of a long history", () => {
     await writeFile(forgedFile, JSON.stringify(forged));
     const third = captureIo();
     assert.equal(await runCli(["--deployments", deploymentsFile, "--out", out, "--verify-file", forgedFile], { client, io: third.io }), EXIT.mismatch);
-    assert.ok(third.out.some((l) => l.includes(`Policy ${published.args.policyId} version 1: the published text does not hash to its content hash`)));
+    assert.ok(third.out.some((l) => l.includes(`Policy ${published.args.policyId} version 1: the published content does not hash to its content hash`)));
   });
 
   it("halves ranges a provider refuses as too large and retries transient failures", async () => {

@@ -150,7 +150,7 @@ describe("recompute", () => {
       `Rating ${id} is rated twice (block 3, log ${rows[3].logIndex}).`,
       `Rating ${keccak256(toHex("y"))} is voided but was never rated (block 4, log ${rows[4].logIndex}).`,
       `Policy 1 publishes version 2 where 1 was next (block 5, log ${rows[6].logIndex}).`,
-      `Policy 1 version 2: the published text does not hash to its content hash (block 5, log ${rows[6].logIndex}).`,
+      `Policy 1 version 2: the published content does not hash to its content hash (block 5, log ${rows[6].logIndex}).`,
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { NavLink, Outlet, useNavigation } from "react-router";
 import { navItems } from "../routes";
 import { ConnectButton } from "./ConnectButton";
+import { IndexNotice } from "./IndexNotice";
 import { NetworkBadge } from "./NetworkBadge";
 
 export function Layout() {
@@ -32,6 +33,7 @@ export function Layout() {
       </header>
       {navigation.state === "loading" && <div className="route-progress" role="progressbar" aria-label="Loading page" />}
       <main id="main">
+        <IndexNotice />
         <Outlet />
       </main>
       <footer className="site-footer">Support Quality Protocol — policies, votes and ratings on-chain; every number here can be recomputed from events.</footer>

@@ -51,7 +51,7 @@ export function useCastVote() {
     vote: (proposalId: bigint, support: 0 | 1 | 2, reason: string) =>
       tx.send(
         { address: SupportGovernor, abi: supportGovernorAbi, functionName: "castVoteWithReason", args: [proposalId, support, reason] },
-        { reads: [{ address: SupportGovernor, functions: proposalReads }], events: ["VoteCast"] },
+        { reads: [{ address: SupportGovernor, functions: proposalReads }], events: ["VoteCast", "VoteCastWithParams"] },
       ),
   };
 }
@@ -107,7 +107,7 @@ export function usePropose() {
 }
 
 /** What a rating changes: every read of the ratings contract (aggregates, the rating, nonces) and the Rated list. */
-const ratingEffects = (ratings: Address): TxEffects => ({ reads: [{ address: ratings }], events: ["Rated"] });
+export const ratingEffects = (ratings: Address): TxEffects => ({ reads: [{ address: ratings }], events: ["Rated"] });
 
 /** The requester rates a receipt from their own wallet. */
 export function useRate(link: ReceiptLink) {

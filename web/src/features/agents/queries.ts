@@ -16,10 +16,12 @@ import {
   supportRatingsAbi,
 } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
-import type { Address, Client, Hex } from "viem";
-import { getBlock, getContractEvents, readContract } from "viem/actions";
+import { type Address, type Client, getAddress, type Hex } from "viem";
+import { getBlock, readContract } from "viem/actions";
 import { useClient } from "wagmi";
 import type { ProtocolDeployment } from "../../lib/contracts";
+import { fromIndexOrChain, type IndexQuery } from "../../lib/indexer";
+import { getContractEventsBounded } from "../../lib/logs";
 import { useProtocol } from "../../lib/useProtocol";
 import type { ChainStats } from "./stats";
 
@@ -65,9 +67,21 @@ function keyOf(deployment: ProtocolDeployment, name: string, ...rest: unknown[])
   return ["protocol", name, [AgentRegistry, SupportRatings, PolicyRegistry].map((a) => a.toLowerCase()), deployment.chainId, ...rest];
 }
 
-/** Handles from AgentAdded (the registry keeps only their hash). */
+/** Handles from AgentAdded (the registry keeps only their hash): the index's agent table, or the chain. */
 async function handles(client: Client, deployment: ProtocolDeployment, agent?: Address) {
-  const logs = await getContractEvents(client, {
+  return fromIndexOrChain(
+    client,
+    deployment.chainId,
+    async (query) => {
+      const rows = agent ? await query("select id, handle from agent where id = $1", [agent.toLowerCase()]) : await query("select id, handle from agent");
+      return new Map(rows.map((r) => [String(r.id), String(r.handle)]));
+    },
+    () => handlesFromChain(client, deployment, agent),
+  );
+}
+
+async function handlesFromChain(client: Client, deployment: ProtocolDeployment, agent?: Address) {
+  const logs = await getContractEventsBounded(client, {
     address: deployment.contracts.AgentRegistry,
     abi: agentRegistryAbi,
     eventName: "AgentAdded",
@@ -156,44 +170,77 @@ export function useRatings(filter: { agent?: Address; deskId?: number }) {
   return useQuery({
     queryKey: keyOf(deployment, "ratings", filter.agent?.toLowerCase(), filter.deskId),
     enabled: !!client && (!!filter.agent || !!filter.deskId),
-    queryFn: async (): Promise<RatingEntry[]> => {
-      const base = { address: deployment.contracts.SupportRatings, abi: supportRatingsAbi, fromBlock: deployment.deploymentBlock } as const;
-      const args = filter.agent ? { agent: filter.agent } : { deskId: filter.deskId };
-      const [rated, replies, voids] = await Promise.all([
-        getContractEvents(client!, { ...base, eventName: "Rated", args }),
-        getContractEvents(client!, { ...base, eventName: "RatingReplied", args }),
-        getContractEvents(client!, { ...base, eventName: "RatingVoided", args }),
-      ]);
-      const replyOf = new Map(replies.map((l) => [l.args.ratingId!, l.args.reply!]));
-      const voidOf = new Map(voids.map((l) => [l.args.ratingId!, l.args.reason!]));
-      const blocks = [...new Set(rated.map((l) => l.blockNumber))];
-      const times = new Map(
-        await Promise.all(blocks.map(async (b) => [b, Number((await getBlock(client!, { blockNumber: b ?? undefined })).timestamp)] as const)),
-      );
-      return rated
-        .map((l) => {
-          const a = l.args;
-          return {
-            ratingId: a.ratingId!,
-            deskId: a.deskId!,
-            agent: a.agent!,
-            requester: a.requester!,
-            ticketId: ratingIdParts(a.ratingId!).ticketId,
-            selfSigned: isSelfSigned(a.ratingId!),
-            score: a.score!,
-            tags: a.tags!,
-            verdict: a.verdict!,
-            slaVersion: a.slaVersion!,
-            rulesVersion: a.rulesVersion!,
-            comment: a.comment!,
-            ratedAt: times.get(l.blockNumber) ?? 0,
-            reply: replyOf.get(a.ratingId!),
-            voidReason: voidOf.get(a.ratingId!),
-          };
-        })
-        .reverse();
-    },
+    queryFn: (): Promise<RatingEntry[]> =>
+      fromIndexOrChain(
+        client!,
+        deployment.chainId,
+        (query) => ratingsFromIndex(query, filter),
+        () => ratingsFromChain(),
+      ),
   });
+
+  async function ratingsFromChain(): Promise<RatingEntry[]> {
+    const base = { address: deployment.contracts.SupportRatings, abi: supportRatingsAbi, fromBlock: deployment.deploymentBlock } as const;
+    const args = filter.agent ? { agent: filter.agent } : { deskId: filter.deskId };
+    const [rated, replies, voids] = await Promise.all([
+      getContractEventsBounded(client!, { ...base, eventName: "Rated", args }),
+      getContractEventsBounded(client!, { ...base, eventName: "RatingReplied", args }),
+      getContractEventsBounded(client!, { ...base, eventName: "RatingVoided", args }),
+    ]);
+    const replyOf = new Map(replies.map((l) => [l.args.ratingId!, l.args.reply!]));
+    const voidOf = new Map(voids.map((l) => [l.args.ratingId!, l.args.reason!]));
+    const blocks = [...new Set(rated.map((l) => l.blockNumber))];
+    const times = new Map(
+      await Promise.all(blocks.map(async (b) => [b, Number((await getBlock(client!, { blockNumber: b ?? undefined })).timestamp)] as const)),
+    );
+    return rated
+      .map((l) => {
+        const a = l.args;
+        return {
+          ratingId: a.ratingId!,
+          deskId: a.deskId!,
+          agent: a.agent!,
+          requester: a.requester!,
+          ticketId: ratingIdParts(a.ratingId!).ticketId,
+          selfSigned: isSelfSigned(a.ratingId!),
+          score: a.score!,
+          tags: a.tags!,
+          verdict: a.verdict!,
+          slaVersion: a.slaVersion!,
+          rulesVersion: a.rulesVersion!,
+          comment: a.comment!,
+          ratedAt: times.get(l.blockNumber) ?? 0,
+          reply: replyOf.get(a.ratingId!),
+          voidReason: voidOf.get(a.ratingId!),
+        };
+      })
+      .reverse();
+  }
+}
+
+/** The same entries from the index's rating table (replies and voids already joined), newest first. */
+async function ratingsFromIndex(query: IndexQuery, filter: { agent?: Address; deskId?: number }): Promise<RatingEntry[]> {
+  const columns = "id, desk_id, agent, requester, self_signed, score, tags, verdict, sla_version, rules_version, comment, time, reply, void_reason";
+  const rows = filter.agent
+    ? await query(`select ${columns} from rating where agent = $1 order by block desc, log_index desc`, [filter.agent.toLowerCase()])
+    : await query(`select ${columns} from rating where desk_id = $1 order by block desc, log_index desc`, [filter.deskId ?? 0]);
+  return rows.map((r) => ({
+    ratingId: r.id as Hex,
+    deskId: Number(r.desk_id),
+    agent: getAddress(String(r.agent)),
+    requester: getAddress(String(r.requester)),
+    ticketId: ratingIdParts(r.id as Hex).ticketId,
+    selfSigned: Boolean(r.self_signed),
+    score: Number(r.score),
+    tags: Number(r.tags),
+    verdict: Number(r.verdict),
+    slaVersion: Number(r.sla_version),
+    rulesVersion: Number(r.rules_version),
+    comment: String(r.comment),
+    ratedAt: Number(r.time),
+    reply: r.reply == null ? undefined : String(r.reply),
+    voidReason: r.void_reason == null ? undefined : String(r.void_reason),
+  }));
 }
 
 export interface RulesInForce {
@@ -217,7 +264,7 @@ export function useRulesAt(timepoint: number | undefined) {
       const text = async (kind: number, version: number) => {
         if (version === 0) return undefined;
         const policyId = await readContract(client!, { address: PolicyRegistry, abi: policyRegistryAbi, functionName: "policyOfKind", args: [kind] });
-        const [log] = await getContractEvents(client!, {
+        const [log] = await getContractEventsBounded(client!, {
           address: PolicyRegistry,
           abi: policyRegistryAbi,
           eventName: "PolicyPublished",

@@ -1,7 +1,9 @@
 import { formatDate, formatTokens, label, POLICY_KIND_LABELS, shortAddress } from "@support-quality/sdk";
 import type { Address, Hex } from "viem";
 import type { ProtocolAddresses } from "../../lib/contracts";
-import { ParamsView } from "../policies/ParamsView";
+import { usePolicies } from "../../lib/policies";
+import { DiffView } from "../policies/DiffView";
+import { ParamChangesTable, ParamsView } from "../policies/ParamsView";
 import { decodeCall } from "./decodeCall";
 
 function show(value: unknown): string {
@@ -18,8 +20,11 @@ function show(value: unknown): string {
 /** One call of a proposal, in words: the policy it publishes, or the function and its arguments. */
 export function CallView({ contracts, target, value, data }: { contracts: ProtocolAddresses; target: Address; value: bigint; data: Hex }) {
   const call = decodeCall(contracts, target, data);
+  const policies = usePolicies();
   if (call.functionName === "publishPolicy") {
     const [kind, policyId, effectiveFrom, content] = call.args as [number, bigint, number, { title: string; text: string; uri: string; params: Hex }];
+    // Against the policy's newest version: what a voter needs to see is what changes.
+    const previous = policyId === 0n ? undefined : policies.data?.find((p) => p.id === policyId)?.versions.at(-1);
     return (
       <div className="card" data-testid="decoded-call">
         <h3>
@@ -40,7 +45,15 @@ export function CallView({ contracts, target, value, data }: { contracts: Protoc
           )}
         </dl>
         <ParamsView kind={kind} params={content.params} />
-        <pre className="policy-text">{content.text}</pre>
+        {previous ? (
+          <>
+            <h4>Changes against version {String(previous.version)}</h4>
+            <ParamChangesTable kind={kind} before={previous.params} after={content.params} />
+            <DiffView before={previous.text} after={content.text} mode="lines" />
+          </>
+        ) : (
+          <pre className="policy-text">{content.text}</pre>
+        )}
       </div>
     );
   }

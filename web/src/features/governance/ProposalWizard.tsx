@@ -2,9 +2,11 @@ import {
   decodeParams,
   formatPercent,
   formatTokens,
+  type OfficialChannelsParams,
   POLICY_KIND_LABELS,
   PolicyKind,
   PRIORITY_LABELS,
+  splitEnforcedSection,
   supportGovernorAbi,
   supportTokenAbi,
 } from "@support-quality/sdk";
@@ -21,8 +23,9 @@ import { type PolicyRecord, usePolicies, versionInForce } from "../../lib/polici
 import { useProtocol } from "../../lib/useProtocol";
 import { buildPolicyProposal, type PolicyEdit, validatePolicyEdit } from "./buildProposal";
 import { CallView } from "./CallView";
+import { ProposalPreview } from "./ProposalPreview";
 
-const { General: GENERAL, SLA, RatingRules: RATING_RULES } = PolicyKind;
+const { General: GENERAL, SLA, RatingRules: RATING_RULES, OfficialChannels: CHANNELS } = PolicyKind;
 
 type Minutes = [number, number, number, number];
 
@@ -38,18 +41,73 @@ interface Draft {
   windowHours: number;
   scale: number;
   tags: string;
+  /** Official channels, one per line ("platform handle" for social accounts). */
+  websites: string;
+  emailDomains: string;
+  socials: string;
+  phones: string;
+  proposalTitle: string;
   rationale: string;
+}
+
+const lines = (text: string) =>
+  text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+function channelsOf(d: Draft): OfficialChannelsParams {
+  return {
+    websites: lines(d.websites),
+    emailDomains: lines(d.emailDomains).map((e) => e.replace(/^@/, "")),
+    socials: lines(d.socials).map((l) => {
+      const [platform = "", ...rest] = l.split(/\s+/);
+      return { platform, handle: rest.join(" ") };
+    }),
+    phones: lines(d.phones),
+  };
+}
+
+/** Drafts survive a reload or a failed submission: kept per chain in the browser, one per policy. */
+const draftsKey = (chainId: number) => `sqp:proposal-drafts:${chainId}`;
+const draftKey = (d: Pick<Draft, "kind" | "policyId">) => `${d.kind}:${d.policyId}`;
+
+function loadDrafts(chainId: number): Record<string, Draft> {
+  try {
+    const raw = JSON.parse(localStorage.getItem(draftsKey(chainId)) ?? "{}") as Record<string, Draft & { policyId: string }>;
+    return Object.fromEntries(Object.entries(raw).map(([k, d]) => [k, { ...d, policyId: BigInt(d.policyId) }]));
+  } catch {
+    return {};
+  }
+}
+
+function saveDrafts(chainId: number, drafts: Record<string, Draft>): void {
+  try {
+    localStorage.setItem(
+      draftsKey(chainId),
+      JSON.stringify(drafts, (_, v) => (typeof v === "bigint" ? v.toString() : v)),
+    );
+  } catch {
+    // Storage full or disabled: the draft stays in memory for this visit.
+  }
 }
 
 /** Starts from the version in force, so an edit is a change to what exists. */
 function draftFor(kind: number, policy: PolicyRecord | undefined, now: bigint | undefined): Draft {
   const current = policy ? (versionInForce(policy, now) ?? policy.versions.at(-1)) : undefined;
-  const typed = current ? decodeParams(kind, current.params) : { kind: "none" as const };
+  let typed: ReturnType<typeof decodeParams> = { kind: "none" };
+  try {
+    if (current) typed = decodeParams(kind, current.params);
+  } catch {
+    // Unreadable values: start from the defaults below.
+  }
+  const channels = typed.kind === "channels" ? typed.channels : undefined;
   return {
     kind,
     policyId: policy?.id ?? 0n,
     title: policy?.title ?? "",
-    text: current?.text ?? "",
+    // The words only: the section stating the enforced values is generated from the fields below.
+    text: current ? splitEnforcedSection(current.text).prose : "",
     uri: current?.uri ?? "",
     effectiveFrom: "",
     first: typed.kind === "sla" ? ([...typed.sla.firstResponseMinutes] as Minutes) : [480, 240, 60, 15],
@@ -57,6 +115,11 @@ function draftFor(kind: number, policy: PolicyRecord | undefined, now: bigint | 
     windowHours: typed.kind === "rules" ? typed.rules.ratingWindow / 3600 : 336,
     scale: typed.kind === "rules" ? typed.rules.scale : 5,
     tags: typed.kind === "rules" ? typed.rules.tags.join(", ") : "",
+    websites: channels?.websites.join("\n") ?? "",
+    emailDomains: channels?.emailDomains.join("\n") ?? "",
+    socials: channels?.socials.map((s) => `${s.platform} ${s.handle}`).join("\n") ?? "",
+    phones: channels?.phones.join("\n") ?? "",
+    proposalTitle: "",
     rationale: "",
   };
 }
@@ -81,6 +144,8 @@ function toEdit(d: Draft): PolicyEdit {
               .filter(Boolean),
           }
         : undefined,
+    channels: d.kind === CHANNELS ? channelsOf(d) : undefined,
+    proposalTitle: d.proposalTitle,
     rationale: d.rationale,
   };
 }
@@ -118,20 +183,32 @@ export function ProposalWizardPage() {
   const policies = usePolicies();
   const now = useChainNow();
   const navigate = useNavigate();
-  const { deployment } = useProtocol();
+  const { chainId, deployment } = useProtocol();
   const propose = usePropose();
-  const [draft, setDraft] = useState<Draft | undefined>();
+  const [drafts, setDrafts] = useState<Record<string, Draft>>(() => loadDrafts(chainId));
+  const [draft, setDraftState] = useState<Draft | undefined>();
   const [generalId, setGeneralId] = useState<bigint>(0n);
+  const setDraft = (next: Draft) => {
+    setDraftState(next);
+    const all = { ...drafts, [draftKey(next)]: next };
+    setDrafts(all);
+    saveDrafts(chainId, all);
+  };
 
   const policyFor = (kind: number, id: bigint) =>
     kind === GENERAL ? policies.data?.find((p) => p.id === id && p.kind === GENERAL) : policies.data?.find((p) => p.kind === kind);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the first draft is made once, when the policies arrive; later edits are the user's
   useEffect(() => {
-    if (!draft && policies.data) setDraft(draftFor(SLA, policyFor(SLA, 0n), now));
+    if (!draft && policies.data) {
+      const fresh = draftFor(SLA, policyFor(SLA, 0n), now);
+      setDraftState(drafts[draftKey(fresh)] ?? fresh);
+    }
   }, [policies.data]);
 
+  const edited = draft ? policyFor(draft.kind, draft.policyId === 0n ? generalId : draft.policyId) : undefined;
+  const latest = draft && draft.policyId !== 0n ? edited?.versions.at(-1) : undefined;
   const edit = draft ? toEdit(draft) : undefined;
-  const problems = edit ? validatePolicyEdit(edit) : [];
+  const problems = edit ? validatePolicyEdit(edit, latest) : [];
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by the draft's content (a new object on every keystroke), not its identity
   const proposal = useMemo(
     () => (edit && problems.length === 0 ? buildPolicyProposal(deployment.contracts.PolicyRegistry, edit) : undefined),
@@ -141,7 +218,18 @@ export function ProposalWizardPage() {
   if (policies.isLoading || !draft) return <Loading what="Reading the policies in force" />;
   if (policies.error) return <ErrorNote error={policies.error} />;
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
-  const chooseKind = (kind: number, id = generalId) => setDraft(draftFor(kind, policyFor(kind, id), now));
+  // Switching policy keeps every draft: coming back restores what was typed.
+  const chooseKind = (kind: number, id = generalId) => {
+    const fresh = draftFor(kind, policyFor(kind, id), now);
+    setDraftState(drafts[draftKey(fresh)] ?? fresh);
+  };
+  const discard = () => {
+    const fresh = draftFor(draft.kind, policyFor(draft.kind, draft.policyId === 0n ? 0n : draft.policyId), now);
+    const { [draftKey(draft)]: _, ...rest } = drafts;
+    setDrafts(rest);
+    saveDrafts(chainId, rest);
+    setDraftState(fresh);
+  };
   const generals = policies.data?.filter((p) => p.kind === GENERAL && p.retiredAt === undefined) ?? [];
 
   const submit = async () => {
@@ -156,7 +244,13 @@ export function ProposalWizardPage() {
         }
       })
       .find((e) => e?.eventName === "ProposalCreated");
-    if (created?.eventName === "ProposalCreated") navigate(`/governance/${created.args.proposalId}`);
+    if (created?.eventName === "ProposalCreated") {
+      // Submitted: the draft has done its job.
+      const { [draftKey(draft)]: _, ...rest } = drafts;
+      setDrafts(rest);
+      saveDrafts(chainId, rest);
+      navigate(`/governance/${created.args.proposalId}`);
+    }
   };
 
   return (
@@ -262,9 +356,50 @@ export function ProposalWizardPage() {
           </fieldset>
         )}
 
+        {draft.kind === CHANNELS && (
+          <fieldset>
+            <legend>Official channels (one per line; Verify compares against these)</legend>
+            <div className="field-row">
+              <label>
+                Website domains
+                <textarea
+                  name="websites"
+                  rows={3}
+                  value={draft.websites}
+                  onChange={(e) => set({ websites: e.target.value })}
+                  placeholder="support.example.com"
+                />
+              </label>
+              <label>
+                E-mail domains
+                <textarea
+                  name="email-domains"
+                  rows={3}
+                  value={draft.emailDomains}
+                  onChange={(e) => set({ emailDomains: e.target.value })}
+                  placeholder="example.com"
+                />
+              </label>
+              <label>
+                Social accounts (platform handle)
+                <textarea name="socials" rows={3} value={draft.socials} onChange={(e) => set({ socials: e.target.value })} placeholder="X @ExampleSupport" />
+              </label>
+              <label>
+                Phones (E.164)
+                <textarea name="phones" rows={3} value={draft.phones} onChange={(e) => set({ phones: e.target.value })} placeholder="+15550100" />
+              </label>
+            </div>
+          </fieldset>
+        )}
+
         <label>
           Policy text
           <textarea name="text" rows={8} value={draft.text} onChange={(e) => set({ text: e.target.value })} />
+          {(draft.kind === SLA || draft.kind === RATING_RULES || draft.kind === CHANNELS) && (
+            <span className="hint">
+              Write the words only: a section stating the enforced values is generated from the fields above and appended, so the two never disagree.
+            </span>
+          )}
         </label>
         <label>
           Link to a fuller document (optional)
@@ -276,9 +411,24 @@ export function ProposalWizardPage() {
           <span className="hint">Empty: the version takes effect when the proposal is executed.</span>
         </label>
         <label>
-          Why this change
-          <textarea name="rationale" value={draft.rationale} onChange={(e) => set({ rationale: e.target.value })} />
+          Proposal title
+          <input
+            name="proposal-title"
+            value={draft.proposalTitle}
+            onChange={(e) => set({ proposalTitle: e.target.value })}
+            placeholder={draft.policyId === 0n ? `Create policy: ${draft.title || "…"}` : `Update policy #${draft.policyId}: ${draft.title}`}
+          />
         </label>
+        <label>
+          Why this change (Markdown)
+          <textarea name="rationale" rows={5} value={draft.rationale} onChange={(e) => set({ rationale: e.target.value })} />
+        </label>
+        <p className="hint">
+          Your draft is kept in this browser until you submit it.{" "}
+          <button type="button" className="link-button" onClick={discard}>
+            Discard the draft
+          </button>
+        </p>
       </form>
 
       <h2>Preview</h2>
@@ -291,6 +441,7 @@ export function ProposalWizardPage() {
       )}
       {proposal && (
         <section data-testid="wizard-preview">
+          <ProposalPreview calls={[{ target: proposal.target, value: 0n, data: proposal.data }]} />
           <CallView contracts={deployment.contracts} target={proposal.target} value={0n} data={proposal.data} />
           <dl className="facts">
             <dt>Content hash</dt>

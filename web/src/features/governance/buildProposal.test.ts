@@ -1,5 +1,12 @@
-import { decodeRatingRulesParams, decodeSlaParams, policyRegistryAbi } from "@support-quality/sdk";
-import { decodeFunctionData, keccak256, toBytes } from "viem";
+import {
+  composePolicyText,
+  decodeOfficialChannelsParams,
+  decodeRatingRulesParams,
+  decodeSlaParams,
+  policyContentHash,
+  policyRegistryAbi,
+} from "@support-quality/sdk";
+import { decodeFunctionData } from "viem";
 import { describe, expect, it } from "vitest";
 import { buildPolicyProposal, type PolicyEdit, validatePolicyEdit } from "./buildProposal";
 
@@ -21,10 +28,22 @@ describe("buildPolicyProposal", () => {
     const p = buildPolicyProposal(registry, base);
     const { functionName, args } = decodeFunctionData({ abi: policyRegistryAbi, data: p.data });
     expect(functionName).toBe("publishPolicy");
-    expect(args).toEqual([1, 2n, 0, { title: base.title, text: base.text, uri: "", params: p.params }]);
+    const text = composePolicyText(base.text, { kind: "sla", sla });
+    expect(args).toEqual([1, 2n, 0, { title: base.title, text, uri: "", params: p.params }]);
     expect(decodeSlaParams(p.params)).toEqual(sla);
     expect(p.target).toBe(registry);
-    expect(p.contentHash).toBe(keccak256(toBytes(base.text)));
+    expect(p.contentHash).toBe(policyContentHash(1, { text, uri: "", params: p.params }));
+    expect(text).toBe(
+      [
+        base.text,
+        "",
+        "Enforced on-chain (generated from the typed parameters):",
+        "- Urgent: first response within 10 min, resolved within 2 h.",
+        "- High: first response within 30 min, resolved within 8 h.",
+        "- Normal: first response within 2 h, resolved within 1 d.",
+        "- Low: first response within 8 h, resolved within 3 d.",
+      ].join("\n"),
+    );
     expect(p.description).toBe("# Update policy #2: Service levels\n\nFaster urgent replies.");
   });
 
@@ -37,6 +56,19 @@ describe("buildPolicyProposal", () => {
     expect(p.description.startsWith("# Create policy: Service levels\n\n")).toBe(true);
   });
 
+  it("takes the proposer's own title, and the typed official channels", () => {
+    const channels = { websites: ["support.acme.example"], emailDomains: ["acme.example"], socials: [{ platform: "X", handle: "@Acme" }], phones: [] };
+    const p = buildPolicyProposal(registry, { ...base, kind: 4, sla: undefined, channels, proposalTitle: "Add Acme's X account" });
+    expect(decodeOfficialChannelsParams(p.params)).toEqual(channels);
+    expect(p.description).toBe("# Add Acme's X account\n\nFaster urgent replies.");
+    expect(p.text.endsWith("- Website: support.acme.example\n- E-mail from: @acme.example\n- X: @Acme")).toBe(true);
+  });
+
+  it("a parameter-only change is a different content hash", () => {
+    const faster = { ...sla, firstResponseMinutes: [480, 120, 30, 5] as const };
+    expect(buildPolicyProposal(registry, { ...base, sla: faster }).contentHash).not.toBe(buildPolicyProposal(registry, base).contentHash);
+  });
+
   it("sends no params for text-only kinds", () => {
     const p = buildPolicyProposal(registry, { ...base, kind: 3, sla: undefined });
     expect(p.params).toBe("0x");
@@ -46,6 +78,12 @@ describe("buildPolicyProposal", () => {
 describe("validatePolicyEdit", () => {
   it("accepts a complete edit", () => {
     expect(validatePolicyEdit(base)).toEqual([]);
+  });
+
+  it("refuses an edit identical to the newest version, as the registry would", () => {
+    const latest = { version: 4n, contentHash: buildPolicyProposal(registry, base).contentHash };
+    expect(validatePolicyEdit(base, latest)).toEqual(["This says and enforces exactly what version 4 does: change the text, the link or the values first."]);
+    expect(validatePolicyEdit({ ...base, text: `${base.text} Always.` }, latest)).toEqual([]);
   });
 
   it("names each broken SLA row, as the registry would refuse it", () => {

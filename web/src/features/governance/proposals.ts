@@ -3,8 +3,9 @@
 import { supportGovernorAbi } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import type { Address, Hex } from "viem";
-import { getContractEvents, readContract } from "viem/actions";
+import { readContract } from "viem/actions";
 import { useClient } from "wagmi";
+import { proposalTexts } from "../../lib/proposalTexts";
 import { useProtocol } from "../../lib/useProtocol";
 
 export interface Proposal {
@@ -25,6 +26,8 @@ export interface Proposal {
   abstain: bigint;
   critical: boolean;
   quorumNumerator: bigint;
+  /** The block of its ProposalCreated event: where its votes start. */
+  createdBlock?: bigint;
 }
 
 export function proposalTitle(description: string): string {
@@ -43,12 +46,11 @@ export function useProposals() {
     staleTime: 30_000,
     queryFn: async (): Promise<{ proposals: Proposal[]; quorumDenominator: bigint }> => {
       const g = { address: governor, abi: supportGovernorAbi } as const;
-      const [count, quorumDenominator, created] = await Promise.all([
+      const [count, quorumDenominator, byId] = await Promise.all([
         readContract(client!, { ...g, functionName: "proposalCount" }),
         readContract(client!, { ...g, functionName: "quorumDenominator" }),
-        getContractEvents(client!, { ...g, eventName: "ProposalCreated", fromBlock: deployment.deploymentBlock, toBlock: "latest" }),
+        proposalTexts(client!, deployment),
       ]);
-      const byId = new Map(created.map((e) => [e.args.proposalId!, e.args]));
       const proposals = await Promise.all(
         Array.from({ length: Number(count) }, async (_, index) => {
           const [id, targets, values, calldatas, descriptionHash] = await readContract(client!, {
@@ -85,6 +87,7 @@ export function useProposals() {
             abstain: votes[2],
             critical,
             quorumNumerator,
+            createdBlock: event?.createdBlock,
           } satisfies Proposal;
         }),
       );

@@ -1,12 +1,13 @@
 import { agentRegistryAbi, decodeParams, formatDate, label, POLICY_KIND_LABELS, PolicyKind, SLA_VERDICT_LABELS, supportRatingsAbi } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { getContractEvents, readContract } from "viem/actions";
+import { readContract } from "viem/actions";
 import { useClient } from "wagmi";
 import { AddressText } from "../../components/Address";
 import { Empty, ErrorNote, Loading } from "../../components/States";
 import { useChainNow } from "../../lib/chainTime";
 import { usePolicies, versionInForce } from "../../lib/policies";
+import { recentRatings } from "../../lib/recentRatings";
 import { useProtocol } from "../../lib/useProtocol";
 import { Countdown, StateBadge } from "../governance/ProposalSummary";
 import { useProposals } from "../governance/proposals";
@@ -61,7 +62,7 @@ function useLeaderboard(scale: number) {
           })),
         ),
       );
-      const rated = await getContractEvents(client!, { ...ratings, eventName: "Rated", fromBlock: deployment.deploymentBlock, toBlock: "latest" });
+      const rated = await recentRatings(client!, deployment, 8);
       const rank = (xs: Standing[]) =>
         xs
           .filter((x) => x.count > 0n)
@@ -72,10 +73,7 @@ function useLeaderboard(scale: number) {
         agents: rank(
           agents.map((a) => ({ name: a.address, href: `/verify/${a.address}`, count: a.stats.count, ...summarize(a.stats, scale), desk: a.deskName })),
         ),
-        recent: rated
-          .slice(-8)
-          .reverse()
-          .map((e) => ({ ...e.args, deskName: deskNames.get(e.args.deskId!) ?? `#${e.args.deskId}`, key: e.transactionHash })),
+        recent: rated.map((r) => ({ ...r, deskName: deskNames.get(r.deskId) ?? `#${r.deskId}` })),
       };
     },
   });

@@ -1,7 +1,7 @@
-import { decodeParams, formatDuration, PRIORITY_LABELS } from "@support-quality/sdk";
+import { decodeParams, formatDuration, PRIORITY_LABELS, paramChanges } from "@support-quality/sdk";
 import type { Hex } from "viem";
 
-/** The typed parameters of a version: SLA targets per priority, or the rating rules. */
+/** The typed parameters of a version: SLA targets per priority, the rating rules, or the official channels. */
 export function ParamsView({ kind, params }: { kind: number; params: Hex }) {
   let typed: ReturnType<typeof decodeParams>;
   try {
@@ -44,5 +44,56 @@ export function ParamsView({ kind, params }: { kind: number; params: Hex }) {
       </dl>
     );
   }
+  if (typed.kind === "channels") {
+    const c = typed.channels;
+    return (
+      <dl className="facts" data-testid="channel-params">
+        <dt>Websites</dt>
+        <dd>{c.websites.join(", ") || "none"}</dd>
+        <dt>E-mail domains</dt>
+        <dd>{c.emailDomains.join(", ") || "none"}</dd>
+        <dt>Social accounts</dt>
+        <dd>{c.socials.map((s) => `${s.platform} ${s.handle}`).join(", ") || "none"}</dd>
+        <dt>Phones</dt>
+        <dd>{c.phones.join(", ") || "none"}</dd>
+      </dl>
+    );
+  }
   return null;
+}
+
+/** The typed values that change between two versions of a policy of `kind`: old → new, one row each. */
+export function ParamChangesTable({ kind, before, after }: { kind: number; before: Hex; after: Hex }) {
+  const changes = paramChanges(kind, before, after);
+  if (changes.length === 0)
+    return (
+      <p className="muted" data-testid="param-changes-none">
+        The enforced values are the same.
+      </p>
+    );
+  return (
+    <table className="params" data-testid="param-changes">
+      <caption>Enforced values that change</caption>
+      <thead>
+        <tr>
+          <th>Value</th>
+          <th>Before</th>
+          <th>After</th>
+        </tr>
+      </thead>
+      <tbody>
+        {changes.map((c) => (
+          <tr key={c.name}>
+            <td>{c.name}</td>
+            <td>
+              <del>{c.before}</del>
+            </td>
+            <td>
+              <ins>{c.after}</ins>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }

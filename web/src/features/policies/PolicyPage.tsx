@@ -1,15 +1,63 @@
-import { formatDate, label, POLICY_KIND_LABELS, policyRegistryAbi, shortHash } from "@support-quality/sdk";
+import {
+  formatDate,
+  label,
+  POLICY_KIND_LABELS,
+  policyContentHash,
+  policyRegistryAbi,
+  shortHash,
+  supportGovernorAbi,
+  textParamsMismatch,
+} from "@support-quality/sdk";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { keccak256, toBytes } from "viem";
-import { useReadContracts } from "wagmi";
+import { type Hash, parseEventLogs } from "viem";
+import { getTransactionReceipt } from "viem/actions";
+import { useClient, useReadContracts } from "wagmi";
 import { AddressText } from "../../components/Address";
 import { Empty, ErrorNote, Loading } from "../../components/States";
 import { useChainNow } from "../../lib/chainTime";
 import { type PolicyRecord, type PolicyVersion, usePolicies, versionInForce } from "../../lib/policies";
 import { useProtocol } from "../../lib/useProtocol";
 import { type DiffMode, DiffView } from "./DiffView";
-import { ParamsView } from "./ParamsView";
+import { ParamChangesTable, ParamsView } from "./ParamsView";
+
+/** The proposal whose execution published a version: the ProposalExecuted event in the same transaction. */
+function usePublishingProposal(transactionHash: Hash) {
+  const { chainId, deployment } = useProtocol();
+  const client = useClient({ chainId });
+  return useQuery({
+    queryKey: ["tx-proposal", chainId, transactionHash],
+    enabled: !!client,
+    staleTime: Number.POSITIVE_INFINITY,
+    queryFn: async () => {
+      const receipt = await getTransactionReceipt(client!, { hash: transactionHash });
+      const governor = deployment.contracts.SupportGovernor.toLowerCase();
+      const logs = parseEventLogs({
+        abi: supportGovernorAbi,
+        eventName: "ProposalExecuted",
+        logs: receipt.logs.filter((l) => l.address.toLowerCase() === governor),
+      });
+      return logs[0]?.args.proposalId ?? null;
+    },
+  });
+}
+
+function PublishedBy({ version }: { version: PolicyVersion }) {
+  const proposal = usePublishingProposal(version.transactionHash);
+  return (
+    <>
+      {proposal.data ? (
+        <Link to={`/governance/${proposal.data}`} data-testid="published-by-proposal">
+          proposal {shortHash(`0x${proposal.data.toString(16)}`)}
+        </Link>
+      ) : (
+        <AddressText address={version.publisher} />
+      )}{" "}
+      in block {String(version.blockNumber)}
+    </>
+  );
+}
 
 /** Recomputes each version's hash from its event text and compares it with the hash stored on-chain. */
 function useStoredHashes(policy: PolicyRecord | undefined) {
@@ -31,16 +79,16 @@ function useStoredHashes(policy: PolicyRecord | undefined) {
 }
 
 function HashCheck({ version, stored }: { version: PolicyVersion; stored: `0x${string}` | undefined }) {
-  const recomputed = keccak256(toBytes(version.text));
+  const recomputed = policyContentHash(version.kind, version);
   if (!stored) return <span className="muted">checking…</span>;
   const ok = recomputed === stored && recomputed === version.contentHash;
   return ok ? (
-    <span className="hash-ok" data-testid="hash-check" data-ok="true" title={`keccak256(text) = ${recomputed}`}>
+    <span className="hash-ok" data-testid="hash-check" data-ok="true" title={`hash of kind, text, link and typed values = ${recomputed}`}>
       ✓ matches {shortHash(stored)}
     </span>
   ) : (
-    <span className="hash-bad" data-testid="hash-check" data-ok="false" title={`keccak256(text) = ${recomputed}, stored ${stored}`}>
-      ✗ mismatch: the text hashes to {shortHash(recomputed)}, the registry holds {shortHash(stored)}
+    <span className="hash-bad" data-testid="hash-check" data-ok="false" title={`hash of kind, text, link and typed values = ${recomputed}, stored ${stored}`}>
+      ✗ mismatch: the published content hashes to {shortHash(recomputed)}, the registry holds {shortHash(stored)}
     </span>
   );
 }
@@ -95,6 +143,7 @@ export function PolicyPage() {
               </select>
             </label>
           </div>
+          <ParamChangesTable kind={policy.kind} before={policy.versions[a - 1]?.params ?? "0x"} after={policy.versions[b - 1]?.params ?? "0x"} />
           <DiffView before={policy.versions[a - 1]?.text ?? ""} after={policy.versions[b - 1]?.text ?? ""} mode={mode} />
         </section>
       )}
@@ -111,7 +160,7 @@ export function PolicyPage() {
             <dd>{formatDate(v.effectiveFrom)}</dd>
             <dt>Published by</dt>
             <dd>
-              <AddressText address={v.publisher} /> in block {String(v.blockNumber)}
+              <PublishedBy version={v} />
             </dd>
             <dt>Content hash</dt>
             <dd>
@@ -129,6 +178,11 @@ export function PolicyPage() {
             )}
           </dl>
           <ParamsView kind={v.kind} params={v.params} />
+          {textParamsMismatch(v.kind, v.text, v.params) && (
+            <p className="error-note" data-testid="text-params-mismatch">
+              ⚠ {textParamsMismatch(v.kind, v.text, v.params)}
+            </p>
+          )}
           <pre className="policy-text">{v.text}</pre>
         </article>
       ))}

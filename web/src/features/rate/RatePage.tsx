@@ -15,14 +15,17 @@ import { useMemo, useState } from "react";
 import { Link, useLocation } from "react-router";
 import { useConnection } from "wagmi";
 import { AddressText } from "../../components/Address";
+import { RelayStatusLine } from "../../components/RelayStatusLine";
 import { Loading } from "../../components/States";
 import { TxStatus } from "../../components/TxStatus";
 import { useRate, useRateBySig } from "../../lib/actions";
 import { errorMessage } from "../../lib/errors";
+import { relayerUrl } from "../../lib/relay";
 import type { TxState } from "../../lib/useTx";
 import { useRulesAt } from "../agents/queries";
 import { relayerFor } from "./relayer";
 import { linkTarget, useReceiptCheck } from "./useReceiptCheck";
+import { useRelayedRating } from "./useRelayedRating";
 
 /** How long the requester's relayed-rating signature stays valid. */
 const INTENT_TTL = 3600;
@@ -174,10 +177,13 @@ interface FormProps {
 function RatingForm({ link, scale, tagNames, tagCount, now, done, onDone }: FormProps) {
   const { receipt, chainId } = link;
   const connection = useConnection();
-  const relayer = relayerFor(chainId);
+  // The relayer service when one is configured; else, on the local chain, the node's dev relayer account.
+  const service = useRelayedRating(link, relayerUrl);
+  const relayer = relayerUrl ? undefined : relayerFor(chainId);
+  const relayerLabel = relayerUrl ? "the relayer service" : relayer?.label;
   const direct = useRate(link);
   const relayed = useRateBySig(link, relayer);
-  const [useRelayer, setUseRelayer] = useState(relayer !== undefined);
+  const [useRelayer, setUseRelayer] = useState(relayerLabel !== undefined);
   const [score, setScore] = useState(0);
   const [tags, setTags] = useState(0);
   const [comment, setComment] = useState("");
@@ -186,6 +192,8 @@ function RatingForm({ link, scale, tagNames, tagCount, now, done, onDone }: Form
   const choiceProblem = score === 0 ? "Choose a score." : ratingChoiceProblem(score, tags, { scale, tagCount });
   const tooLong = new TextEncoder().encode(comment).length > 1000;
   const state = useRelayer ? relayed : direct;
+  const viaService = useRelayer && relayerUrl !== undefined;
+  const pending = viaService ? service.pending : state.pending;
 
   if (done?.step === "success") {
     return (
@@ -199,6 +207,13 @@ function RatingForm({ link, scale, tagNames, tagCount, now, done, onDone }: Form
   }
 
   async function submit() {
+    if (viaService) {
+      const mined = await service.rate(score, tags, comment, now + INTENT_TTL);
+      if (mined) onDone({ step: "success", hash: mined.transactionHash, receipt: mined });
+      // The relayer is down or refused: its sentence stays on screen, and the form pays gas itself next time.
+      else setUseRelayer(false);
+      return;
+    }
     const txReceipt = useRelayer && relayer ? await relayed.rate(score, tags, comment, now + INTENT_TTL) : await direct.rate(score, tags, comment);
     if (txReceipt) onDone({ step: "success", hash: txReceipt.transactionHash, receipt: txReceipt });
   }
@@ -242,10 +257,10 @@ function RatingForm({ link, scale, tagNames, tagCount, now, done, onDone }: Form
         <textarea name="comment" value={comment} onChange={(e) => setComment(e.target.value)} />
         {tooLong && <span className="hint">The comment is too long: at most 1,000 bytes.</span>}
       </label>
-      {relayer && (
+      {relayerLabel && (
         <label style={{ display: "flex", gap: "0.5rem", alignItems: "center", fontWeight: 400 }}>
           <input type="checkbox" checked={useRelayer} onChange={(e) => setUseRelayer(e.target.checked)} data-testid="use-relayer" />
-          Don't pay gas: sign the rating and let {relayer.label} submit it (rateBySig).
+          Don't pay gas: sign the rating and let {relayerLabel} submit it (rateBySig).
         </label>
       )}
       {!isRequester && (
@@ -254,12 +269,13 @@ function RatingForm({ link, scale, tagNames, tagCount, now, done, onDone }: Form
         </p>
       )}
       <div>
-        <button type="submit" className="primary" disabled={!isRequester || !!choiceProblem || tooLong || state.pending} aria-busy={state.pending}>
-          {state.pending ? "Working…" : useRelayer ? "Sign and submit rating" : "Submit rating"}
+        <button type="submit" className="primary" disabled={!isRequester || !!choiceProblem || tooLong || pending} aria-busy={pending}>
+          {pending ? "Working…" : useRelayer ? "Sign and submit rating" : "Submit rating"}
         </button>
       </div>
       {isRequester && choiceProblem && score !== 0 && <p className="hint">{choiceProblem}</p>}
-      <TxStatus state={state} />
+      {relayerUrl && <RelayStatusLine state={service.state} />}
+      {!viaService && <TxStatus state={state} />}
     </form>
   );
 }

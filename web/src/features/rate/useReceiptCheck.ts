@@ -8,6 +8,7 @@ import { agentRegistryAbi, checkReceipt, displayHandle, type ReceiptLink, shortA
 import { useQuery } from "@tanstack/react-query";
 import { usePublicClient } from "wagmi";
 import { deploymentOn } from "../../lib/contracts";
+import { getContractEventsBounded } from "../../lib/logs";
 
 export interface ReceiptFacts {
   /** A sentence when the receipt cannot be rated, from our checks or the contract's simulation. */
@@ -48,7 +49,7 @@ export function useReceiptCheck(link: ReceiptLink | undefined) {
       const [standing, desk, handleLogs, check] = await Promise.all([
         client!.readContract({ ...registryRead, functionName: "statusOf", args: [receipt.agent] }),
         client!.readContract({ ...registryRead, functionName: "desk", args: [receipt.deskId] }).catch(() => undefined),
-        client!.getContractEvents({ ...registryRead, eventName: "AgentAdded", args: { agent: receipt.agent }, fromBlock: deployment!.deploymentBlock }),
+        getContractEventsBounded(client!, { ...registryRead, eventName: "AgentAdded", args: { agent: receipt.agent }, fromBlock: deployment!.deploymentBlock }),
         checkReceipt(client!, { deployment: { chainId, contracts: c }, receipt, signer, signature }),
       ]);
       return {

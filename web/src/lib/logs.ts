@@ -1,0 +1,58 @@
+/**
+ * Event reads that public RPCs accept: `getContractEvents` from the deployment block, split into ranges of
+ * at most 10,000 blocks (the cap public providers put on `eth_getLogs`), a few in flight at once. A
+ * refused or rate-limited range is retried by the transport; no request ever spans more than one range.
+ */
+import type { Abi, Client, ContractEventName, GetContractEventsParameters, GetContractEventsReturnType } from "viem";
+import { getBlockNumber, getContractEvents } from "viem/actions";
+
+export const MAX_LOG_RANGE = 10_000n;
+const IN_FLIGHT = 4;
+
+/** The block ranges `[from, to]` of at most `size` blocks covering `[fromBlock, toBlock]`, oldest first. */
+export function blockRanges(fromBlock: bigint, toBlock: bigint, size = MAX_LOG_RANGE): [bigint, bigint][] {
+  const ranges: [bigint, bigint][] = [];
+  for (let start = fromBlock; start <= toBlock; start += size) ranges.push([start, start + size - 1n < toBlock ? start + size - 1n : toBlock]);
+  return ranges;
+}
+
+/** `getContractEvents` over `[fromBlock, latest]` in bounded ranges; logs in chain order, as viem returns them. */
+export async function getContractEventsBounded<const abi extends Abi, eventName extends ContractEventName<abi>>(
+  client: Client,
+  parameters: Omit<GetContractEventsParameters<abi, eventName, true, bigint, bigint>, "fromBlock" | "toBlock" | "strict" | "blockHash"> & {
+    fromBlock: bigint | number;
+  },
+): Promise<GetContractEventsReturnType<abi, eventName, true, bigint, bigint>> {
+  const latest = await getBlockNumber(client, { cacheTime: 0 });
+  const ranges = blockRanges(BigInt(parameters.fromBlock), latest);
+  const chunks: GetContractEventsReturnType<abi, eventName, true, bigint, bigint>[] = new Array(ranges.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(IN_FLIGHT, ranges.length) }, async () => {
+      while (next < ranges.length) {
+        const index = next++;
+        const [fromBlock, toBlock] = ranges[index];
+        chunks[index] = await getContractEvents(client, { ...parameters, fromBlock, toBlock, strict: true });
+      }
+    }),
+  );
+  return chunks.flat();
+}
+
+/** The newest `count` events (newest first), reading ranges backwards from the head until enough are found. */
+export async function getLatestContractEvents<const abi extends Abi, eventName extends ContractEventName<abi>>(
+  client: Client,
+  parameters: Omit<GetContractEventsParameters<abi, eventName, true, bigint, bigint>, "fromBlock" | "toBlock" | "strict" | "blockHash"> & {
+    fromBlock: bigint | number;
+  },
+  count: number,
+): Promise<GetContractEventsReturnType<abi, eventName, true, bigint, bigint>> {
+  const latest = await getBlockNumber(client, { cacheTime: 0 });
+  const found: GetContractEventsReturnType<abi, eventName, true, bigint, bigint> = [];
+  for (const [fromBlock, toBlock] of blockRanges(BigInt(parameters.fromBlock), latest).reverse()) {
+    const logs = await getContractEvents(client, { ...parameters, fromBlock, toBlock, strict: true });
+    found.push(...logs.reverse());
+    if (found.length >= count) break;
+  }
+  return found.slice(0, count);
+}
