@@ -120,6 +120,13 @@ export async function openApp(page: Page, { account, path: route = "/", walletNa
   return page;
 }
 
+/** Connects the page's injected wallet through the header's wallet dialog, as a user would. */
+export async function connectWallet(page: Page): Promise<void> {
+  await page.getByTestId("connect-open").click();
+  await page.getByRole("dialog", { name: "Choose a wallet" }).getByRole("button", { name: "E2E Wallet" }).click();
+  await page.getByTestId("connected-account").waitFor({ state: "attached" });
+}
+
 /** Switches the injected wallet to another account, as a user would in their wallet. */
 export async function switchAccount(page: Page, account: RoleKey | Address): Promise<void> {
   const address = resolveAccount(account);

@@ -6,23 +6,16 @@
  * version with a matching content hash, the parameter diff, and a link back to the proposal.
  */
 import assert from "node:assert/strict";
-import type { Page } from "playwright-core";
 import { addressOf } from "../../scripts/stack/accounts.js";
-import { advanceTime, openApp, rpc, screenshot, test } from "../harness/index.js";
+import { advanceTime, connectWallet, openApp, rpc, screenshot, test } from "../harness/index.js";
 
 const ADA = addressOf("ada");
-
-async function connect(page: Page) {
-  await page.getByTestId("connect-open").click();
-  await page.getByRole("dialog", { name: "Choose a wallet" }).getByRole("button", { name: "E2E Wallet" }).click();
-  await page.getByTestId("connected-account").waitFor({ state: "attached" });
-}
 
 const NEW_TEXT = "Funds-at-risk tickets come first. Every desk publishes its queue times.";
 
 test("a holder who never delegated is prompted, delegates to herself and gets her voting power", async ({ page }) => {
   await openApp(page, { account: "eve", path: "/governance" });
-  await connect(page);
+  await connectWallet(page);
   const prompt = page.getByTestId("delegate-prompt");
   await prompt.waitFor();
   assert.match((await prompt.textContent()) ?? "", /Your 500,000 SQ\w do not count in votes yet/);
@@ -36,7 +29,7 @@ test("a holder who never delegated is prompted, delegates to herself and gets he
 
 test("a policy change goes from the wizard through vote, queue and execution to the Policies page", async ({ page }) => {
   await openApp(page, { account: "ada", path: "/governance/new" });
-  await connect(page);
+  await connectWallet(page);
   await page.getByLabel("Urgent first response, minutes").fill("10");
   await page.locator("textarea[name=text]").fill(NEW_TEXT);
   await page.locator("textarea[name=rationale]").fill("Funds-at-risk tickets cannot wait half an hour.");

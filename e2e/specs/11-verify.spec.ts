@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import { addressOf, openApp, screenshot, test } from "../harness/index.js";
 
 async function check(page: Page, subject: string): Promise<{ standing: string | null; summary: string }> {
-  await page.getByLabel("Address or handle", { exact: true }).fill(subject);
+  await page.getByLabel("Address, handle, link, e-mail or phone", { exact: true }).fill(subject);
   await page.getByRole("button", { name: "Check" }).click();
   const result = page.getByTestId("verify-result");
   await result.waitFor();

@@ -15,7 +15,7 @@ import { type Address, createPublicClient, type Hex, http } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { DEV_MNEMONIC } from "../../scripts/stack/accounts.js";
 import { DEV_RELAYER_INDEX } from "../../scripts/stack/relayer.js";
-import { addressOf, chainTime, devAccounts, E2E_ROOT, env, openApp, screenshot, test, walletCalls } from "../harness/index.js";
+import { addressOf, chainTime, connectWallet, devAccounts, E2E_ROOT, env, openApp, screenshot, test, walletCalls } from "../harness/index.js";
 
 const REPO = path.resolve(E2E_ROOT, "..");
 const deployment = JSON.parse(readFileSync(path.join(REPO, "deployments/31337.json"), "utf8")) as {
@@ -23,12 +23,6 @@ const deployment = JSON.parse(readFileSync(path.join(REPO, "deployments/31337.js
 };
 const RATINGS = deployment.contracts.SupportRatings;
 const client = () => createPublicClient({ transport: http(env.rpcUrl) });
-
-async function connect(page: Page) {
-  await page.getByTestId("connect-open").click();
-  await page.getByRole("dialog", { name: "Choose a wallet" }).getByRole("button", { name: "E2E Wallet" }).click();
-  await page.getByTestId("connected-account").waitFor({ state: "attached" });
-}
 
 const stats = (agent: Address) => client().readContract({ address: RATINGS, abi: supportRatingsAbi, functionName: "agentStats", args: [agent] });
 
@@ -66,7 +60,7 @@ test(
 
     // The desk console, as Ledgerly's issuer key.
     await openApp(page, { account: "ledgerlyIssuer", path: "/desk" });
-    await connect(page);
+    await connectWallet(page);
     const form = page.getByTestId("receipt-form");
     await form.waitFor();
     await form.locator("select[name=agent]").selectOption(agent);
@@ -89,7 +83,7 @@ test(
     try {
       const rate = await requesterContext.newPage();
       await openApp(rate, { account: "spare1", path: new URL(url).pathname + new URL(url).hash });
-      await connect(rate);
+      await connectWallet(rate);
       await rate.getByTestId("receipt-facts").waitFor();
       assert.equal(await rate.getByTestId("agent-link").textContent(), "@sam.ledgerly");
       assert.equal(await text(rate, "agent-standing"), "Official agent");
@@ -160,7 +154,7 @@ test(
 
 test("damaged, foreign, expired and unauthorised links get a sentence before any transaction", async ({ page }) => {
   await openApp(page, { account: "spare1", path: "/rate" });
-  await connect(page);
+  await connectWallet(page);
   const blocker = async (payload: string) => {
     await page.goto(new URL(`rate#${payload}`, env.appUrl).href);
     await page.reload(); // a fragment change alone does not reload the page; the requester opens a fresh link
@@ -207,7 +201,7 @@ test(
     assert.match(url, new RegExp(`^${env.appUrl}rate#v1\\.`));
 
     await openApp(page, { account: "newcomer", path: new URL(url).pathname + new URL(url).hash });
-    await connect(page);
+    await connectWallet(page);
     await page.getByTestId("receipt-facts").waitFor();
     assert.equal(await page.getByTestId("agent-link").textContent(), "@theo.ledgerly");
     // Urgent: a first response after an hour misses every SLA version's target.
@@ -255,7 +249,7 @@ test("the agent replies to a rating from their profile, once", async ({ page }) 
   const agent = addressOf("sam");
   // Found through the directory's search, as the agent would find their own page.
   await openApp(page, { account: "sam", path: "/agents" });
-  await connect(page);
+  await connectWallet(page);
   await page.getByTestId("agent-table").waitFor();
   assert.equal(await page.getByTestId("desk-card").count(), 3);
   await page.getByRole("searchbox", { name: "Search" }).fill("sam.led");

@@ -12,7 +12,7 @@ import { advanceTime, type Call, call, type GovernanceClients, passProposal } fr
 
 export type Connection = NetworkConnection;
 export type Protocol = Awaited<ReturnType<typeof deployProtocol>>;
-type Wallet = Awaited<ReturnType<Viem["getWalletClients"]>>[number];
+export type Wallet = Awaited<ReturnType<Viem["getWalletClients"]>>[number];
 
 /** Token balances handed out by {deployWorld}: of a 10M supply, 4 % quorum = 400k, 20 % critical = 2M. */
 export const BALANCES = {

@@ -42,6 +42,7 @@ export const appRoutes: AppRoute[] = [
     lazy: () => import("./features/desk/DeskConsolePage").then((m) => ({ Component: m.DeskConsolePage })),
     nav: { label: "Desk console", order: 70 },
   },
+  { path: "/desk/prove", lazy: () => import("./features/desk/ProvePage").then((m) => ({ Component: m.ProvePage })) },
   { path: "/audit", lazy: () => import("./features/audit/AuditPage").then((m) => ({ Component: m.AuditPage })), nav: { label: "Audit", order: 80 } },
 ];
 

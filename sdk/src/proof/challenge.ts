@@ -4,7 +4,7 @@
  * their agent key (EOA, or a smart account through ERC-1271 via `publicClient.verifyTypedData`). The check
  * refuses a foreign origin, an expired or reused challenge and a signature that does not verify for the agent.
  */
-import { type Address, bytesToHex, type Hex, isAddress } from "viem";
+import { type Address, bytesToHex, type Hex, isAddress, isHex } from "viem";
 
 export const PROOF_TYPES = {
   ProofOfControl: [
@@ -17,14 +17,15 @@ export const PROOF_TYPES = {
   ],
 } as const;
 
-export interface ProofChallenge {
+// A type, not an interface: viem types EIP-712 messages as records.
+export type ProofChallenge = {
   statement: string;
   origin: string;
   phrase: string;
   nonce: Hex;
   issuedAt: bigint;
   expiresAt: bigint;
-}
+};
 
 /** The EIP-712 domain of a proof on `chainId`: no verifying contract, the origin is in the message. */
 export function proofDomain(chainId: number) {
@@ -75,33 +76,60 @@ export interface SignedProof {
   signature: Hex;
 }
 
-export function encodeProof(proof: SignedProof): string {
-  const { challenge: c } = proof;
-  return btoa(JSON.stringify({ ...c, issuedAt: String(c.issuedAt), expiresAt: String(c.expiresAt), agent: proof.agent, signature: proof.signature }))
+function toBase64Url(value: unknown): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(value));
+  return btoa(String.fromCharCode(...bytes))
     .replace(/\+/g, "-")
     .replace(/\//g, "_")
     .replace(/=+$/, "");
 }
 
-export function decodeProof(text: string): SignedProof | null {
+function fromBase64Url(text: string): Record<string, unknown> | null {
   try {
-    const json = JSON.parse(atob(text.trim().replace(/-/g, "+").replace(/_/g, "/")));
-    if (!isAddress(json.agent) || !/^0x[0-9a-fA-F]+$/.test(json.signature) || !/^0x[0-9a-f]{64}$/.test(json.nonce)) return null;
-    return {
-      challenge: {
-        statement: String(json.statement),
-        origin: String(json.origin),
-        phrase: String(json.phrase),
-        nonce: json.nonce,
-        issuedAt: BigInt(json.issuedAt),
-        expiresAt: BigInt(json.expiresAt),
-      },
-      agent: json.agent,
-      signature: json.signature,
-    };
+    const binary = atob(text.trim().replace(/-/g, "+").replace(/_/g, "/"));
+    const json: unknown = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
+    return typeof json === "object" && json !== null ? (json as Record<string, unknown>) : null;
   } catch {
     return null;
   }
+}
+
+function challengeFields(c: ProofChallenge) {
+  return { statement: c.statement, origin: c.origin, phrase: c.phrase, nonce: c.nonce, issuedAt: String(c.issuedAt), expiresAt: String(c.expiresAt) };
+}
+
+function readChallenge(json: Record<string, unknown>): ProofChallenge | null {
+  const { statement, origin, phrase, nonce, issuedAt, expiresAt } = json;
+  if (typeof statement !== "string" || typeof origin !== "string" || typeof phrase !== "string") return null;
+  if (typeof nonce !== "string" || !isHex(nonce) || !/^0x[0-9a-f]{64}$/.test(nonce)) return null;
+  if (typeof issuedAt !== "string" || typeof expiresAt !== "string" || !/^\d{1,20}$/.test(issuedAt) || !/^\d{1,20}$/.test(expiresAt)) return null;
+  return { statement, origin, phrase, nonce, issuedAt: BigInt(issuedAt), expiresAt: BigInt(expiresAt) };
+}
+
+/** A challenge as the user hands it to the person claiming to be support (a code or the tail of a link). */
+export function encodeChallenge(challenge: ProofChallenge): string {
+  return toBase64Url(challengeFields(challenge));
+}
+
+/** Reads a challenge code (or a link ending in `#<code>`); null when it is not one. */
+export function decodeChallenge(text: string): ProofChallenge | null {
+  const json = fromBase64Url(text.slice(text.lastIndexOf("#") + 1));
+  return json ? readChallenge(json) : null;
+}
+
+export function encodeProof(proof: SignedProof): string {
+  return toBase64Url({ ...challengeFields(proof.challenge), agent: proof.agent, signature: proof.signature });
+}
+
+/** Reads a proof code (or a link ending in `#<code>`); null when it is not one. */
+export function decodeProof(text: string): SignedProof | null {
+  const json = fromBase64Url(text.slice(text.lastIndexOf("#") + 1));
+  const challenge = json && readChallenge(json);
+  if (!json || !challenge) return null;
+  const { agent, signature } = json;
+  if (typeof agent !== "string" || !isAddress(agent) || typeof signature !== "string" || !isHex(signature) || !/^0x([0-9a-fA-F]{2})+$/.test(signature))
+    return null;
+  return { challenge, agent, signature };
 }
 
 export type ProofRefusal =

@@ -1,1 +1,2 @@
 export * from "./challenge.js";
+export * from "./verify.js";

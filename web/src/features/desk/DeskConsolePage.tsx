@@ -13,6 +13,7 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { QRCodeSVG } from "qrcode.react";
 import { useEffect, useMemo, useState } from "react";
+import { Link } from "react-router";
 import { type Address, getAddress, isAddress } from "viem";
 import { useConnection, usePublicClient, useSignTypedData } from "wagmi";
 import { AddressText } from "../../components/Address";
@@ -152,6 +153,9 @@ export function DeskConsolePage() {
       <p className="muted">
         When a ticket closes, sign its receipt here and send the link to the person you helped. The receipt travels inside the link: nothing is stored anywhere
         but in it, until the rating lands on-chain.
+      </p>
+      <p>
+        A user asks you to prove you are support? <Link to="/desk/prove">Prove I'm support</Link> signs their challenge with your agent key.
       </p>
       {!account && (
         <p className="error-note" role="alert">

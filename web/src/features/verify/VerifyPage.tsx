@@ -18,8 +18,10 @@ import { ErrorNote, Loading } from "../../components/States";
 import { useChainNow } from "../../lib/chainTime";
 import { usePolicies, versionInForce } from "../../lib/policies";
 import { useProtocol } from "../../lib/useProtocol";
+import { ChannelResult } from "./ChannelResult";
+import { ProofOfControl } from "./ProofOfControl";
 import { ReportForm } from "./ReportForm";
-import { isMalformedAddress, parseSubject, type Subject } from "./subject";
+import { isChannelInput, isMalformedAddress, parseSubject, type Subject } from "./subject";
 
 interface StandingView {
   key: string;
@@ -242,6 +244,7 @@ export function VerifyPage() {
   const [input, setInput] = useState(current);
   useEffect(() => setInput(current), [current]);
   const subject = parseSubject(current);
+  const channel = isChannelInput(current);
   const malformed = isMalformedAddress(input);
   // Outcomes are kept per subject, so a new check starts with no report pre-filled and the form shown.
   const [outcome, setOutcome] = useState<ResultOutcome & { of: string }>({ of: "", official: false });
@@ -265,15 +268,18 @@ export function VerifyPage() {
   return (
     <>
       <h1>Verify an agent</h1>
-      <p className="muted">Someone says they are support? Paste their address or handle to learn at once whether they really are.</p>
+      <p className="muted">
+        Someone says they are support? Paste their address or handle — or the link, e-mail address, account or phone number they contacted you from — to learn
+        at once whether they really are.
+      </p>
       <form className="field-row" onSubmit={submit} role="search">
         <label style={{ flex: 1 }}>
-          Address or handle
+          Address, handle, link, e-mail or phone
           <input
             name="subject"
             value={input}
             onChange={(e) => setInput(e.target.value)}
-            placeholder="0x… or @handle"
+            placeholder="0x…, @handle, https://… or name@domain"
             autoComplete="off"
             spellCheck={false}
             aria-invalid={malformed}
@@ -289,9 +295,12 @@ export function VerifyPage() {
           An address has 0x followed by exactly 40 hexadecimal characters; this one looks truncated.
         </p>
       )}
-      {subject && <StatusResult key={current} subject={subject} onOutcome={onOutcome} />}
+      {subject && channel && <ChannelResult input={current} />}
+      {subject && !channel && <StatusResult key={current} subject={subject} onOutcome={onOutcome} />}
+      {subject?.kind === "handle" && !channel && <ChannelResult input={current} quiet />}
+      <ProofOfControl />
       {/* No report form under an official result: agents are suspended by their desk, not reported. */}
-      {!official && <ReportForm initialSubject={report?.subject ?? current} initialEvidence={report?.evidence} />}
+      {!official && !channel && <ReportForm initialSubject={report?.subject ?? current} initialEvidence={report?.evidence} />}
     </>
   );
 }

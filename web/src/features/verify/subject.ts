@@ -25,3 +25,18 @@ export function isMalformedAddress(input: string): boolean {
   const value = input.trim();
   return /^0x[0-9a-fA-F]*$/.test(value) && !/^0x[0-9a-fA-F]{40}$/.test(value);
 }
+
+/** Top-level domains that make a dotted input a website rather than a handle such as `maya.ledgerly`. */
+const WEB_TLDS = new Set(["com", "org", "net", "io", "app", "xyz", "co", "dev", "info", "me", "gg", "support", "help", "site", "online", "example", "eth"]);
+
+/**
+ * Reads as an official-channel question rather than an agent's: a URL, an e-mail address, a phone number, a
+ * social-network link, or a domain under a common top-level domain.
+ */
+export function isChannelInput(input: string): boolean {
+  const value = input.trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^[^\s@]+@[^\s@]+\.[^\s@]+$/u.test(value) || /^\+?[\d\s().-]{7,}$/.test(value)) return true;
+  const host = value.split(/[/?#]/u)[0].replace(/\.$/, "");
+  const tld = host.slice(host.lastIndexOf(".") + 1).toLowerCase();
+  return host.includes(".") && !host.startsWith("@") && (WEB_TLDS.has(tld) || tld.startsWith("xn--"));
+}
