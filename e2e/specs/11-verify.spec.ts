@@ -7,7 +7,7 @@ import { addressOf, openApp, screenshot, test } from "../harness/index.js";
 
 async function check(page: Page, subject: string): Promise<{ standing: string | null; summary: string }> {
   await page.getByLabel("Address, handle, link, e-mail or phone", { exact: true }).fill(subject);
-  await page.getByRole("button", { name: "Check" }).click();
+  await page.getByRole("button", { name: "Check", exact: true }).click();
   const result = page.getByTestId("verify-result");
   await result.waitFor();
   await page.waitForFunction((s) => decodeURIComponent(location.pathname) === `/verify/${s}`, subject);

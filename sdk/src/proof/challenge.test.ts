@@ -1,7 +1,7 @@
 import { verifyTypedData } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { describe, expect, it } from "vitest";
-import { checkChallenge, decodeProof, encodeProof, issueChallenge, PROOF_TYPES, proofDomain } from "../index.js";
+import { checkChallenge, decodeChallenge, decodeProof, encodeChallenge, encodeProof, issueChallenge, PROOF_TYPES, proofDomain } from "../index.js";
 
 // Hardhat's well-known test keys #1 and #2: throwaway signers, never real keys.
 const agent = privateKeyToAccount("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
@@ -25,6 +25,10 @@ describe("proof of control", () => {
     const signature = await agent.signTypedData(args);
     const proof = decodeProof(encodeProof({ challenge, agent: agent.address, signature }));
     expect(proof).toEqual({ challenge, agent: agent.address, signature });
+    // As the desk console hands it back: a link to Verify with the proof in the fragment.
+    expect(decodeProof(`https://verify.example/verify#proof.${encodeProof({ challenge, agent: agent.address, signature })}`)).toEqual(proof);
+    expect(decodeChallenge(`https://verify.example/desk/prove#${encodeChallenge(challenge)}`)).toEqual(challenge);
+    expect(decodeProof("https://verify.example/verify#proof.bm90LWEtcHJvb2Y")).toBeNull();
     expect(await verifyTypedData({ ...args, address: agent.address, signature })).toBe(true);
     const forged = await scammer.signTypedData(args);
     expect(await verifyTypedData({ ...args, address: agent.address, signature: forged })).toBe(false);

@@ -121,9 +121,9 @@ export function encodeProof(proof: SignedProof): string {
   return toBase64Url({ ...challengeFields(proof.challenge), agent: proof.agent, signature: proof.signature });
 }
 
-/** Reads a proof code (or a link ending in `#<code>`); null when it is not one. */
+/** Reads a proof code (or a link ending in `#proof.<code>`); null when it is not one. */
 export function decodeProof(text: string): SignedProof | null {
-  const json = fromBase64Url(text.slice(text.lastIndexOf("#") + 1));
+  const json = fromBase64Url(text.slice(text.lastIndexOf("#") + 1).replace(/^proof\./, ""));
   const challenge = json && readChallenge(json);
   if (!json || !challenge) return null;
   const { agent, signature } = json;

@@ -87,9 +87,11 @@ export function ProofOfControl() {
         Anyone can quote an agent's address or handle. A real agent can sign a challenge with the agent's key: it costs nothing, needs no transaction, and takes
         them a minute.
       </p>
-      <button type="button" onClick={issue} data-testid="proof-issue">
-        {challenge ? "Issue a new challenge" : "Issue a challenge"}
-      </button>
+      <p>
+        <button type="button" onClick={issue} data-testid="proof-issue">
+          {challenge ? "Issue a new challenge" : "Issue a challenge"}
+        </button>
+      </p>
       {challenge && (
         <div className="proof-challenge" data-testid="proof-challenge" data-phrase={challenge.phrase}>
           <p>

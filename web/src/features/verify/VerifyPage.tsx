@@ -97,11 +97,7 @@ function StatusResult({ subject, onOutcome }: { subject: Subject; onOutcome: (ou
   const analysis = handle.analysis;
   useEffect(() => {
     if (analysis?.match.kind === "look-alike" && subject.kind === "handle") {
-      const official = displayHandle(analysis.match.official.handle);
-      onOutcome({
-        official: false,
-        lookAlike: { subject: subject.handle, evidence: `Look-alike of official agent ${official}: ${analysis.match.explanation}.` },
-      });
+      onOutcome({ official: false, lookAlike: { subject: subject.handle, evidence: `${analysis.match.explanation}.` } });
     }
   }, [analysis, subject, onOutcome]);
   if (handle.loading) return <Loading what="Checking the handle" />;
