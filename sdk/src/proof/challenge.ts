@@ -4,7 +4,7 @@
  * their agent key (EOA, or a smart account through ERC-1271 via `publicClient.verifyTypedData`). The check
  * refuses a foreign origin, an expired or reused challenge and a signature that does not verify for the agent.
  */
-import { type Address, bytesToHex, type Hex, isAddress, isHex } from "viem";
+import { type Address, bytesToHex, type Hex, hexToBytes, isAddress, isHex } from "viem";
 
 export const PROOF_TYPES = {
   ProofOfControl: [
@@ -51,15 +51,25 @@ const WORDS = [
   "pepper",
 ];
 
+/** The statement an agent signs: fixed for an origin, so links need not carry it. */
+function statementFor(origin: string): string {
+  return `I control this support agent's key and I am proving it to a user of ${origin} right now. I will never ask for a seed phrase.`;
+}
+
+/** The phrase the user and the agent compare: three words drawn from the nonce, so links need not carry it either. */
+function phraseFor(nonce: Hex): string {
+  const bytes = hexToBytes(nonce);
+  return `${WORDS[bytes[0] % WORDS.length]}-${WORDS[bytes[1] % WORDS.length]}-${(bytes[2] % 90) + 10}`;
+}
+
 /** A fresh challenge for `origin`, valid `ttlSeconds` from `now` (seconds). */
 export function issueChallenge(origin: string, now: number, ttlSeconds = 300, random: (n: number) => Uint8Array = randomBytes): ProofChallenge {
-  const nonce = random(32);
-  const phrase = `${WORDS[nonce[0] % WORDS.length]}-${WORDS[nonce[1] % WORDS.length]}-${(nonce[2] % 90) + 10}`;
+  const nonce = bytesToHex(random(32));
   return {
-    statement: `I control this support agent's key and I am proving it to a user of ${origin} right now. I will never ask for a seed phrase.`,
+    statement: statementFor(origin),
     origin,
-    phrase,
-    nonce: bytesToHex(nonce),
+    phrase: phraseFor(nonce),
+    nonce,
     issuedAt: BigInt(now),
     expiresAt: BigInt(now + ttlSeconds),
   };
@@ -94,16 +104,17 @@ function fromBase64Url(text: string): Record<string, unknown> | null {
   }
 }
 
+/** What a link carries: the statement and the phrase follow from the origin and the nonce. */
 function challengeFields(c: ProofChallenge) {
-  return { statement: c.statement, origin: c.origin, phrase: c.phrase, nonce: c.nonce, issuedAt: String(c.issuedAt), expiresAt: String(c.expiresAt) };
+  return { origin: c.origin, nonce: c.nonce, issuedAt: String(c.issuedAt), expiresAt: String(c.expiresAt) };
 }
 
 function readChallenge(json: Record<string, unknown>): ProofChallenge | null {
-  const { statement, origin, phrase, nonce, issuedAt, expiresAt } = json;
-  if (typeof statement !== "string" || typeof origin !== "string" || typeof phrase !== "string") return null;
+  const { origin, nonce, issuedAt, expiresAt } = json;
+  if (typeof origin !== "string") return null;
   if (typeof nonce !== "string" || !isHex(nonce) || !/^0x[0-9a-f]{64}$/.test(nonce)) return null;
   if (typeof issuedAt !== "string" || typeof expiresAt !== "string" || !/^\d{1,20}$/.test(issuedAt) || !/^\d{1,20}$/.test(expiresAt)) return null;
-  return { statement, origin, phrase, nonce, issuedAt: BigInt(issuedAt), expiresAt: BigInt(expiresAt) };
+  return { statement: statementFor(origin), origin, phrase: phraseFor(nonce), nonce, issuedAt: BigInt(issuedAt), expiresAt: BigInt(expiresAt) };
 }
 
 /** A challenge as the user hands it to the person claiming to be support (a code or the tail of a link). */
