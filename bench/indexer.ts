@@ -13,6 +13,7 @@ import { network } from "hardhat";
 import { recordDeployment } from "../scripts/stack/deployment.js";
 import { freePort, startIndexer } from "../scripts/stack/indexer.js";
 import { mineLinkedBlocks, startNode } from "../scripts/stack/node.js";
+import { startPostgres } from "../scripts/stack/postgres.js";
 import { buildHistory } from "../test/support/audit-history.js";
 
 const ratings = Number(process.argv[2] ?? 20_000);
@@ -31,7 +32,9 @@ const dir = mkdtempSync(path.join(os.tmpdir(), "sqp-bench-deployments-"));
 await recordDeployment(history.protocol.deployment, dir);
 console.log(`History: ${ratings} ratings, ${head} blocks, built in ${seedSeconds.toFixed(0)} s. Indexing…`);
 
-const indexer = await startIndexer({ rpcUrl: node.url, deploymentsDir: dir });
+// BENCH_POSTGRES=1: a throw-away PostgreSQL 15 server instead of PGlite.
+const pg = process.env.BENCH_POSTGRES ? await startPostgres() : undefined;
+const indexer = await startIndexer({ rpcUrl: node.url, deploymentsDir: dir, databaseUrl: pg?.url });
 const t0Index = performance.now();
 // Ponder's own start (build, database set-up) is timed apart: /status answers once it is indexing.
 while ((await indexer.indexedBlock()) === undefined) await new Promise((r) => setTimeout(r, 100));
@@ -53,6 +56,9 @@ const tables = Object.fromEntries(
 );
 const byEvent = await queryIndex(indexer.url, "select event, count(*)::int as n from timeline group by event order by 2 desc limit 8");
 console.log(JSON.stringify({ tables, byEvent }));
+const [aggregates] = await queryIndex(indexer.url, "select sum(count)::int as counted, sum(voided)::int as voided from agent");
+console.log(JSON.stringify({ agentAggregates: aggregates }));
+if (tables.rating !== ratings) console.log(`The index holds ${tables.rating} ratings of ${ratings}. Ponder's output:\n${indexer.output().slice(-6000)}`);
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const agent = history.agents[0].toLowerCase();
@@ -77,12 +83,13 @@ for (const [name, [sql, params]] of Object.entries(pages)) {
   latency[name] = { rows, p50: Math.round(percentile(times, 50) * 10) / 10, p95: Math.round(percentile(times, 95) * 10) / 10 };
 }
 await indexer.stop();
+await pg?.stop();
 await connection.close();
 await node.close();
 
 const result = {
   measuredAt: new Date().toISOString(),
-  database: "PGlite",
+  database: pg ? "PostgreSQL 15" : "PGlite",
   machine: `${os.cpus().length} cores (shared)`,
   ratings,
   agents: history.agents.length,
