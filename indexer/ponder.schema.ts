@@ -241,3 +241,14 @@ export const timelockOperation = onchainTable("timelock_operation", (t) => ({
   executedAt: t.bigint(),
   cancelledAt: t.bigint(),
 }));
+
+/**
+ * Blocks the index vouches for: "first" (the block of the first indexed event) and "latest" (the block of
+ * the latest). The API compares their hashes with the chain's on every read (src/api/chain-check.ts): a
+ * chain reset or a revert under the index changes them, and the index then refuses to serve stale rows.
+ */
+export const chainAnchor = onchainTable("chain_anchor", (t) => ({
+  id: t.text().primaryKey(),
+  block: t.bigint().notNull(),
+  hash: t.hex().notNull(),
+}));

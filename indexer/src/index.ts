@@ -8,6 +8,7 @@ import { type Context, type EventNames, ponder } from "ponder:registry";
 import {
   agent,
   agentStatusChange,
+  chainAnchor,
   desk,
   deskKey,
   holder,
@@ -55,7 +56,7 @@ function applyRating(row: Stats, score: number, verdict: number, sign: 1 | -1): 
 interface AnyEvent {
   id: string;
   args?: unknown;
-  block: { number: bigint; timestamp: bigint };
+  block: { number: bigint; timestamp: bigint; hash: Hex };
   log: { logIndex: number };
   transaction: { hash: Hex };
 }
@@ -71,6 +72,16 @@ async function record(context: Context, contract: ContractName, name: string, ev
     event: name,
     args: toJson(event.args ?? {}),
   });
+  // The blocks the index vouches for (see chainAnchor): a reset chain no longer has these hashes.
+  const anchor = { block: event.block.number, hash: event.block.hash };
+  await context.db
+    .insert(chainAnchor)
+    .values({ id: "first", ...anchor })
+    .onConflictDoNothing();
+  await context.db
+    .insert(chainAnchor)
+    .values({ id: "latest", ...anchor })
+    .onConflictDoUpdate(anchor);
 }
 
 /** The events with a page table: registered below, each also recording its timeline row. */

@@ -115,7 +115,60 @@ export class Sender {
     if (inFlight.length > 0) this.log(`Resumed ${inFlight.length} request(s) in flight; next nonce ${this.nextNonce}.`);
   }
 
+  /**
+   * Is the chain still the one the relayer wrote to? It keeps one block (number and hash, on disk) and
+   * checks it each round: a chain whose id changed, that ends below that block, or that has another hash
+   * there was reset (a local node restarted or reverted to a snapshot, or a reorg). Transactions the new
+   * chain does not have are forgotten: their requests go back to the queue (simulated again: the signer's
+   * on-chain nonce still keeps each signature single-use), and the nonces are read from the chain again.
+   */
+  private async checkChain() {
+    const head = await this.rpc(() => this.chain.client.getBlock({ blockTag: "latest" }));
+    const anchor = this.store.chainAnchor();
+    let why: string | undefined;
+    if (anchor && anchor.chainId !== this.chain.chainId) why = `its chain id is now ${this.chain.chainId}, it was ${anchor.chainId}`;
+    else if (anchor && head.number < anchor.number) why = `it ends at block ${head.number}, the relayer had seen block ${anchor.number}`;
+    else if (anchor) {
+      const then = head.number === anchor.number ? head : await this.rpc(() => this.chain.client.getBlock({ blockNumber: anchor.number }));
+      if (then.hash !== anchor.hash) why = `block ${anchor.number} now has hash ${then.hash}, the relayer had seen ${anchor.hash}`;
+    }
+    if (why) await this.forgetReset(why);
+    if (head.hash) this.store.setChainAnchor({ chainId: this.chain.chainId, number: head.number, hash: head.hash });
+  }
+
+  private async forgetReset(why: string) {
+    const onChain = async (hash: string | null) =>
+      hash !== null &&
+      (await this.rpc(() =>
+        this.chain.client.getTransactionReceipt({ hash: hash as Hex }).then(
+          () => true,
+          (e: unknown) => {
+            if (e instanceof Error && e.name === "TransactionReceiptNotFoundError") return false;
+            throw e;
+          },
+        ),
+      ));
+    const gone: number[] = [];
+    for (const row of this.store.inFlight()) {
+      const txs = this.store.txsOf(row.id);
+      let mined = false;
+      for (const tx of txs) if (await onChain(tx.hash)) mined = true;
+      if (!mined) gone.push(row.id);
+    }
+    // Newest first, until one is still on the chain: everything mined before it is too.
+    for (const row of this.store.confirmedNewestFirst(10_000)) {
+      if (await onChain(row.tx_hash)) break;
+      gone.push(row.id);
+    }
+    const chainNonce = await this.rpc(() => this.chain.client.getTransactionCount({ address: this.chain.account.address, blockTag: "pending" }));
+    const sentence = `The chain was reset under the relayer (${why}); its transaction is no longer on the chain, so the request is checked and sent again.`;
+    this.store.forgetReset(gone, chainNonce, sentence);
+    this.nextNonce = chainNonce;
+    this.log(`The chain was reset under the relayer (${why}): ${gone.length} request(s) back in the queue; next nonce ${chainNonce}.`);
+  }
+
   private async round() {
+    await this.checkChain();
     const mined = await this.rpc(() => this.chain.client.getTransactionCount({ address: this.chain.account.address, blockTag: "latest" }));
     await this.follow(mined);
     const balance = await this.rpc(() => this.chain.client.getBalance({ address: this.chain.account.address }));

@@ -245,6 +245,47 @@ export class Store {
       .run(txHash, blockNumber.toString(), gasUsed, Date.now(), id);
   }
 
+  /** The chain the relayer last saw: its id and a block (number and hash), to notice a reset under it. */
+  chainAnchor(): { chainId: number; number: bigint; hash: Hex } | undefined {
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'chain_anchor'").get() as { value: string } | undefined;
+    if (!row) return undefined;
+    const [chainId, number, hash] = row.value.split(":");
+    return { chainId: Number(chainId), number: BigInt(number), hash: hash as Hex };
+  }
+
+  setChainAnchor(anchor: { chainId: number; number: bigint; hash: Hex }) {
+    this.db
+      .prepare("INSERT INTO meta (key, value) VALUES ('chain_anchor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+      .run(`${anchor.chainId}:${anchor.number}:${anchor.hash}`);
+  }
+
+  /** Confirmed requests, the most recently mined first. */
+  confirmedNewestFirst(limit: number): RequestRow[] {
+    return typed<RequestRow[]>(
+      this.db.prepare("SELECT * FROM requests WHERE status = 'confirmed' ORDER BY CAST(block_number AS INTEGER) DESC, tx_nonce DESC LIMIT ?").all(limit),
+    );
+  }
+
+  /**
+   * After a chain reset: `requeued` go back to the queue with `sentence` (their transactions are gone), and
+   * every nonce from `chainNonce` on is free again (the chain never saw those transactions), in one SQLite
+   * transaction.
+   */
+  forgetReset(requeued: number[], chainNonce: number, sentence: string) {
+    this.transaction(() => {
+      const now = Date.now();
+      for (const id of requeued)
+        this.db
+          .prepare(
+            "UPDATE requests SET status = 'queued', tx_nonce = NULL, gas_limit = NULL, gas_used = NULL, tx_hash = NULL, block_number = NULL, day = NULL, not_before = 0, sentence = ?, updated_at = ? WHERE id = ?",
+          )
+          .run(sentence, now, id);
+      this.db.prepare("UPDATE requests SET tx_nonce = NULL WHERE tx_nonce >= ?").run(chainNonce);
+      this.db.prepare("DELETE FROM txs WHERE nonce >= ?").run(chainNonce);
+      this.setNextNonce(chainNonce);
+    });
+  }
+
   /**
    * The request's nonce was used by a transaction the relayer does not know: back to the queue (its
    * simulation decides again, and the signer's on-chain nonce keeps it from taking effect twice).

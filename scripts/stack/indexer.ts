@@ -28,6 +28,11 @@ export interface IndexerOptions {
   /** Where `<chainId>.json` is read from (default deployments/). */
   deploymentsDir?: string;
   log?: (line: string) => void;
+  /**
+   * Rebuild the index on a fresh database when the chain is reset under it (default true): its
+   * `/chain-check` fails, or Ponder exits on a reorg deeper than its finality window.
+   */
+  rebuildOnReset?: boolean;
 }
 
 export interface Indexer {
@@ -37,7 +42,10 @@ export interface Indexer {
   /** Resolves once the index has caught up with `block`. */
   waitFor(block: number, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
-  child: ChildProcess;
+  /** The running `ponder start` (a new one after each rebuild). */
+  readonly child: ChildProcess;
+  /** How many times the index was rebuilt after a chain reset. */
+  rebuilds(): number;
   output(): string;
 }
 
@@ -68,58 +76,118 @@ export async function indexedBlockAt(url: string): Promise<number | undefined> {
   }
 }
 
+/** The index's `/chain-check` verdict: false (with the index's sentence) after a chain reset under it. */
+export async function chainCheckAt(url: string): Promise<{ consistent: boolean; reason?: string } | undefined> {
+  try {
+    const response = await fetch(new URL("/chain-check", url), { signal: AbortSignal.timeout(5_000) });
+    if (response.status !== 200 && response.status !== 409) return undefined;
+    return (await response.json()) as { consistent: boolean; reason?: string };
+  } catch {
+    return undefined;
+  }
+}
+
 export async function startIndexer(options: IndexerOptions): Promise<Indexer> {
   const port = options.port ?? (await freePort());
-  const pgliteDir = options.databaseUrl ? undefined : mkdtempSync(path.join(os.tmpdir(), "sqp-pglite-"));
-  const schema = options.schema ?? `sqp_${process.pid}_${Date.now().toString(36)}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PONDER_TELEMETRY_DISABLED: "true",
-    PONDER_RPC_URL: options.rpcUrl,
-    PONDER_CHAIN_ID: String(options.chainId ?? 31337),
-    PONDER_GETLOGS_RANGE: String(options.getLogsRange ?? 10_000),
-    ...(options.deploymentsDir ? { PONDER_DEPLOYMENTS_DIR: options.deploymentsDir } : {}),
-  };
-  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
-  else {
-    delete env.DATABASE_URL;
-    env.PONDER_PGLITE_DIR = pgliteDir;
-  }
-  const ponderBin = path.join(ROOT, "node_modules/.bin/ponder");
-  const args = ["start", "--port", String(port), "--hostname", "127.0.0.1", "--log-format", "json", "--log-level", process.env.PONDER_LOG_LEVEL ?? "warn"];
-  args.push("--schema", schema);
-  const child = spawn(ponderBin, args, { cwd: INDEXER_DIR, env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
+  const baseSchema = options.schema ?? `sqp_${process.pid}_${Date.now().toString(36)}`;
+  const log = options.log ?? (() => {});
   const url = `http://127.0.0.1:${port}`;
+  const ponderBin = path.join(ROOT, "node_modules/.bin/ponder");
 
-  let exited = false;
-  const exit = new Promise<void>((resolve) =>
-    child.once("exit", () => {
-      exited = true;
-      resolve();
-    }),
-  );
-  const stop = async () => {
-    if (!exited) {
-      child.kill("SIGTERM");
-      await Promise.race([exit, sleep(10_000)]);
-      if (!exited) child.kill("SIGKILL");
-      await exit;
+  interface Run {
+    child: ChildProcess;
+    exited: boolean;
+    exit: Promise<void>;
+    pgliteDir?: string;
+  }
+  let output = "";
+  let stopping = false;
+  let rebuilds = 0;
+
+  /** One `ponder start` on a fresh database (a fresh PGlite directory, or a fresh Postgres schema). */
+  const launch = (): Run => {
+    const pgliteDir = options.databaseUrl ? undefined : mkdtempSync(path.join(os.tmpdir(), "sqp-pglite-"));
+    const schema = rebuilds === 0 ? baseSchema : `${baseSchema}_r${rebuilds}`;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PONDER_TELEMETRY_DISABLED: "true",
+      PONDER_RPC_URL: options.rpcUrl,
+      PONDER_CHAIN_ID: String(options.chainId ?? 31337),
+      PONDER_GETLOGS_RANGE: String(options.getLogsRange ?? 10_000),
+      ...(options.deploymentsDir ? { PONDER_DEPLOYMENTS_DIR: options.deploymentsDir } : {}),
+    };
+    if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+    else {
+      delete env.DATABASE_URL;
+      env.PONDER_PGLITE_DIR = pgliteDir;
     }
-    if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
+    const args = ["start", "--port", String(port), "--hostname", "127.0.0.1", "--log-format", "json", "--log-level", process.env.PONDER_LOG_LEVEL ?? "warn"];
+    args.push("--schema", schema);
+    const child = spawn(ponderBin, args, { cwd: INDEXER_DIR, env, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout!.on("data", (d) => (output += d));
+    child.stderr!.on("data", (d) => (output += d));
+    const run: Run = { child, exited: false, exit: Promise.resolve(), pgliteDir };
+    run.exit = new Promise<void>((resolve) =>
+      child.once("exit", () => {
+        run.exited = true;
+        resolve();
+      }),
+    );
+    return run;
   };
+  const halt = async (run: Run) => {
+    if (!run.exited) {
+      run.child.kill("SIGTERM");
+      await Promise.race([run.exit, sleep(10_000)]);
+      if (!run.exited) run.child.kill("SIGKILL");
+      await run.exit;
+    }
+    if (run.pgliteDir) rmSync(run.pgliteDir, { recursive: true, force: true });
+  };
+
+  let current = launch();
+
+  // The supervisor: a chain reset under the index (its /chain-check fails, or Ponder exits on a reorg
+  // deeper than its finality window) rebuilds the index from the deployment block on a fresh database.
+  let watching: Promise<void> = Promise.resolve();
+  if (options.rebuildOnReset ?? true) {
+    watching = (async () => {
+      while (!stopping) {
+        await sleep(1_000);
+        if (stopping) break;
+        let why: string | undefined;
+        if (current.exited) why = `Ponder exited (${output.trim().split("\n").at(-1)?.slice(0, 300) ?? "no output"})`;
+        else {
+          const check = await chainCheckAt(url);
+          if (check && !check.consistent) why = check.reason ?? "the chain check failed";
+        }
+        if (!why || stopping) continue;
+        if (rebuilds >= 10) {
+          log(`Indexer: ${why} Not rebuilding again (10 rebuilds already); it stays down.`);
+          break;
+        }
+        log(`Indexer: ${why} Rebuilding the index from the deployment block.`);
+        await halt(current);
+        if (stopping) break;
+        rebuilds += 1;
+        output += `\n[supervisor] rebuild ${rebuilds}: ${why}\n`;
+        current = launch();
+      }
+    })();
+  }
 
   const indexer: Indexer = {
     url,
-    child,
+    get child() {
+      return current.child;
+    },
+    rebuilds: () => rebuilds,
     output: () => output,
     indexedBlock: () => indexedBlockAt(url),
     async waitFor(block, timeoutMs = 120_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        if (exited) throw new Error(`The indexer exited before reaching block ${block}:\n${output.slice(-4000)}`);
+        if (current.exited && !(options.rebuildOnReset ?? true)) throw new Error(`The indexer exited before reaching block ${block}:\n${output.slice(-4000)}`);
         const at = await indexedBlockAt(url);
         if (at !== undefined && at >= block) return;
         if (Date.now() > deadline)
@@ -127,7 +195,11 @@ export async function startIndexer(options: IndexerOptions): Promise<Indexer> {
         await sleep(200);
       }
     },
-    stop,
+    async stop() {
+      stopping = true;
+      await watching;
+      await halt(current);
+    },
   };
   return indexer;
 }

@@ -117,3 +117,16 @@ export async function startNode({ port = NODE_PORT, startDaysAgo = 0 } = {}): Pr
     },
   };
 }
+
+/**
+ * Blocks whose hashes link: at most the last 64 of `count` (twice Ponder's 30-block finality window on an
+ * unknown chain id) mined one by one with evm_mine, the rest in one hardhat_mine. Hardhat's hardhat_mine
+ * "reserves" its blocks, and a reserved block reports parentHash 0x00…0 — Ponder's realtime sync, which
+ * follows the unfinalized tip by parent hashes, takes that for a reorg deeper than its window and never
+ * indexes those blocks (the "last ~32 blocks not indexed" measured behind the public-RPC simulator).
+ */
+export async function mineLinkedBlocks(provider: EthereumProvider, count: number, linked = 64): Promise<void> {
+  const tail = Math.min(count, linked);
+  if (count > tail) await provider.request({ method: "hardhat_mine", params: [`0x${(count - tail).toString(16)}`] });
+  for (let i = 0; i < tail; i++) await provider.request({ method: "evm_mine", params: [] });
+}

@@ -13,7 +13,7 @@ import { type Deployment, deployProtocol } from "../../deploy/protocol.js";
 import { writeGenerated } from "../generate.js";
 import { recordDeployment } from "./deployment.js";
 import { INDEXER_PORT, type Indexer, startIndexer } from "./indexer.js";
-import { assertPortFree, type LocalNode, NODE_HOST, NODE_PORT, startNode } from "./node.js";
+import { assertPortFree, type LocalNode, mineLinkedBlocks, NODE_HOST, NODE_PORT, startNode } from "./node.js";
 import { type PublicRpc, startPublicRpc } from "./public-rpc.js";
 import { RELAYER_PORT, type RelayerService, startRelayerService } from "./relayer.js";
 
@@ -49,7 +49,7 @@ export interface StackOptions {
    * the indexer at it: eth_getLogs capped at 10,000 blocks/results, 429 on bursts, added latency.
    */
   publicRpcPort?: number;
-  /** Empty blocks mined after seeding (hardhat_mine), to give the history a public network's depth. */
+  /** Empty blocks mined after seeding (mineLinkedBlocks), to give the history a public network's depth. */
   emptyBlocks?: number;
   log?: (line: string) => void;
 }
@@ -229,7 +229,7 @@ export async function startStack({
     }
 
     if (emptyBlocks > 0) {
-      await node.provider.request({ method: "hardhat_mine", params: [`0x${emptyBlocks.toString(16)}`] });
+      await mineLinkedBlocks(node.provider, emptyBlocks);
       log(`Mined ${emptyBlocks} empty blocks.`);
     }
 
@@ -240,7 +240,7 @@ export async function startStack({
     if (indexing) {
       const databaseUrl = process.env.DATABASE_URL || undefined;
       log(`Starting the indexer on ${databaseUrl ? "Postgres (DATABASE_URL)" : "embedded PGlite"}…`);
-      indexer = await startIndexer({ rpcUrl: publicRpc?.url ?? node.url, port: indexerPort, databaseUrl });
+      indexer = await startIndexer({ rpcUrl: publicRpc?.url ?? node.url, port: indexerPort, databaseUrl, log });
       cleanups.push(() => indexer!.stop());
     }
 

@@ -61,3 +61,20 @@ export async function indexerStatus(url: string, init: { signal?: AbortSignal } 
     return undefined;
   }
 }
+
+/**
+ * Whether the index still describes the chain it reads (its `/chain-check`): `{ consistent: false, reason }`
+ * after a chain reset or a deep revert under it, with the index's own sentence; undefined when the index
+ * does not answer or predates the check.
+ */
+export async function indexerChainCheck(url: string, init: { signal?: AbortSignal } = {}): Promise<{ consistent: boolean; reason?: string } | undefined> {
+  try {
+    const response = await fetch(endpoint(url, "chain-check"), { signal: init.signal ?? AbortSignal.timeout(5_000) });
+    if (response.status !== 200 && response.status !== 409) return undefined;
+    const body = (await response.json()) as { consistent?: unknown; reason?: unknown };
+    if (typeof body.consistent !== "boolean") return undefined;
+    return { consistent: body.consistent, ...(typeof body.reason === "string" ? { reason: body.reason } : {}) };
+  } catch {
+    return undefined;
+  }
+}

@@ -13,6 +13,7 @@ describe("indexNotice", () => {
     expect(indexNotice({ source: "chain", reason: "unavailable" })).toBe("Index unavailable: reading from the chain.");
     expect(indexNotice({ source: "chain", reason: "behind", behind: 3 })).toBe("Showing chain data directly; the index is 3 blocks behind.");
     expect(indexNotice({ source: "chain", reason: "behind", behind: 1 })).toBe("Showing chain data directly; the index is 1 block behind.");
+    expect(indexNotice({ source: "chain", reason: "reset" })).toBe("The chain was reset under the index: reading from the chain until the index is rebuilt.");
   });
 });
 

@@ -3,7 +3,7 @@
  * (`VITE_INDEXER_URL`) and keeping up with the chain, else the chain itself through bounded, paged reads
  * (lib/logs.ts). Views the contracts answer directly (statusOf, stats, quorum) stay contract reads.
  */
-import { type IndexRow, indexerStatus, queryIndex } from "@support-quality/sdk/indexer";
+import { type IndexRow, indexerChainCheck, indexerStatus, queryIndex } from "@support-quality/sdk/indexer";
 import { useQuery } from "@tanstack/react-query";
 import type { Client } from "viem";
 import { getBlockNumber } from "viem/actions";
@@ -19,13 +19,18 @@ export type IndexHealth =
   | { source: "index"; behind: number }
   | { source: "chain"; reason: "not-configured" }
   | { source: "chain"; reason: "unavailable" }
-  | { source: "chain"; reason: "behind"; behind: number };
+  | { source: "chain"; reason: "behind"; behind: number }
+  /** The chain was reset or reverted under the index: its rows describe blocks the chain no longer has. */
+  | { source: "chain"; reason: "reset" };
 
 /** Whether the index at `url` serves `chainId` and keeps up with the chain `client` reads. */
 export async function indexHealth(client: Client, chainId: number, url = INDEXER_URL): Promise<IndexHealth> {
   if (!url) return { source: "chain", reason: "not-configured" };
-  const [status, head] = await Promise.all([indexerStatus(url), getBlockNumber(client, { cacheTime: 0 })]);
+  const [status, head, check] = await Promise.all([indexerStatus(url), getBlockNumber(client, { cacheTime: 0 }), indexerChainCheck(url)]);
   if (!status || status.chainId !== chainId) return { source: "chain", reason: "unavailable" };
+  // An index ahead of the chain, or vouching for block hashes the chain no longer has, holds another
+  // chain's history (a local node restarted or reverted to a snapshot): never mix it in.
+  if (check?.consistent === false || status.block > Number(head) + INDEX_LAG_TOLERANCE) return { source: "chain", reason: "reset" };
   const behind = Math.max(0, Number(head) - status.block);
   return behind <= INDEX_LAG_TOLERANCE ? { source: "index", behind } : { source: "chain", reason: "behind", behind };
 }
@@ -34,6 +39,7 @@ export async function indexHealth(client: Client, chainId: number, url = INDEXER
 export function indexNotice(health: IndexHealth | undefined): string | undefined {
   if (!health || health.source === "index" || health.reason === "not-configured") return undefined;
   if (health.reason === "unavailable") return "Index unavailable: reading from the chain.";
+  if (health.reason === "reset") return "The chain was reset under the index: reading from the chain until the index is rebuilt.";
   return `Showing chain data directly; the index is ${health.behind} block${health.behind === 1 ? "" : "s"} behind.`;
 }
 
