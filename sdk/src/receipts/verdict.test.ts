@@ -87,7 +87,7 @@ describe("SLA verdict preview", () => {
     expect(judgeReceipt(base, terms, closedAt + 1)).toEqual({
       ok: false,
       problem: { kind: "windowClosed", closedAt, now: closedAt + 1 },
-      message: "The rating window for this ticket closed on 2023-11-22 02:13 UTC.",
+      message: "The rating window for this ticket closed on 22 Nov 2023, 02:13 UTC.",
     });
   });
 
@@ -97,7 +97,7 @@ describe("SLA verdict preview", () => {
     expect(judgeReceipt(receipt, terms, now + 61)).toEqual({
       ok: false,
       problem: { kind: "expired", deadline: now + 60, now: now + 61 },
-      message: "This receipt expired on 2023-11-15 03:14 UTC; it can no longer be rated.",
+      message: "This receipt expired on 15 Nov 2023, 03:14 UTC; it can no longer be rated.",
     });
   });
 
@@ -117,7 +117,7 @@ describe("SLA verdict preview", () => {
     expect(judgeReceipt(base, { ...terms, rulesVersion: 0 }, now)).toEqual({
       ok: false,
       problem: { kind: "noRules", openedAt: opened },
-      message: "No rating rules were in force when this ticket was opened (2023-11-14 22:13 UTC), so it cannot be rated.",
+      message: "No rating rules were in force when this ticket was opened (14 Nov 2023, 22:13 UTC), so it cannot be rated.",
     });
   });
 

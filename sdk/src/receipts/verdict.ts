@@ -4,6 +4,8 @@
  * (same order of checks, same comparisons, same minute → second conversion), so what the requester is
  * shown is what the contract stores.
  */
+
+import { formatDate } from "../format.js";
 import type { SLA_VERDICT_NAMES } from "../generated/enums.js";
 import type { Receipt } from "./eip712.js";
 
@@ -133,7 +135,7 @@ function problemMessage(problem: ReceiptProblem): string {
   }
 }
 
-/** A timestamp as a readable UTC time (the same in every browser and in tests). */
+/** A timestamp as a readable UTC time (the same in every browser and in tests): the SDK's one date format. */
 export function formatTime(seconds: number): string {
-  return `${new Date(seconds * 1000).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  return formatDate(seconds);
 }
