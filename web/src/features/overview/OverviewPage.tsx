@@ -14,7 +14,7 @@ import { readContract } from "viem/actions";
 import { useClient } from "wagmi";
 import { AgentName } from "../../components/AgentName";
 import { DateTime } from "../../components/DateTime";
-import { Empty, ErrorNote, Loading } from "../../components/States";
+import { CachedNotice, Empty, ErrorNote, Loading } from "../../components/States";
 import { useAgentHandles } from "../../lib/agentHandles";
 import { useChainNow } from "../../lib/chainTime";
 import { usePolicies, versionInForce } from "../../lib/policies";
@@ -138,11 +138,12 @@ export function OverviewPage() {
     <>
       <h1>Support Quality Protocol</h1>
       <p className="muted">Community-governed rules for crypto-wallet support, and a public record of how well it is delivered.</p>
+      <CachedNotice query={board} what="the figures below are" />
       <div className="grid">
         <section className="card" aria-labelledby="in-force">
           <h2 id="in-force">Policies in force</h2>
           {policies.isLoading && <Loading what="Reading policies" />}
-          {policies.error && <ErrorNote error={policies.error} />}
+          {policies.error && !policies.data && <ErrorNote error={policies.error} />}
           {policies.data?.length === 0 && <Empty>No policy published yet.</Empty>}
           <ul>
             {policies.data?.map((p) => {
@@ -168,7 +169,7 @@ export function OverviewPage() {
         <section className="card" aria-labelledby="open-proposals">
           <h2 id="open-proposals">Open proposals</h2>
           {proposals.isLoading && <Loading what="Reading proposals" />}
-          {proposals.error && <ErrorNote error={proposals.error} />}
+          {proposals.error && !proposals.data && <ErrorNote error={proposals.error} />}
           {proposals.data && open.length === 0 && (
             <Empty>
               No open proposal. <Link to="/governance/new">Propose a change</Link>
