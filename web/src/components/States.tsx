@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { useChainHealth } from "../lib/chainHealth";
-import { errorMessage } from "../lib/errors";
+import { errorMessage, isUnreachable } from "../lib/errors";
 
 export function Loading({ what = "Loading" }: { what?: string }) {
   return (
@@ -20,7 +20,7 @@ export function Empty({ children }: { children: ReactNode }) {
  */
 export function ErrorNote({ error }: { error: unknown }) {
   const health = useChainHealth();
-  if (health === "offline") return <p className="empty">Not available while offline.</p>;
+  if (health === "offline" || (health === "checking" && isUnreachable(error))) return <p className="empty">Not available while offline.</p>;
   return (
     <p className="error-note" role="alert">
       {errorMessage(error)}
