@@ -134,7 +134,13 @@ test(
     await page.goto(new URL("/", env.appUrl).href);
     await page.getByTestId("connection-banner").waitFor({ timeout: 20_000 });
     await page.waitForFunction(() => document.querySelectorAll("main .loading").length === 0, undefined, { timeout: 30_000 });
-    assert.equal(await page.getByRole("alert").count(), 1);
+    // The banner is the only alert: no section repeats the node's sentence.
+    await page.waitForFunction(
+      () => document.querySelectorAll("[role=alert]").length === 1 && document.querySelector("[data-testid=connection-banner]") !== null,
+      undefined,
+      { timeout: 15_000 },
+    );
+    assert.equal(await page.locator("main .error-note").count(), 0);
     const blank = await page.evaluate(() =>
       [...document.querySelectorAll("main section")]
         .filter((section) => ![...section.children].some((child) => !/^H[1-6]$/.test(child.tagName) && (child.textContent ?? "").trim() !== ""))
