@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Page } from "playwright-core";
+import { keccak256, toHex } from "viem";
 import { addressOf, E2E_ROOT, openApp, rpc, screenshot, test } from "../harness/index.js";
 
 interface DeploymentFile {
@@ -18,6 +19,8 @@ async function nodeLogs(contract?: string): Promise<{ topics: string[] }[]> {
   const address = contract ? deployment.contracts[contract] : Object.values(deployment.contracts);
   return rpc("eth_getLogs", [{ address, fromBlock: `0x${deployment.deploymentBlock.toString(16)}`, toBlock: "latest" }]);
 }
+
+const OWNERSHIP_TRANSFERRED = keccak256(toHex("OwnershipTransferred(address,address)"));
 
 async function count(page: Page): Promise<string> {
   return (await page.getByTestId("audit-count").textContent()) ?? "";
@@ -37,17 +40,22 @@ test("reads the whole history, verifies it, filters it and exports it", async ({
   assert.equal(await count(page), `${all.length} events`);
   await screenshot(page, "30-audit");
 
+  // "Ratings" is the ratings themselves: the contract's change of owner is filed under governance.
   await page.getByTestId("filter-kind").selectOption("ratings");
-  const ratingLogs = await nodeLogs("SupportRatings");
+  const ratingLogs = (await nodeLogs("SupportRatings")).filter((l) => l.topics[0] !== OWNERSHIP_TRANSFERRED);
+  assert.ok(ratingLogs.length < (await nodeLogs("SupportRatings")).length);
   assert.equal(await count(page), `${ratingLogs.length} of ${all.length} events`);
 
   const maya = addressOf("maya");
-  await page.getByTestId("filter-agent").selectOption({ label: maya });
+  await page.getByTestId("filter-agent").selectOption(maya);
   const mayaText = await count(page);
   const mayaCount = Number(mayaText.split(" ")[0]);
   assert.ok(mayaCount > 0 && mayaCount < ratingLogs.length, mayaText);
   const csv = (await downloadText(page, "export-csv")).trimEnd().split("\n");
-  assert.equal(csv[0], "block,time,tx,logIndex,contract,event,fields");
+  // One column per field: the fixed columns, then each event field by name.
+  const header = csv[0].split(",");
+  assert.deepEqual(header.slice(0, 6), ["block", "time", "tx", "logIndex", "contract", "event"]);
+  for (const field of ["ratingId", "deskId", "agent", "requester", "score", "verdict", "comment"]) assert.ok(header.includes(field), field);
   assert.equal(csv.length, mayaCount + 1);
   assert.ok(csv.slice(1).every((line) => line.toLowerCase().includes(maya.toLowerCase())));
 
@@ -63,7 +71,7 @@ test("reads the whole history, verifies it, filters it and exports it", async ({
 
   // The address filter finds every event naming an address, and a row links to its agent.
   await page.getByTestId("filter-address").fill(maya.toLowerCase());
-  await page.getByTestId("audit-row").first().getByRole("link", { name: "agent" }).click();
+  await page.getByTestId("audit-rows").getByRole("link", { name: "agent", exact: true }).first().click();
   await page.waitForURL(`**/agents/${maya}`);
 });
 
@@ -78,4 +86,26 @@ test("shows the verdict for every desk and agent", async ({ page }) => {
     await page.getByTestId("audit-agents").locator("tbody tr").getByText("match", { exact: true }).count(),
     await page.getByTestId("audit-agents").locator("tbody tr").count(),
   );
+});
+
+test("shows each event in human units, newest first by default, with the exact values one click away", async ({ page }) => {
+  await openApp(page, { path: "/audit" });
+  await page.getByTestId("audit-verdict").waitFor({ timeout: 30_000 });
+  const blockOf = async (i: number) => Number(/block (\d+)/.exec((await page.locator(".audit-time").nth(i).getAttribute("title")) ?? "")?.[1]);
+  assert.ok((await blockOf(0)) >= (await blockOf(1)));
+  await page.getByTestId("newest-first").uncheck();
+  assert.ok((await blockOf(0)) <= (await blockOf(1)));
+
+  await page.getByTestId("filter-kind").selectOption("token");
+  const transfer = page.getByTestId("audit-row").filter({ hasText: "Transfer" }).first();
+  const summary = (await transfer.locator("summary").textContent()) ?? "";
+  assert.match(summary, /value [\d,]+(\.\d+)? SQT/);
+  assert.doesNotMatch(summary, /=/);
+  await transfer.locator("summary").click();
+  assert.match((await transfer.locator("dd code").nth(2).textContent()) ?? "", /^\d{19,}$/);
+
+  await page.getByTestId("newest-first").check();
+  await page.getByTestId("filter-kind").selectOption("governance");
+  const vote = page.getByTestId("audit-row").filter({ hasText: "VoteCast" }).first();
+  assert.match((await vote.locator("summary").textContent()) ?? "", /proposal id #\d{4}…\d{4} · support (For|Against|Abstain) · weight [\d,]+ SQT/);
 });

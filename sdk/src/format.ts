@@ -12,8 +12,12 @@ export function shortHash(hash: Hex | string): string {
   return hash.length > 14 ? `${hash.slice(0, 10)}…${hash.slice(-6)}` : hash;
 }
 
-/** A unix time (seconds) as a local date and time. */
-export function formatDate(seconds: bigint | number): string {
+/**
+ * A unix time (seconds) as "3 Dec 2026, 19:34 UTC": the one date format of the dApp, the CLIs, the audit
+ * and every sentence. UTC is the one time zone choice, so a time quoted from any of them reads the same
+ * to everyone; the dApp adds the reader's local time on hover (`timeZone` set to theirs).
+ */
+export function formatDate(seconds: bigint | number, timeZone = "UTC"): string {
   const ms = Number(seconds) * 1000;
   return new Date(ms).toLocaleString("en-GB", {
     year: "numeric",
@@ -21,7 +25,7 @@ export function formatDate(seconds: bigint | number): string {
     day: "numeric",
     hour: "2-digit",
     minute: "2-digit",
-    timeZone: "UTC",
+    timeZone,
     timeZoneName: "short",
   });
 }
@@ -54,11 +58,19 @@ export function formatTokens(amount: bigint, symbol = TOKEN_SYMBOL): string {
   return `${grouped}${decimals ? `.${decimals}` : ""} ${symbol}`;
 }
 
+/**
+ * A share (0..1) as a percentage with at most one decimal: "88 %", "87.5 %", "—" for none. The one
+ * percentage format (CSAT, SLA compliance, quorum) of every screen and CLI.
+ */
+export function formatShare(share: number | null | undefined): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return "—";
+  const tenths = Math.round(share * 1000) / 10;
+  return `${Number.isInteger(tenths) ? tenths : tenths.toFixed(1)} %`;
+}
+
 export function formatPercent(numerator: bigint | number, denominator: bigint | number): string {
   const d = Number(denominator);
-  if (d === 0) return "—";
-  const value = (Number(numerator) / d) * 100;
-  return `${Number.isInteger(value) ? value : value.toFixed(1)} %`;
+  return d === 0 ? "—" : formatShare(Number(numerator) / d);
 }
 
 /** "in 2 h 5 min" / "3 d ago" relative to `now` (seconds). */

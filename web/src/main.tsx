@@ -3,7 +3,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { WagmiProvider } from "wagmi";
-import { Layout, RouteError } from "./components/Layout";
+import { Layout, NotFound, PageLoading, RouteError } from "./components/Layout";
 import { loadRevertDecoder } from "./lib/errors";
 import { appRoutes } from "./routes";
 import { config } from "./wagmi";
@@ -14,11 +14,21 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: 1 } },
 });
 
+// The layout wraps every page, the 404 and a page's crash alike (the pathless route's errorElement renders
+// inside the layout); HydrateFallback is what shows while the first lazy page loads.
 const router = createBrowserRouter([
   {
     element: <Layout />,
-    errorElement: <RouteError />,
-    children: appRoutes.map(({ path, lazy }) => ({ path, lazy })),
+    HydrateFallback: PageLoading,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          ...appRoutes.map(({ path, lazy, title }) => ({ path, lazy, handle: { title } })),
+          { path: "*", Component: NotFound, handle: { title: "Page not found" } },
+        ],
+      },
+    ],
   },
 ]);
 

@@ -7,43 +7,68 @@ import type { RouteObject } from "react-router";
 export interface AppRoute {
   path: string;
   lazy: NonNullable<RouteObject["lazy"]>;
+  /** The page's `<title>` ("Governance — Support Quality Protocol"); a page may refine it with usePageTitle. */
+  title: string;
   /** Header link; only for top-level pages. */
   nav?: { label: string; order: number };
 }
 
 export const appRoutes: AppRoute[] = [
-  { path: "/", lazy: () => import("./features/overview/OverviewPage").then((m) => ({ Component: m.OverviewPage })), nav: { label: "Overview", order: 10 } },
+  {
+    path: "/",
+    title: "Overview",
+    lazy: () => import("./features/overview/OverviewPage").then((m) => ({ Component: m.OverviewPage })),
+    nav: { label: "Overview", order: 10 },
+  },
   {
     path: "/governance",
+    title: "Governance",
     lazy: () => import("./features/governance/GovernancePage").then((m) => ({ Component: m.GovernancePage })),
     nav: { label: "Governance", order: 20 },
   },
-  { path: "/governance/new", lazy: () => import("./features/governance/ProposalWizard").then((m) => ({ Component: m.ProposalWizardPage })) },
-  { path: "/governance/:proposalId", lazy: () => import("./features/governance/ProposalPage").then((m) => ({ Component: m.ProposalPage })) },
+  {
+    path: "/governance/new",
+    title: "New proposal",
+    lazy: () => import("./features/governance/ProposalWizard").then((m) => ({ Component: m.ProposalWizardPage })),
+  },
+  { path: "/governance/:proposalId", title: "Proposal", lazy: () => import("./features/governance/ProposalPage").then((m) => ({ Component: m.ProposalPage })) },
   {
     path: "/policies",
+    title: "Policies",
     lazy: () => import("./features/policies/PoliciesPage").then((m) => ({ Component: m.PoliciesPage })),
     nav: { label: "Policies", order: 30 },
   },
-  { path: "/policies/:policyId", lazy: () => import("./features/policies/PolicyPage").then((m) => ({ Component: m.PolicyPage })) },
-  { path: "/verify", lazy: () => import("./features/verify/VerifyPage").then((m) => ({ Component: m.VerifyPage })), nav: { label: "Verify", order: 40 } },
-  { path: "/verify/:addressOrHandle", lazy: () => import("./features/verify/VerifyPage").then((m) => ({ Component: m.VerifyPage })) },
+  { path: "/policies/:policyId", title: "Policy", lazy: () => import("./features/policies/PolicyPage").then((m) => ({ Component: m.PolicyPage })) },
+  {
+    path: "/verify",
+    title: "Verify",
+    lazy: () => import("./features/verify/VerifyPage").then((m) => ({ Component: m.VerifyPage })),
+    nav: { label: "Verify", order: 40 },
+  },
+  { path: "/verify/:addressOrHandle", title: "Verify", lazy: () => import("./features/verify/VerifyPage").then((m) => ({ Component: m.VerifyPage })) },
   {
     path: "/agents",
+    title: "Agents & desks",
     lazy: () => import("./features/agents/AgentsPage").then((m) => ({ Component: m.AgentsPage })),
     nav: { label: "Agents & desks", order: 50 },
   },
-  { path: "/agents/:address", lazy: () => import("./features/agents/AgentProfilePage").then((m) => ({ Component: m.AgentProfilePage })) },
-  { path: "/desks/:deskId", lazy: () => import("./features/agents/DeskProfilePage").then((m) => ({ Component: m.DeskProfilePage })) },
+  { path: "/agents/:address", title: "Agent", lazy: () => import("./features/agents/AgentProfilePage").then((m) => ({ Component: m.AgentProfilePage })) },
+  { path: "/desks/:deskId", title: "Desk", lazy: () => import("./features/agents/DeskProfilePage").then((m) => ({ Component: m.DeskProfilePage })) },
   // The receipt rides in the URL fragment (/rate#v1.…): see receipts/link.ts.
-  { path: "/rate", lazy: () => import("./features/rate/RatePage").then((m) => ({ Component: m.RatePage })), nav: { label: "Rate", order: 60 } },
+  { path: "/rate", title: "Rate", lazy: () => import("./features/rate/RatePage").then((m) => ({ Component: m.RatePage })), nav: { label: "Rate", order: 60 } },
   {
     path: "/desk",
+    title: "Desk console",
     lazy: () => import("./features/desk/DeskConsolePage").then((m) => ({ Component: m.DeskConsolePage })),
     nav: { label: "Desk console", order: 70 },
   },
-  { path: "/desk/prove", lazy: () => import("./features/desk/ProvePage").then((m) => ({ Component: m.ProvePage })) },
-  { path: "/audit", lazy: () => import("./features/audit/AuditPage").then((m) => ({ Component: m.AuditPage })), nav: { label: "Audit", order: 80 } },
+  { path: "/desk/prove", title: "Prove I'm support", lazy: () => import("./features/desk/ProvePage").then((m) => ({ Component: m.ProvePage })) },
+  {
+    path: "/audit",
+    title: "Audit",
+    lazy: () => import("./features/audit/AuditPage").then((m) => ({ Component: m.AuditPage })),
+    nav: { label: "Audit", order: 80 },
+  },
 ];
 
 export const navItems = appRoutes

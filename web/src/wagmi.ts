@@ -4,7 +4,7 @@
  * build only, the dev-account connector. The public build (`npm run build:web`) has neither.
  */
 import { type Chain, defineChain } from "viem";
-import { baseSepolia, hardhat, sepolia } from "viem/chains";
+import { hardhat } from "viem/chains";
 import { createConfig, http } from "wagmi";
 import { injected } from "wagmi/connectors";
 import { devAccount } from "./connectors/devAccount";
@@ -20,8 +20,31 @@ export const localChain: Chain | undefined = __DEV_WIRING__
     })
   : undefined;
 
-/** Public chains the dApp knows how to reach; only those with a deployment are offered. */
-const knownPublicChains: Chain[] = [sepolia, baseSepolia];
+/**
+ * Public chains the dApp knows how to reach; only those with a deployment are offered. Defined here with
+ * what the dApp uses (id, name, currency, RPC, explorer) rather than imported from viem/chains, whose
+ * Base Sepolia brings the OP-stack transaction formatters into the first route for nothing: the wallet
+ * serialises and signs, the dApp only reads and asks.
+ */
+const ether = { name: "Ether", symbol: "ETH", decimals: 18 } as const;
+const knownPublicChains: Chain[] = [
+  defineChain({
+    id: 11_155_111,
+    name: "Sepolia",
+    nativeCurrency: { name: "Sepolia Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls: { default: { http: ["https://11155111.rpc.thirdweb.com"] } },
+    blockExplorers: { default: { name: "Etherscan", url: "https://sepolia.etherscan.io" } },
+    testnet: true,
+  }),
+  defineChain({
+    id: 84_532,
+    name: "Base Sepolia",
+    nativeCurrency: ether,
+    rpcUrls: { default: { http: ["https://sepolia.base.org"] } },
+    blockExplorers: { default: { name: "Basescan", url: "https://sepolia.basescan.org" } },
+    testnet: true,
+  }),
+];
 const publicChains = knownPublicChains.filter((c) => deployedChainIds.includes(c.id));
 
 function chainList(): readonly [Chain, ...Chain[]] {

@@ -59,19 +59,27 @@ export function createDecoder(deployment: Deployment, abis: Abis = protocolAbis)
 /** The contract addresses of a deployment, in a fixed order. */
 export const deploymentAddresses = (deployment: Deployment): Address[] => CONTRACT_NAMES.map((name) => deployment.contracts[name]);
 
-export const CSV_HEADER = ["block", "time", "tx", "logIndex", "contract", "event", "fields"] as const;
+/** The columns every CSV row has; each decoded event field then gets a column of its own. */
+export const CSV_HEADER = ["block", "time", "tx", "logIndex", "contract", "event"] as const;
 
 const csvCell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
-/** One CSV line per row; `fields` is the decoded arguments as JSON. Times are ISO-8601 UTC. */
+const fieldText = (value: JsonValue | undefined): string =>
+  value === undefined || value === null ? "" : typeof value === "object" ? JSON.stringify(value) : String(value);
+
+/**
+ * One CSV line per row, one column per field: the fixed columns, then every event field name in order of
+ * first appearance (empty where an event has no such field; arrays and structs as JSON). Times are
+ * ISO-8601 UTC, amounts and ids exact decimal strings, so a spreadsheet can sort and sum them.
+ */
 export function toCsv(rows: readonly TimelineRow[]): string {
-  const lines = [CSV_HEADER.join(",")];
+  const fields = [...new Set(rows.flatMap((row) => Object.keys(row.args)))];
+  // A field named like a fixed column ("block") cannot shadow it: its column is prefixed.
+  const fixedNames: readonly string[] = CSV_HEADER;
+  const lines = [[...CSV_HEADER, ...fields.map((f) => (fixedNames.includes(f) ? `field_${f}` : f))].map(csvCell).join(",")];
   for (const row of rows) {
-    lines.push(
-      [String(row.block), new Date(row.time * 1000).toISOString(), row.tx, String(row.logIndex), row.contract, row.event, JSON.stringify(row.args)]
-        .map(csvCell)
-        .join(","),
-    );
+    const fixed = [String(row.block), new Date(row.time * 1000).toISOString(), row.tx, String(row.logIndex), row.contract, row.event];
+    lines.push([...fixed, ...fields.map((f) => fieldText(row.args[f]))].map(csvCell).join(","));
   }
   return `${lines.join("\n")}\n`;
 }

@@ -7,7 +7,7 @@
  */
 import { type Abi, type Address, type Client, decodeFunctionData, type Hex } from "viem";
 import { readContract } from "viem/actions";
-import { formatDuration, formatPercent, formatTokens, shortAddress } from "../format.js";
+import { formatDate, formatDuration, formatPercent, formatTokens, shortAddress } from "../format.js";
 import {
   agentRegistryAbi,
   type ContractName,
@@ -63,8 +63,7 @@ function contractAt(deployment: EffectContext["deployment"], target: Address): s
   return Object.entries(deployment.contracts).find(([, address]) => address.toLowerCase() === target.toLowerCase())?.[0];
 }
 
-const when = (effectiveFrom: number, now: number) =>
-  effectiveFrom === 0 || effectiveFrom <= now ? "on execution" : `from ${new Date(effectiveFrom * 1000).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+const when = (effectiveFrom: number, now: number) => (effectiveFrom === 0 || effectiveFrom <= now ? "on execution" : `from ${formatDate(effectiveFrom)}`);
 
 /** The effects of `calls`, in order: one per call. */
 export async function describeProposal(client: Client, ctx: EffectContext, calls: readonly ProposalCall[]): Promise<Effect[]> {

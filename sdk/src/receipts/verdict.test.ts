@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Receipt } from "../index.js";
-import { judgeReceipt, type RatingTerms, ratingChoiceProblem, targetSeconds } from "../index.js";
+import { deskProblemMessage, judgeReceipt, type RatingTerms, ratingChoiceProblem, targetSeconds } from "../index.js";
 
 // Packs four uint16 minute targets (Low, Normal, High, Urgent) the way PolicyRegistry stores them.
 const pack = (minutes: [number, number, number, number]) => minutes.reduce((acc, m, p) => acc | (BigInt(m) << BigInt(16 * p)), 0n);
@@ -87,7 +87,7 @@ describe("SLA verdict preview", () => {
     expect(judgeReceipt(base, terms, closedAt + 1)).toEqual({
       ok: false,
       problem: { kind: "windowClosed", closedAt, now: closedAt + 1 },
-      message: "The rating window for this ticket closed on 2023-11-22 02:13 UTC.",
+      message: "The rating window for this ticket closed on 22 Nov 2023, 02:13 UTC.",
     });
   });
 
@@ -97,7 +97,7 @@ describe("SLA verdict preview", () => {
     expect(judgeReceipt(receipt, terms, now + 61)).toEqual({
       ok: false,
       problem: { kind: "expired", deadline: now + 60, now: now + 61 },
-      message: "This receipt expired on 2023-11-15 03:14 UTC; it can no longer be rated.",
+      message: "This receipt expired on 15 Nov 2023, 03:14 UTC; it can no longer be rated.",
     });
   });
 
@@ -117,7 +117,7 @@ describe("SLA verdict preview", () => {
     expect(judgeReceipt(base, { ...terms, rulesVersion: 0 }, now)).toEqual({
       ok: false,
       problem: { kind: "noRules", openedAt: opened },
-      message: "No rating rules were in force when this ticket was opened (2023-11-14 22:13 UTC), so it cannot be rated.",
+      message: "No rating rules were in force when this ticket was opened (14 Nov 2023, 22:13 UTC), so it cannot be rated.",
     });
   });
 
@@ -126,5 +126,16 @@ describe("SLA verdict preview", () => {
     expect(ratingChoiceProblem(0, 0, terms)).toBe("Choose a score from 1 to 5.");
     expect(ratingChoiceProblem(6, 0, terms)).toBe("Choose a score from 1 to 5.");
     expect(ratingChoiceProblem(3, 0b10000, terms)).toBe("Only the 4 tags of the rules in force can be chosen.");
+  });
+});
+
+describe("the desk console's wording of a receipt problem", () => {
+  it("tells the desk what to correct, never to ask the help desk", () => {
+    expect(deskProblemMessage({ kind: "invalidTimes", openedAt: 10, firstResponseAt: 5, resolvedAt: 0 })).toBe(
+      "These ticket times are impossible (out of order or in the future), so the contract would refuse the rating: correct the opened, first-response and resolved times before signing.",
+    );
+    expect(deskProblemMessage({ kind: "expired", deadline: 1_700_000_007, now: 1_700_000_100 })).toBe(
+      "The link deadline (14 Nov 2023, 22:13 UTC) has already passed: set a later deadline before signing.",
+    );
   });
 });

@@ -4,6 +4,8 @@
  * (same order of checks, same comparisons, same minute → second conversion), so what the requester is
  * shown is what the contract stores.
  */
+
+import { formatDate } from "../format.js";
 import type { SLA_VERDICT_NAMES } from "../generated/enums.js";
 import type { Receipt } from "./eip712.js";
 
@@ -116,6 +118,23 @@ function slaTarget(packedMinutes: bigint, priority: number, opened: number, at: 
   return { target, taken, met: taken !== null && taken <= target };
 }
 
+/**
+ * The same problem told to the help desk that is about to sign the receipt (its console's preview): what
+ * to change before signing, never "ask the help desk".
+ */
+export function deskProblemMessage(problem: ReceiptProblem): string {
+  switch (problem.kind) {
+    case "expired":
+      return `The link deadline (${formatTime(problem.deadline)}) has already passed: set a later deadline before signing.`;
+    case "invalidTimes":
+      return "These ticket times are impossible (out of order or in the future), so the contract would refuse the rating: correct the opened, first-response and resolved times before signing.";
+    case "noRules":
+      return `No rating rules were in force when this ticket was opened (${formatTime(problem.openedAt)}): a receipt for it cannot be rated, so there is nothing to sign.`;
+    case "windowClosed":
+      return `The rating window for this ticket closed on ${formatTime(problem.closedAt)}: the requester could no longer rate it, so there is nothing to sign.`;
+  }
+}
+
 function fail(problem: ReceiptProblem): Judgement {
   return { ok: false, problem, message: problemMessage(problem) };
 }
@@ -133,7 +152,7 @@ function problemMessage(problem: ReceiptProblem): string {
   }
 }
 
-/** A timestamp as a readable UTC time (the same in every browser and in tests). */
+/** A timestamp as a readable UTC time (the same in every browser and in tests): the SDK's one date format. */
 export function formatTime(seconds: number): string {
-  return `${new Date(seconds * 1000).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  return formatDate(seconds);
 }

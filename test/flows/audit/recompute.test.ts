@@ -154,15 +154,15 @@ describe("recompute", () => {
     ]);
   });
 
-  it("writes CSV with quoted fields and ISO times", () => {
-    const csv = toCsv([row("SupportRatings", "RatingReplied", { ratingId: "0x01", deskId: 1, agent: AGENTS[0], reply: 'Thanks, "friend"\nbye' }, 7)]);
-    const [header, line] = csv.split(/\n(?=\d)/);
-    assert.equal(header, "block,time,tx,logIndex,contract,event,fields");
-    assert.ok(line.startsWith(`7,2023-11-14T22:13:27.000Z,0x${"ab".repeat(32)},`));
-    assert.ok(
-      line.endsWith(
-        `,SupportRatings,RatingReplied,"{""ratingId"":""0x01"",""deskId"":1,""agent"":""${AGENTS[0]}"",""reply"":""Thanks, \\""friend\\""\\nbye""}"\n`,
-      ),
-    );
+  it("writes CSV with one column per field, quoted cells and ISO times", () => {
+    const csv = toCsv([
+      row("SupportRatings", "RatingReplied", { ratingId: "0x01", deskId: 1, agent: AGENTS[0], reply: 'Thanks, "friend"\nbye' }, 7),
+      row("SupportToken", "Transfer", { from: AGENTS[0], to: AGENTS[1], value: "10000000000000000000000000" }, 8),
+    ]);
+    const [header, first, second] = csv.split(/\n(?=\d)/);
+    assert.equal(header, "block,time,tx,logIndex,contract,event,ratingId,deskId,agent,reply,from,to,value");
+    assert.ok(first.startsWith(`7,2023-11-14T22:13:27.000Z,0x${"ab".repeat(32)},`));
+    assert.ok(first.endsWith(`,SupportRatings,RatingReplied,0x01,1,${AGENTS[0]},"Thanks, ""friend""\nbye",,,`));
+    assert.ok(second.endsWith(`,SupportToken,Transfer,,,,,${AGENTS[0]},${AGENTS[1]},10000000000000000000000000\n`));
   });
 });

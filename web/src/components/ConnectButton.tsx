@@ -4,7 +4,7 @@
  */
 
 import { shortAddress } from "@support-quality/sdk";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Address } from "viem";
 import { type Connector, useConnect, useConnection, useConnectors, useDisconnect } from "wagmi";
 import { DEV_CONNECTOR_ID } from "../connectors/devAccount";
@@ -31,8 +31,8 @@ function DevAccountPicker({ connector, onPicked }: { connector: DevConnector; on
           {devAccountList
             .filter((a) => a.group === group)
             .map((a) => (
-              <option key={a.address} value={a.address} title={a.role}>
-                {a.key} ({shortAddress(a.address)}) — {a.role}
+              <option key={a.address} value={a.address} title={`${shortAddress(a.address)} — ${a.role}`}>
+                {a.key} — {a.role}
               </option>
             ))}
         </optgroup>
@@ -48,6 +48,28 @@ export function ConnectButton() {
   const { disconnect } = useDisconnect();
   const [open, setOpen] = useState(false);
   const [, rerender] = useState(0);
+  const opener = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+
+  // The wallet dialog closes on Escape (focus back on its button) and on a click outside it.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      setOpen(false);
+      opener.current?.focus();
+    };
+    const onPointer = (e: PointerEvent) => {
+      const target = e.target as Node;
+      if (!menu.current?.contains(target) && !opener.current?.contains(target)) setOpen(false);
+    };
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("pointerdown", onPointer);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("pointerdown", onPointer);
+    };
+  }, [open]);
 
   const dev = __DEV_WIRING__ ? (connectors.find((c) => c.id === DEV_CONNECTOR_ID) as DevConnector | undefined) : undefined;
   // EIP-6963 wallets are listed by name; the generic "Injected" entry only when none announced itself.
@@ -78,11 +100,19 @@ export function ConnectButton() {
 
   return (
     <div className="wallet">
-      <button type="button" className="primary" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="connect-open">
+      <button
+        ref={opener}
+        type="button"
+        className="primary"
+        aria-expanded={open}
+        aria-haspopup="dialog"
+        onClick={() => setOpen(!open)}
+        data-testid="connect-open"
+      >
         {isPending ? "Connecting…" : "Connect wallet"}
       </button>
       {open && (
-        <div className="connect-menu" role="dialog" aria-label="Choose a wallet">
+        <div ref={menu} className="connect-menu" role="dialog" aria-label="Choose a wallet">
           {injected.map((c) => (
             <button key={c.uid} type="button" onClick={() => connect({ connector: c }, { onSuccess: () => setOpen(false) })}>
               {c.icon && <img src={c.icon} alt="" width={18} height={18} />} {c.name === "Injected" ? "Browser wallet" : c.name}

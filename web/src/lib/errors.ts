@@ -109,8 +109,7 @@ export function errorMessage(error: unknown, context: ErrorContext = {}): string
   if (findInChain(error, (e): e is TimeoutError => e instanceof TimeoutError)) {
     return "The network node took too long to answer; try again in a moment.";
   }
-  const http = findInChain(error, (e): e is HttpRequestError => e instanceof HttpRequestError);
-  if (http || findInChain(error, (e): e is TypeError => e instanceof TypeError && /fetch|network/i.test(e.message))) {
+  if (isUnreachable(error)) {
     return "The network node cannot be reached; check your connection (or that the local chain is running) and try again.";
   }
   if (findInChain(error, (e): e is Error => e instanceof Error && e.name === "ConnectorNotConnectedError")) {
@@ -122,4 +121,12 @@ export function errorMessage(error: unknown, context: ErrorContext = {}): string
 
   const message = error instanceof BaseError ? error.shortMessage : error instanceof Error ? error.message : String(error);
   return `Something went wrong: ${scrub(message) || "unknown error"}.`.replace(/\.\.$/, ".");
+}
+
+/** The node could not be reached at all (no HTTP answer): the connection banner's business, not a section's. */
+export function isUnreachable(error: unknown): boolean {
+  return (
+    findInChain(error, (e): e is HttpRequestError => e instanceof HttpRequestError) !== undefined ||
+    findInChain(error, (e): e is TypeError => e instanceof TypeError && /fetch|network/i.test(e.message)) !== undefined
+  );
 }

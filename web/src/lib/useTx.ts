@@ -85,6 +85,13 @@ export function useTx() {
   const { chainId, chainName } = useProtocol();
   const [state, setState] = useState<TxState>({ step: "idle" });
 
+  // An outcome belongs to the account that sent it: switching accounts clears it (what was typed stays).
+  const [stateAccount, setStateAccount] = useState(connection.address);
+  if (stateAccount !== connection.address) {
+    setStateAccount(connection.address);
+    if (state.step === "error" || state.step === "success") setState({ step: "idle" });
+  }
+
   const run = useCallback(
     async (submit: () => Promise<Hash>, effects: TxEffects): Promise<TransactionReceipt | undefined> => {
       try {

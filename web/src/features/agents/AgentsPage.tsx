@@ -78,24 +78,26 @@ export function AgentsPage() {
           {rows.length === 0 ? (
             <Empty>No agent matches “{query}”.</Empty>
           ) : (
-            <table data-testid="agent-table">
-              <thead>
-                <tr>
-                  <th>Agent</th>
-                  <th>Desk</th>
-                  <th>Status</th>
-                  <th className="num">Ratings</th>
-                  <th className="num">Average</th>
-                  <th className="num">CSAT</th>
-                  <th className="num">SLA met</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((a) => (
-                  <AgentRow key={a.address} agent={a} />
-                ))}
-              </tbody>
-            </table>
+            <div className="table-scroll">
+              <table data-testid="agent-table">
+                <thead>
+                  <tr>
+                    <th>Agent</th>
+                    <th>Desk</th>
+                    <th>Status</th>
+                    <th className="num">Ratings</th>
+                    <th className="num">Average</th>
+                    <th className="num">CSAT</th>
+                    <th className="num">SLA met</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((a) => (
+                    <AgentRow key={a.address} agent={a} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </>
       )}

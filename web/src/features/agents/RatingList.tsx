@@ -1,7 +1,7 @@
-import { formatDate } from "@support-quality/sdk";
 import { useState } from "react";
 import { useConnection } from "wagmi";
 import { AddressText } from "../../components/Address";
+import { DateTime } from "../../components/DateTime";
 import { TxButton } from "../../components/TxButton";
 import { TxStatus } from "../../components/TxStatus";
 import { useReply } from "../../lib/actions";
@@ -29,7 +29,7 @@ export function RatingList({ ratings, tagNames, scale }: { ratings: RatingEntry[
               </span>
             )}{" "}
             <span className="muted">
-              ticket {r.ticketId.toString()} · desk #{r.deskId} · by <AddressText address={r.requester} /> · {formatDate(r.ratedAt)}
+              ticket {r.ticketId.toString()} · desk #{r.deskId} · by <AddressText address={r.requester} /> · <DateTime seconds={r.ratedAt} />
             </span>
           </p>
           {r.tags !== 0 && (

@@ -5,20 +5,12 @@
  */
 
 import type { RatingTerms } from "@support-quality/sdk";
-import {
-  agentRegistryAbi,
-  decodeRatingRulesParams,
-  displayHandle,
-  isSelfSigned,
-  PolicyKind,
-  policyRegistryAbi,
-  ratingIdParts,
-  supportRatingsAbi,
-} from "@support-quality/sdk";
+import { agentRegistryAbi, decodeRatingRulesParams, isSelfSigned, PolicyKind, policyRegistryAbi, ratingIdParts, supportRatingsAbi } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import { type Address, type Client, getAddress, type Hex } from "viem";
 import { getBlock, readContract } from "viem/actions";
 import { useClient } from "wagmi";
+import { agentHandles } from "../../lib/agentHandles";
 import type { ProtocolDeployment } from "../../lib/contracts";
 import { fromIndexOrChain, type IndexQuery } from "../../lib/indexer";
 import { getContractEventsBounded } from "../../lib/logs";
@@ -67,30 +59,6 @@ function keyOf(deployment: ProtocolDeployment, name: string, ...rest: unknown[])
   return ["protocol", name, [AgentRegistry, SupportRatings, PolicyRegistry].map((a) => a.toLowerCase()), deployment.chainId, ...rest];
 }
 
-/** Handles from AgentAdded (the registry keeps only their hash): the index's agent table, or the chain. */
-async function handles(client: Client, deployment: ProtocolDeployment, agent?: Address) {
-  return fromIndexOrChain(
-    client,
-    deployment.chainId,
-    async (query) => {
-      const rows = agent ? await query("select id, handle from agent where id = $1", [agent.toLowerCase()]) : await query("select id, handle from agent");
-      return new Map(rows.map((r) => [String(r.id), String(r.handle)]));
-    },
-    () => handlesFromChain(client, deployment, agent),
-  );
-}
-
-async function handlesFromChain(client: Client, deployment: ProtocolDeployment, agent?: Address) {
-  const logs = await getContractEventsBounded(client, {
-    address: deployment.contracts.AgentRegistry,
-    abi: agentRegistryAbi,
-    eventName: "AgentAdded",
-    args: agent ? { agent } : undefined,
-    fromBlock: deployment.deploymentBlock,
-  });
-  return new Map(logs.map((l) => [l.args.agent!.toLowerCase(), displayHandle(l.args.handle!)]));
-}
-
 async function readAgent(client: Client, deployment: ProtocolDeployment, address: Address, handle: string): Promise<AgentEntry> {
   const { AgentRegistry, SupportRatings } = deployment.contracts;
   const [record, stats] = await Promise.all([
@@ -135,7 +103,7 @@ export function useDirectory() {
         abi: agentRegistryAbi,
         functionName: "deskCount",
       });
-      const names = await handles(client!, deployment);
+      const names = await agentHandles(client!, deployment);
       return Promise.all(Array.from({ length: count }, (_, i) => readDesk(client!, deployment, i + 1, names)));
     },
   });
@@ -147,7 +115,7 @@ export function useDesk(deskId: number | undefined) {
   return useQuery({
     queryKey: keyOf(deployment, "desk", deskId),
     enabled: !!client && deskId !== undefined && deskId > 0,
-    queryFn: async () => readDesk(client!, deployment, deskId!, await handles(client!, deployment)),
+    queryFn: async () => readDesk(client!, deployment, deskId!, await agentHandles(client!, deployment)),
   });
 }
 
@@ -158,7 +126,7 @@ export function useAgent(address: Address | undefined) {
     queryKey: keyOf(deployment, "agent", address?.toLowerCase()),
     enabled: !!client && !!address,
     queryFn: async () => {
-      const names = await handles(client!, deployment, address);
+      const names = await agentHandles(client!, deployment, address);
       return readAgent(client!, deployment, address!, names.get(address!.toLowerCase()) ?? "");
     },
   });

@@ -3,6 +3,7 @@
  * in force), the distribution over 1..scale, and SLA compliance. The arithmetic is the audit's
  * (`summarize`), so the dApp and the CLI publish the same numbers.
  */
+import { formatShare } from "@support-quality/sdk";
 import { summarize } from "@support-quality/sdk/audit";
 
 /** SupportRatings.Stats as viem returns it. */
@@ -52,6 +53,7 @@ export function summarizeStats(stats: ChainStats, scale: number): Summary {
   };
 }
 
-export const percent = (share: number | null) => (share === null ? "—" : `${Number.isInteger(share * 100) ? share * 100 : (share * 100).toFixed(1)} %`);
+/** The SDK's one percentage format ("88 %", "87.5 %", "—"), as on the Overview and in the CLIs. */
+export const percent = (share: number | null) => formatShare(share);
 
 export const averageText = (s: Summary) => (s.count ? s.average.toFixed(2) : "—");

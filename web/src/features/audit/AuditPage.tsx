@@ -4,20 +4,32 @@
  * the recompute-and-compare verdict per desk, agent and policy.
  */
 
-import { formatDate, shortHash } from "@support-quality/sdk";
-import { type AuditReport, type Deployment, type Progress, runAudit, type StatsVerdict, type TimelineRow, toCsv, toJsonFile } from "@support-quality/sdk/audit";
+import { shortAddress, shortHash } from "@support-quality/sdk";
+import {
+  type AuditReport,
+  type Deployment,
+  describeFields,
+  describeRow,
+  type Progress,
+  runAudit,
+  type StatsVerdict,
+  type TimelineRow,
+  toCsv,
+  toJsonFile,
+} from "@support-quality/sdk/audit";
 import { useQuery } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useMemo, useRef, useState } from "react";
+import { Fragment, useMemo, useRef, useState } from "react";
 import { Link } from "react-router";
 import { usePublicClient } from "wagmi";
-import { AddressText } from "../../components/Address";
 import { Empty, ErrorNote, Loading } from "../../components/States";
+import { useAgentHandles } from "../../lib/agentHandles";
 import { useProtocol } from "../../lib/useProtocol";
-import { type Filters, filterRows, NO_FILTERS, rowLinks, summarizeArgs } from "./filters";
+import { type Filters, filterRows, NO_FILTERS, orderRows, rowLinks } from "./filters";
 import "./audit.css";
+import { DateTime } from "../../components/DateTime";
 
-const ROW_HEIGHT = 44;
+const ROW_HEIGHT = 56;
 const KINDS = [
   ["", "All kinds"],
   ["governance", "Governance"],
@@ -36,6 +48,8 @@ function download(name: string, type: string, content: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+const NO_HANDLES: ReadonlyMap<string, string> = new Map();
+
 const toSeconds = (value: string) => (value ? Math.floor(new Date(value).getTime() / 1000) : undefined);
 
 export function AuditPage() {
@@ -45,6 +59,8 @@ export function AuditPage() {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [fromText, setFromText] = useState("");
   const [toText, setToText] = useState("");
+  const [newestFirst, setNewestFirst] = useState(true);
+  const handles = useAgentHandles().data ?? NO_HANDLES;
 
   const audit = useQuery({
     queryKey: ["audit", chainId, deployment.contracts.SupportRatings],
@@ -58,7 +74,7 @@ export function AuditPage() {
 
   const rows = audit.data?.timeline.rows;
   const applied = useMemo(() => ({ ...filters, from: toSeconds(fromText), to: toSeconds(toText) }), [filters, fromText, toText]);
-  const filtered = useMemo(() => (rows ? filterRows(rows, applied) : []), [rows, applied]);
+  const filtered = useMemo(() => (rows ? orderRows(filterRows(rows, applied), newestFirst) : []), [rows, applied, newestFirst]);
   const desks = useMemo(() => [...new Set((rows ?? []).filter((r) => r.event === "DeskRegistered").map((r) => String(r.args.deskId)))], [rows]);
   const agents = useMemo(() => [...new Set((rows ?? []).filter((r) => r.event === "AgentAdded").map((r) => String(r.args.agent)))], [rows]);
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
@@ -87,7 +103,7 @@ export function AuditPage() {
       {audit.error && <ErrorNote error={audit.error} />}
       {audit.data && rows && (
         <>
-          <Verdict report={audit.data.report} onRerun={() => void audit.refetch()} rerunning={audit.isFetching} />
+          <Verdict report={audit.data.report} onRerun={() => void audit.refetch()} rerunning={audit.isFetching} handles={handles} />
           <h2>Timeline</h2>
           <form className="field-row audit-filters" onSubmit={(e) => e.preventDefault()} aria-label="Filters">
             <label>
@@ -117,7 +133,7 @@ export function AuditPage() {
                 <option value="">All agents</option>
                 {agents.map((a) => (
                   <option key={a} value={a}>
-                    {a}
+                    {handles.get(a.toLowerCase()) ? `${handles.get(a.toLowerCase())} (${shortAddress(a)})` : a}
                   </option>
                 ))}
               </select>
@@ -146,6 +162,10 @@ export function AuditPage() {
             </button>
           </form>
           <div className="audit-toolbar">
+            <label className="checkbox">
+              <input type="checkbox" checked={newestFirst} onChange={(e) => setNewestFirst(e.target.checked)} data-testid="newest-first" />
+              Newest first
+            </label>
             <span data-testid="audit-count">{filtered.length === rows.length ? `${rows.length} events` : `${filtered.length} of ${rows.length} events`}</span>
             <button
               type="button"
@@ -164,7 +184,7 @@ export function AuditPage() {
               Export JSON
             </button>
           </div>
-          {filtered.length ? <RowList rows={filtered} /> : <Empty>No event matches these filters.</Empty>}
+          {filtered.length ? <RowList rows={filtered} handles={handles} /> : <Empty>No event matches these filters.</Empty>}
         </>
       )}
     </section>
@@ -178,7 +198,11 @@ function progressText(p: Progress | undefined): string {
   return "Comparing with on-chain state";
 }
 
-function RowList({ rows }: { rows: TimelineRow[] }) {
+/**
+ * The timeline, virtualised (rows are measured, so an opened row grows): each row in human units, with
+ * every field's exact value one click away and the transaction hash to copy.
+ */
+function RowList({ rows, handles }: { rows: TimelineRow[]; handles: ReadonlyMap<string, string> }) {
   const parent = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   return (
@@ -189,29 +213,43 @@ function RowList({ rows }: { rows: TimelineRow[] }) {
           return (
             <div
               key={`${row.block}-${row.logIndex}`}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
               role="row"
               className="audit-row"
               data-testid="audit-row"
-              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              style={{ transform: `translateY(${item.start}px)` }}
             >
               <span className="audit-time" role="cell" title={`block ${row.block}, log ${row.logIndex}`}>
-                {formatDate(row.time)}
+                <DateTime seconds={row.time} />
               </span>
               <span className="audit-event" role="cell">
                 <strong>{row.event}</strong> <span className="muted">{row.contract}</span>
               </span>
-              <span className="audit-args" role="cell" title={JSON.stringify(row.args)}>
-                {summarizeArgs(row)}
-              </span>
+              <details className="audit-args" role="cell">
+                <summary>{describeRow(row, handles) || "no fields"}</summary>
+                <dl className="facts">
+                  {describeFields(row, handles).map((f) => (
+                    <Fragment key={f.key}>
+                      <dt>{f.name}</dt>
+                      <dd>
+                        <code className="exact">{f.exact}</code>
+                      </dd>
+                    </Fragment>
+                  ))}
+                  <dt>transaction</dt>
+                  <dd>
+                    <code className="exact">{row.tx}</code>
+                  </dd>
+                </dl>
+              </details>
               <span className="audit-links" role="cell">
                 {rowLinks(row).map((l) => (
                   <Link key={l.to} to={l.to}>
                     {l.label}
                   </Link>
                 ))}
-                <span className="muted" title={row.tx}>
-                  tx {shortHash(row.tx)}
-                </span>
+                <CopyButton text={row.tx} label={`tx ${shortHash(row.tx)}`} />
               </span>
             </div>
           );
@@ -221,7 +259,37 @@ function RowList({ rows }: { rows: TimelineRow[] }) {
   );
 }
 
-function Verdict({ report, onRerun, rerunning }: { report: AuditReport; onRerun: () => void; rerunning: boolean }) {
+/** A short form of a long value; a click copies the whole value. */
+function CopyButton({ text, label }: { text: string; label: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      className="link-button muted"
+      title={`${text} — click to copy`}
+      onClick={() => {
+        void navigator.clipboard?.writeText(text).then(() => {
+          setCopied(true);
+          setTimeout(() => setCopied(false), 1500);
+        });
+      }}
+    >
+      {copied ? "copied" : label}
+    </button>
+  );
+}
+
+function Verdict({
+  report,
+  onRerun,
+  rerunning,
+  handles,
+}: {
+  report: AuditReport;
+  onRerun: () => void;
+  rerunning: boolean;
+  handles: ReadonlyMap<string, string>;
+}) {
   const ok = report.mismatches.length === 0;
   return (
     <>
@@ -245,34 +313,41 @@ function Verdict({ report, onRerun, rerunning }: { report: AuditReport; onRerun:
       <details className="audit-verdicts">
         <summary>Verdict per desk, agent and policy</summary>
         <StatsTable title="Desks" verdicts={report.desks} link={(v) => `/desks/${v.key}`} label={(v) => `Desk ${v.key}`} />
-        <StatsTable title="Agents" verdicts={report.agents} link={(v) => `/agents/${v.key}`} label={(v) => <AddressText address={v.key} />} />
+        <StatsTable
+          title="Agents"
+          verdicts={report.agents}
+          link={(v) => `/agents/${v.key}`}
+          label={(v) => handles.get(v.key.toLowerCase()) || shortAddress(v.key)}
+        />
         <h3>Policies</h3>
-        <table className="audit-table" data-testid="audit-policies">
-          <thead>
-            <tr>
-              <th>Policy</th>
-              <th>Versions</th>
-              <th>Status</th>
-              <th>Texts match hashes</th>
-              <th>Verdict</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.policies.map((p) => (
-              <tr key={p.policyId}>
-                <td>
-                  <Link to={`/policies/${p.policyId}`}>{p.title || `Policy ${p.policyId}`}</Link>
-                </td>
-                <td>{p.versions.length}</td>
-                <td>{p.retired ? "retired" : "live"}</td>
-                <td>{p.versions.every((v) => v.textMatchesHash) ? "yes" : "no"}</td>
-                <td>
-                  {p.mismatches.length ? <span className="badge badge-bad">{p.mismatches.join("; ")}</span> : <span className="badge badge-good">match</span>}
-                </td>
+        <div className="table-scroll">
+          <table className="audit-table" data-testid="audit-policies">
+            <thead>
+              <tr>
+                <th>Policy</th>
+                <th>Versions</th>
+                <th>Status</th>
+                <th>Texts match hashes</th>
+                <th>Verdict</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {report.policies.map((p) => (
+                <tr key={p.policyId}>
+                  <td>
+                    <Link to={`/policies/${p.policyId}`}>{p.title || `Policy ${p.policyId}`}</Link>
+                  </td>
+                  <td>{p.versions.length}</td>
+                  <td>{p.retired ? "retired" : "live"}</td>
+                  <td>{p.versions.every((v) => v.textMatchesHash) ? "yes" : "no"}</td>
+                  <td>
+                    {p.mismatches.length ? <span className="badge badge-bad">{p.mismatches.join("; ")}</span> : <span className="badge badge-good">match</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
     </>
   );
@@ -292,42 +367,44 @@ function StatsTable({
   return (
     <>
       <h3>{title}</h3>
-      <table className="audit-table" data-testid={`audit-${title.toLowerCase()}`}>
-        <thead>
-          <tr>
-            <th>{title.slice(0, -1)}</th>
-            <th>Ratings</th>
-            <th>Sum</th>
-            <th>SLA met / breached</th>
-            <th>Voided</th>
-            <th>Verdict</th>
-          </tr>
-        </thead>
-        <tbody>
-          {verdicts.map((v) => (
-            <tr key={v.key}>
-              <td>
-                <Link to={link(v)}>{label(v)}</Link>
-              </td>
-              <td>{v.recomputed.count}</td>
-              <td>{v.recomputed.sum}</td>
-              <td>
-                {v.recomputed.slaMet} / {v.recomputed.slaBreached}
-              </td>
-              <td>{v.recomputed.voided}</td>
-              <td>
-                {v.mismatches.length ? (
-                  <span className="badge badge-bad" title={`on-chain: count ${v.onChain.count}, sum ${v.onChain.sum}`}>
-                    differs: {v.mismatches.join(", ")}
-                  </span>
-                ) : (
-                  <span className="badge badge-good">match</span>
-                )}
-              </td>
+      <div className="table-scroll">
+        <table className="audit-table" data-testid={`audit-${title.toLowerCase()}`}>
+          <thead>
+            <tr>
+              <th>{title.slice(0, -1)}</th>
+              <th>Ratings</th>
+              <th>Sum</th>
+              <th>SLA met / breached</th>
+              <th>Voided</th>
+              <th>Verdict</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {verdicts.map((v) => (
+              <tr key={v.key}>
+                <td>
+                  <Link to={link(v)}>{label(v)}</Link>
+                </td>
+                <td>{v.recomputed.count}</td>
+                <td>{v.recomputed.sum}</td>
+                <td>
+                  {v.recomputed.slaMet} / {v.recomputed.slaBreached}
+                </td>
+                <td>{v.recomputed.voided}</td>
+                <td>
+                  {v.mismatches.length ? (
+                    <span className="badge badge-bad" title={`on-chain: count ${v.onChain.count}, sum ${v.onChain.sum}`}>
+                      differs: {v.mismatches.join(", ")}
+                    </span>
+                  ) : (
+                    <span className="badge badge-good">match</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * The Audit page's filters over timeline rows, and what a row links to. Pure: unit-testable, no React.
  */
-import { type JsonValue, KIND_OF_CONTRACT, type TimelineRow } from "@support-quality/sdk/audit";
+import { type JsonValue, rowKind, type TimelineRow } from "@support-quality/sdk/audit";
 
 export interface Filters {
   kind: string;
@@ -12,6 +12,12 @@ export interface Filters {
   /** Unix seconds, inclusive; undefined = unbounded. */
   from?: number;
   to?: number;
+}
+
+/** Rows newest first (the default) or oldest first; a copy, the read order stays untouched. */
+export function orderRows(rows: readonly TimelineRow[], newestFirst: boolean): TimelineRow[] {
+  const sorted = [...rows].sort((a, b) => a.block - b.block || a.logIndex - b.logIndex);
+  return newestFirst ? sorted.reverse() : sorted;
 }
 
 export const NO_FILTERS: Filters = { kind: "", deskId: "", agent: "", address: "" };
@@ -27,7 +33,7 @@ export function filterRows(rows: readonly TimelineRow[], f: Filters): TimelineRo
   const address = f.address.trim().toLowerCase();
   const agent = f.agent.toLowerCase();
   return rows.filter((row) => {
-    if (f.kind && KIND_OF_CONTRACT[row.contract] !== f.kind) return false;
+    if (f.kind && rowKind(row) !== f.kind) return false;
     if (f.deskId && String(row.args.deskId ?? "") !== f.deskId) return false;
     if (agent && String(row.args.agent ?? "").toLowerCase() !== agent) return false;
     if (f.from !== undefined && row.time < f.from) return false;
@@ -55,17 +61,4 @@ export function rowLinks(row: TimelineRow): RowLink[] {
   if (a.deskId !== undefined && Number(a.deskId) > 0) links.push({ label: `desk ${a.deskId}`, to: `/desks/${a.deskId}` });
   if (typeof a.agent === "string") links.push({ label: "agent", to: `/agents/${a.agent}` });
   return links;
-}
-
-/** A one-line summary of the arguments: short, the full row is in the exports. */
-export function summarizeArgs(row: TimelineRow): string {
-  const parts: string[] = [];
-  for (const [key, value] of Object.entries(row.args)) {
-    if (value === null || typeof value === "object") continue;
-    let text = String(value);
-    if (/^0x[0-9a-fA-F]{40,}$/.test(text)) text = `${text.slice(0, 6)}…${text.slice(-4)}`;
-    else if (text.length > 48) text = `${text.slice(0, 45)}…`;
-    parts.push(`${key}=${text}`);
-  }
-  return parts.join(" · ");
 }

@@ -2,6 +2,7 @@ import {
   AgentStatus,
   agentRegistryAbi,
   checkReceipt,
+  deskProblemMessage,
   formatDuration,
   judgeReceipt,
   PRIORITY_LABELS,
@@ -259,7 +260,7 @@ export function DeskConsolePage() {
               <p className={preview.ok ? "hint" : "error-note"} data-testid="console-preview">
                 {preview.ok
                   ? `If rated now, the contract will record: ${preview.verdict === "None" ? "no SLA in force" : `SLA ${preview.verdict.toLowerCase()}`}. The requester has ${formatDuration(preview.secondsLeft)} to rate.`
-                  : preview.message}
+                  : deskProblemMessage(preview.problem)}
               </p>
             )
           )}

@@ -1,5 +1,6 @@
-import { formatDate, formatTokens, label, POLICY_KIND_LABELS, shortAddress } from "@support-quality/sdk";
+import { formatTokens, label, POLICY_KIND_LABELS, shortAddress } from "@support-quality/sdk";
 import type { Address, Hex } from "viem";
+import { DateTime } from "../../components/DateTime";
 import type { ProtocolAddresses } from "../../lib/contracts";
 import { usePolicies } from "../../lib/policies";
 import { DiffView } from "../policies/DiffView";
@@ -36,7 +37,7 @@ export function CallView({ contracts, target, value, data }: { contracts: Protoc
             <code>PolicyRegistry.publishPolicy</code>
           </dd>
           <dt>Takes effect</dt>
-          <dd>{effectiveFrom === 0 ? "when the proposal is executed" : formatDate(effectiveFrom)}</dd>
+          <dd>{effectiveFrom === 0 ? "when the proposal is executed" : <DateTime seconds={effectiveFrom} />}</dd>
           {content.uri && (
             <>
               <dt>Document</dt>

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { isAddress, zeroAddress } from "viem";
 import { useConnection, useReadContracts } from "wagmi";
 import { AddressText } from "../../components/Address";
+import { Loading } from "../../components/States";
 import { TxButton } from "../../components/TxButton";
 import { TxStatus } from "../../components/TxStatus";
 import { useDelegate } from "../../lib/actions";
@@ -27,7 +28,21 @@ export function DelegationPanel() {
   const [other, setOther] = useState("");
 
   if (!account) return <p className="muted">Connect a wallet to see your voting power and delegate.</p>;
-  if (!reads.data) return null;
+  if (!reads.data) {
+    // The panel stays in place while its numbers load or cannot be read, with a sentence instead of them.
+    return (
+      <section className="card" aria-labelledby="power-title" data-testid="delegation-panel">
+        <h2 id="power-title">Your voting power</h2>
+        {reads.error ? (
+          <p className="empty" data-testid="voting-power-unavailable">
+            Your voting power cannot be read right now: the chain node does not answer. It shows here again as soon as it does.
+          </p>
+        ) : (
+          <Loading what="Reading your voting power" />
+        )}
+      </section>
+    );
+  }
   const [balance, delegatee, votes] = reads.data;
   const undelegated = delegatee === zeroAddress;
 

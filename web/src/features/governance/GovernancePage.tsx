@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { Empty, ErrorNote, Loading } from "../../components/States";
+import { CachedNotice, Empty, ErrorNote, Loading } from "../../components/States";
 import { useChainNow } from "../../lib/chainTime";
 import { DelegationPanel } from "./DelegationPanel";
 import { Countdown, StateBadge, Tally } from "./ProposalSummary";
@@ -19,7 +19,8 @@ export function GovernancePage() {
       <DelegationPanel />
       <h2>Proposals</h2>
       {proposals.isLoading && <Loading what="Reading proposals" />}
-      {proposals.error && <ErrorNote error={proposals.error} />}
+      <CachedNotice query={proposals} what="these proposals, their states and tallies are" />
+      {proposals.error && !proposals.data && <ErrorNote error={proposals.error} />}
       {proposals.data?.proposals.length === 0 && <Empty>No proposal yet.</Empty>}
       {proposals.data?.proposals.map((p) => (
         <article className="card" key={String(p.id)} data-testid="proposal-card">

@@ -1,10 +1,11 @@
-import { formatDate, formatDuration, formatTokens, relativeTime, supportGovernorAbi } from "@support-quality/sdk";
+import { formatDuration, formatTokens, relativeTime, supportGovernorAbi } from "@support-quality/sdk";
 import { useState } from "react";
 import Markdown from "react-markdown";
 import { Link, useParams } from "react-router";
 import { zeroAddress } from "viem";
 import { useConnection, useReadContracts } from "wagmi";
 import { AddressText } from "../../components/Address";
+import { DateTime } from "../../components/DateTime";
 import { RelayStatusLine } from "../../components/RelayStatusLine";
 import { Empty, ErrorNote, Loading } from "../../components/States";
 import { TxButton } from "../../components/TxButton";
@@ -223,12 +224,14 @@ export function ProposalPage() {
         )}
         <dt>Voting</dt>
         <dd>
-          {formatDate(p.snapshot)} → {formatDate(p.deadline)}
+          <DateTime seconds={p.snapshot} /> → <DateTime seconds={p.deadline} />
         </dd>
         {p.eta > 0n && (
           <>
             <dt>Executable from</dt>
-            <dd>{formatDate(p.eta)}</dd>
+            <dd>
+              <DateTime seconds={p.eta} />
+            </dd>
           </>
         )}
       </dl>
@@ -256,8 +259,8 @@ export function ProposalPage() {
             <p>The timelock delay has passed: anyone may execute it now.</p>
           ) : (
             <p data-testid="execute-wait">
-              In the timelock: executable {now === undefined ? "after the delay" : relativeTime(p.eta, now)} ({formatDate(p.eta)}). The delay lets anyone who
-              disagrees act before it runs.
+              In the timelock: executable {now === undefined ? "after the delay" : relativeTime(p.eta, now)} (<DateTime seconds={p.eta} />
+              ). The delay lets anyone who disagrees act before it runs.
             </p>
           )}
           <TxButton pending={execute.pending} disabled={!ready} onClick={() => execute.execute(p)}>

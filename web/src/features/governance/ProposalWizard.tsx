@@ -301,40 +301,42 @@ export function ProposalWizardPage() {
         {draft.kind === SLA && (
           <fieldset>
             <legend>Targets per priority (minutes)</legend>
-            <table>
-              <thead>
-                <tr>
-                  <th>Priority</th>
-                  <th>First response</th>
-                  <th>Resolution</th>
-                </tr>
-              </thead>
-              <tbody>
-                {PRIORITY_LABELS.map((p, i) => (
-                  <tr key={p}>
-                    <td>{p}</td>
-                    <td>
-                      <MinutesInput
-                        name={`first-${p}`}
-                        label={`${p} first response, minutes`}
-                        targets={draft.first}
-                        index={i}
-                        onChange={(first) => set({ first })}
-                      />
-                    </td>
-                    <td>
-                      <MinutesInput
-                        name={`resolution-${p}`}
-                        label={`${p} resolution, minutes`}
-                        targets={draft.resolution}
-                        index={i}
-                        onChange={(resolution) => set({ resolution })}
-                      />
-                    </td>
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th>Priority</th>
+                    <th>First response</th>
+                    <th>Resolution</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {PRIORITY_LABELS.map((p, i) => (
+                    <tr key={p}>
+                      <td>{p}</td>
+                      <td>
+                        <MinutesInput
+                          name={`first-${p}`}
+                          label={`${p} first response, minutes`}
+                          targets={draft.first}
+                          index={i}
+                          onChange={(first) => set({ first })}
+                        />
+                      </td>
+                      <td>
+                        <MinutesInput
+                          name={`resolution-${p}`}
+                          label={`${p} resolution, minutes`}
+                          targets={draft.resolution}
+                          index={i}
+                          onChange={(resolution) => set({ resolution })}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </fieldset>
         )}
 

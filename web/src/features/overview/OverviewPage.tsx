@@ -1,10 +1,21 @@
-import { agentRegistryAbi, decodeParams, formatDate, label, POLICY_KIND_LABELS, PolicyKind, SLA_VERDICT_LABELS, supportRatingsAbi } from "@support-quality/sdk";
+import {
+  agentRegistryAbi,
+  decodeParams,
+  formatShare,
+  label,
+  POLICY_KIND_LABELS,
+  PolicyKind,
+  SLA_VERDICT_LABELS,
+  supportRatingsAbi,
+} from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { readContract } from "viem/actions";
 import { useClient } from "wagmi";
-import { AddressText } from "../../components/Address";
-import { Empty, ErrorNote, Loading } from "../../components/States";
+import { AgentName } from "../../components/AgentName";
+import { DateTime } from "../../components/DateTime";
+import { CachedNotice, Empty, ErrorNote, Loading } from "../../components/States";
+import { useAgentHandles } from "../../lib/agentHandles";
 import { useChainNow } from "../../lib/chainTime";
 import { usePolicies, versionInForce } from "../../lib/policies";
 import { recentRatings } from "../../lib/recentRatings";
@@ -13,6 +24,7 @@ import { Countdown, StateBadge } from "../governance/ProposalSummary";
 import { useProposals } from "../governance/proposals";
 
 interface Standing {
+  /** A desk's name, or an agent's address (shown by handle). */
   name: string;
   href: string;
   count: bigint;
@@ -69,9 +81,9 @@ function useLeaderboard(scale: number) {
           .sort((a, b) => b.average - a.average || Number(b.count - a.count))
           .slice(0, 5);
       return {
-        desks: rank(desks.map((d) => ({ name: d.desk.name, href: `/verify`, count: d.stats.count, ...summarize(d.stats, scale) }))),
+        desks: rank(desks.map((d) => ({ name: d.desk.name, href: `/desks/${d.id}`, count: d.stats.count, ...summarize(d.stats, scale) }))),
         agents: rank(
-          agents.map((a) => ({ name: a.address, href: `/verify/${a.address}`, count: a.stats.count, ...summarize(a.stats, scale), desk: a.deskName })),
+          agents.map((a) => ({ name: a.address, href: `/agents/${a.address}`, count: a.stats.count, ...summarize(a.stats, scale), desk: a.deskName })),
         ),
         recent: rated.map((r) => ({ ...r, deskName: deskNames.get(r.deskId) ?? `#${r.deskId}` })),
       };
@@ -79,38 +91,33 @@ function useLeaderboard(scale: number) {
   });
 }
 
-function StandingTable({ rows, caption, isAgent }: { rows: Standing[]; caption: string; isAgent?: boolean }) {
+function StandingTable({ rows, caption, handles }: { rows: Standing[]; caption: string; handles?: Map<string, string> }) {
+  const isAgent = handles !== undefined;
   if (rows.length === 0) return <Empty>No ratings yet.</Empty>;
   return (
-    <table>
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th>{isAgent ? "Agent" : "Desk"}</th>
-          <th className="num">Average</th>
-          <th className="num">CSAT</th>
-          <th className="num">Ratings</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.name}>
-            <td>
-              {isAgent ? (
-                <Link to={r.href}>
-                  <AddressText address={r.name} />
-                </Link>
-              ) : (
-                r.name
-              )}
-            </td>
-            <td className="num">{r.average.toFixed(2)}</td>
-            <td className="num">{Math.round(r.csat * 100)} %</td>
-            <td className="num">{String(r.count)}</td>
+    <div className="table-scroll">
+      <table>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th>{isAgent ? "Agent" : "Desk"}</th>
+            <th className="num">Average</th>
+            <th className="num">CSAT</th>
+            <th className="num">Ratings</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.name}>
+              <td>{isAgent ? <AgentName address={r.name} handles={handles} /> : <Link to={r.href}>{r.name}</Link>}</td>
+              <td className="num">{r.average.toFixed(2)}</td>
+              <td className="num">{formatShare(r.csat)}</td>
+              <td className="num">{String(r.count)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -124,17 +131,19 @@ export function OverviewPage() {
   const typed = rulesVersion ? decodeParams(rulesVersion.kind, rulesVersion.params) : undefined;
   const scale = typed?.kind === "rules" ? typed.rules.scale : 5;
   const board = useLeaderboard(scale);
+  const handles = useAgentHandles().data ?? new Map<string, string>();
   const open = proposals.data?.proposals.filter((p) => p.state === 0 || p.state === 1 || p.state === 4 || p.state === 5) ?? [];
 
   return (
     <>
       <h1>Support Quality Protocol</h1>
       <p className="muted">Community-governed rules for crypto-wallet support, and a public record of how well it is delivered.</p>
+      <CachedNotice query={board} what="the figures below are" />
       <div className="grid">
         <section className="card" aria-labelledby="in-force">
           <h2 id="in-force">Policies in force</h2>
           {policies.isLoading && <Loading what="Reading policies" />}
-          {policies.error && <ErrorNote error={policies.error} />}
+          {policies.error && !policies.data && <ErrorNote error={policies.error} />}
           {policies.data?.length === 0 && <Empty>No policy published yet.</Empty>}
           <ul>
             {policies.data?.map((p) => {
@@ -143,7 +152,15 @@ export function OverviewPage() {
                 <li key={String(p.id)}>
                   <Link to={`/policies/${p.id}`}>{p.title}</Link> <span className="muted">({label(POLICY_KIND_LABELS, p.kind)})</span>
                   <br />
-                  <span className="muted">{v ? `v${v.version} since ${formatDate(v.effectiveFrom)}` : "not in force"}</span>
+                  <span className="muted">
+                    {v ? (
+                      <>
+                        v{v.version} since <DateTime seconds={v.effectiveFrom} />
+                      </>
+                    ) : (
+                      "not in force"
+                    )}
+                  </span>
                 </li>
               );
             })}
@@ -152,7 +169,7 @@ export function OverviewPage() {
         <section className="card" aria-labelledby="open-proposals">
           <h2 id="open-proposals">Open proposals</h2>
           {proposals.isLoading && <Loading what="Reading proposals" />}
-          {proposals.error && <ErrorNote error={proposals.error} />}
+          {proposals.error && !proposals.data && <ErrorNote error={proposals.error} />}
           {proposals.data && open.length === 0 && (
             <Empty>
               No open proposal. <Link to="/governance/new">Propose a change</Link>
@@ -187,13 +204,14 @@ export function OverviewPage() {
           ) : board.error ? (
             <ErrorNote error={board.error} />
           ) : (
-            <StandingTable rows={board.data!.agents} caption="Top agents" isAgent />
+            <StandingTable rows={board.data!.agents} caption="Top agents" handles={handles} />
           )}
         </section>
       </div>
       <section className="card">
         <h2>Recent ratings</h2>
         {board.isLoading && <Loading what="Reading ratings" />}
+        {board.error && <ErrorNote error={board.error} />}
         {board.data?.recent.length === 0 && <Empty>No rating yet.</Empty>}
         <ul>
           {board.data?.recent.map((r) => (
@@ -201,7 +219,7 @@ export function OverviewPage() {
               <strong>
                 {r.score}/{scale}
               </strong>{" "}
-              for <AddressText address={r.agent!} /> ({r.deskName}) — SLA {label(SLA_VERDICT_LABELS, r.verdict)}
+              for <AgentName address={r.agent} handles={handles} /> ({r.deskName}) — SLA {label(SLA_VERDICT_LABELS, r.verdict)}
               {r.comment && <> — “{r.comment}”</>}
             </li>
           ))}

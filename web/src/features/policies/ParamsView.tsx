@@ -11,25 +11,27 @@ export function ParamsView({ kind, params }: { kind: number; params: Hex }) {
   }
   if (typed.kind === "sla") {
     return (
-      <table className="params" data-testid="sla-params">
-        <caption className="visually-hidden">SLA targets</caption>
-        <thead>
-          <tr>
-            <th>Priority</th>
-            <th className="num">First response</th>
-            <th className="num">Resolution</th>
-          </tr>
-        </thead>
-        <tbody>
-          {PRIORITY_LABELS.map((p, i) => (
-            <tr key={p}>
-              <td>{p}</td>
-              <td className="num">{formatDuration(typed.sla.firstResponseMinutes[i]! * 60)}</td>
-              <td className="num">{formatDuration(typed.sla.resolutionMinutes[i]! * 60)}</td>
+      <div className="table-scroll">
+        <table className="params" data-testid="sla-params">
+          <caption className="visually-hidden">SLA targets</caption>
+          <thead>
+            <tr>
+              <th>Priority</th>
+              <th className="num">First response</th>
+              <th className="num">Resolution</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {PRIORITY_LABELS.map((p, i) => (
+              <tr key={p}>
+                <td>{p}</td>
+                <td className="num">{formatDuration(typed.sla.firstResponseMinutes[i]! * 60)}</td>
+                <td className="num">{formatDuration(typed.sla.resolutionMinutes[i]! * 60)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     );
   }
   if (typed.kind === "rules") {
@@ -72,28 +74,30 @@ export function ParamChangesTable({ kind, before, after }: { kind: number; befor
       </p>
     );
   return (
-    <table className="params" data-testid="param-changes">
-      <caption>Enforced values that change</caption>
-      <thead>
-        <tr>
-          <th>Value</th>
-          <th>Before</th>
-          <th>After</th>
-        </tr>
-      </thead>
-      <tbody>
-        {changes.map((c) => (
-          <tr key={c.name}>
-            <td>{c.name}</td>
-            <td>
-              <del>{c.before}</del>
-            </td>
-            <td>
-              <ins>{c.after}</ins>
-            </td>
+    <div className="table-scroll">
+      <table className="params" data-testid="param-changes">
+        <caption>Enforced values that change</caption>
+        <thead>
+          <tr>
+            <th>Value</th>
+            <th>Before</th>
+            <th>After</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {changes.map((c) => (
+            <tr key={c.name}>
+              <td>{c.name}</td>
+              <td>
+                <del>{c.before}</del>
+              </td>
+              <td>
+                <ins>{c.after}</ins>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

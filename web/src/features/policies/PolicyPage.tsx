@@ -1,13 +1,4 @@
-import {
-  formatDate,
-  label,
-  POLICY_KIND_LABELS,
-  policyContentHash,
-  policyRegistryAbi,
-  shortHash,
-  supportGovernorAbi,
-  textParamsMismatch,
-} from "@support-quality/sdk";
+import { label, POLICY_KIND_LABELS, policyContentHash, policyRegistryAbi, shortHash, supportGovernorAbi, textParamsMismatch } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
@@ -15,6 +6,7 @@ import { type Hash, parseEventLogs } from "viem";
 import { getTransactionReceipt } from "viem/actions";
 import { useClient, useReadContracts } from "wagmi";
 import { AddressText } from "../../components/Address";
+import { DateTime } from "../../components/DateTime";
 import { Empty, ErrorNote, Loading } from "../../components/States";
 import { useChainNow } from "../../lib/chainTime";
 import { type PolicyRecord, type PolicyVersion, usePolicies, versionInForce } from "../../lib/policies";
@@ -126,7 +118,12 @@ export function PolicyPage() {
       <p className="muted">
         {label(POLICY_KIND_LABELS, policy.kind)} · policy #{String(policy.id)} · {count} version{count === 1 ? "" : "s"}
         {current && ` · version ${current.version} in force`}
-        {policy.retiredAt !== undefined && ` · retired ${formatDate(policy.retiredAt)}`}
+        {policy.retiredAt !== undefined && (
+          <>
+            {" "}
+            · retired <DateTime seconds={policy.retiredAt} />
+          </>
+        )}
       </p>
 
       {count >= 2 && (
@@ -157,7 +154,9 @@ export function PolicyPage() {
           </h3>
           <dl className="facts">
             <dt>Effective from</dt>
-            <dd>{formatDate(v.effectiveFrom)}</dd>
+            <dd>
+              <DateTime seconds={v.effectiveFrom} />
+            </dd>
             <dt>Published by</dt>
             <dd>
               <PublishedBy version={v} />

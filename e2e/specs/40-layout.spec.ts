@@ -1,0 +1,181 @@
+/**
+ * The dApp as a product: every main route fits a 390 px phone and a 1280 px desktop (no horizontal page
+ * overflow, also with the long dev-account role picker connected), has a title of its own and no console
+ * warning; the wallet dialog closes on Escape; a 404 keeps the header; a node that does not answer is
+ * said once (banner + red badge), cached proposals are marked, and the voting-power panel stays; a failed
+ * transaction's sentence does not follow the user to another account.
+ */
+import assert from "node:assert/strict";
+import type { Page } from "playwright-core";
+import { env, openApp, rejectNextRequest, screenshot, switchAccount, test } from "../harness/index.js";
+
+const ROUTES: [string, string][] = [
+  ["/", "Support Quality Protocol"],
+  ["/governance", "Governance — Support Quality Protocol"],
+  ["/governance/new", "New proposal — Support Quality Protocol"],
+  ["/policies", "Policies — Support Quality Protocol"],
+  ["/policies/1", "Policy — Support Quality Protocol"],
+  ["/verify", "Verify — Support Quality Protocol"],
+  ["/agents", "Agents & desks — Support Quality Protocol"],
+  ["/desks/1", "Desk — Support Quality Protocol"],
+  ["/rate", "Rate — Support Quality Protocol"],
+  ["/desk", "Desk console — Support Quality Protocol"],
+  ["/audit", "Audit — Support Quality Protocol"],
+  ["/no-such-page", "Page not found — Support Quality Protocol"],
+];
+
+/** The page's width beyond the viewport (0 when nothing overflows), and the widest offenders for the message. */
+async function overflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number; offenders: string[] }> {
+  return page.evaluate(() => {
+    const { scrollWidth, clientWidth } = document.documentElement;
+    const offenders = [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right > clientWidth + 1 && !e.closest(".table-scroll, .audit-rows"))
+      .slice(0, 3)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className} → ${Math.round(e.getBoundingClientRect().right)} px`);
+    return { scrollWidth, clientWidth, offenders };
+  });
+}
+
+/** Opens `route` and waits for its heading and for its reads to settle (no loading line left). */
+async function visit(page: Page, route: string) {
+  await page.goto(new URL(route, env.appUrl).href);
+  await page.locator("main h1").first().waitFor();
+  await page.waitForFunction(() => document.querySelectorAll("main .loading").length === 0, undefined, { timeout: 30_000 });
+}
+
+async function connectDevAccount(page: Page) {
+  await page.getByTestId("connect-open").click();
+  await page.getByTestId("connect-dev").click();
+  await page.getByTestId("dev-account-select").waitFor();
+}
+
+for (const [width, height] of [
+  [390, 844],
+  [1280, 800],
+] as const) {
+  test(
+    `every route fits ${width} px with the dev account connected, with a title of its own and no console warning`,
+    async ({ page }) => {
+      const warnings: string[] = [];
+      page.on("console", (m) => {
+        if (m.type() === "warning" || m.type() === "error") warnings.push(`${m.type()}: ${m.text()}`);
+      });
+      await page.setViewportSize({ width, height });
+      const titles = new Set<string>();
+      for (const [route, title] of ROUTES) {
+        await visit(page, route);
+        if (route !== "/no-such-page" && (await page.getByTestId("connect-open").count()) > 0) await connectDevAccount(page);
+        const o = await overflow(page);
+        assert.ok(o.scrollWidth <= width, `${route} at ${width} px is ${o.scrollWidth} px wide: ${o.offenders.join("; ")}`);
+        assert.equal(await page.title(), title);
+        titles.add(await page.title());
+      }
+      assert.equal(titles.size, ROUTES.length);
+      assert.deepEqual(warnings, []);
+    },
+    { timeoutMs: 180_000 },
+  );
+}
+
+test("the 404 page keeps the header and the navigation", async ({ page }) => {
+  await openApp(page, { path: "/no-such-page" });
+  await page.getByTestId("not-found").waitFor();
+  assert.equal(await page.locator("main h1").textContent(), "Page not found");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit", exact: true }).click();
+  await page.waitForURL("**/audit");
+});
+
+test("Escape closes the wallet dialog and gives focus back to its button", async ({ page }) => {
+  await openApp(page);
+  const opener = page.getByTestId("connect-open");
+  await opener.click();
+  const dialog = page.getByRole("dialog", { name: "Choose a wallet" });
+  await dialog.waitFor();
+  assert.equal(await opener.getAttribute("aria-expanded"), "true");
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "detached" });
+  assert.equal(await opener.getAttribute("aria-expanded"), "false");
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-testid")), "connect-open");
+  // A click outside closes it too.
+  await opener.click();
+  await dialog.waitFor();
+  await page.locator("main h1").click();
+  await dialog.waitFor({ state: "detached" });
+});
+
+test(
+  "a node that does not answer is said once: banner, red badge, cached proposals marked, voting power kept",
+  async ({ page }) => {
+    await openApp(page, { account: "ada", path: "/governance" });
+    const badge = page.getByTestId("network-badge");
+    await page.waitForFunction(() => document.querySelector("[data-testid=network-badge]")?.getAttribute("data-state") === "online");
+    await page.getByTestId("proposal-card").first().waitFor();
+
+    // From the browser's side the node is gone: every request to it fails.
+    await page.route(`${env.rpcUrl}/**`, (route) => route.abort("connectionrefused"));
+    await page.route(env.rpcUrl, (route) => route.abort("connectionrefused"));
+    await page.waitForFunction(() => document.querySelector("[data-testid=network-badge]")?.getAttribute("data-state") === "offline", undefined, {
+      timeout: 20_000,
+    });
+    assert.equal(await badge.textContent(), "Local chain — offline");
+    assert.match(
+      (await page.getByTestId("connection-banner").textContent()) ?? "",
+      /^Offline: the Local chain node does not answer\. What is shown is the last data read/,
+    );
+    await page.getByTestId("cached-notice").waitFor();
+    assert.match(
+      (await page.getByTestId("cached-notice").textContent()) ?? "",
+      /^Cached data: these proposals, their states and tallies are as last read at \d\d:\d\d/,
+    );
+    assert.ok((await page.getByTestId("proposal-card").count()) > 0);
+    await screenshot(page, "40-governance-offline");
+
+    // A fresh load while offline: one sentence for the whole Overview, no section left blank.
+    await page.goto(new URL("/", env.appUrl).href);
+    await page.getByTestId("connection-banner").waitFor({ timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelectorAll("main .loading").length === 0, undefined, { timeout: 30_000 });
+    // The banner is the only alert: no section repeats the node's sentence.
+    await page.waitForFunction(
+      () => document.querySelectorAll("[role=alert]").length === 1 && document.querySelector("[data-testid=connection-banner]") !== null,
+      undefined,
+      { timeout: 15_000 },
+    );
+    assert.equal(await page.locator("main .error-note").count(), 0);
+    const blank = await page.evaluate(() =>
+      [...document.querySelectorAll("main section")]
+        .filter((section) => ![...section.children].some((child) => !/^H[1-6]$/.test(child.tagName) && (child.textContent ?? "").trim() !== ""))
+        .map((section) => section.querySelector("h2")?.textContent),
+    );
+    assert.deepEqual(blank, []);
+    assert.ok((await page.locator("main .empty", { hasText: "Not available while offline." }).count()) >= 1);
+    await screenshot(page, "40-overview-offline");
+
+    await page.goto(new URL("/governance", env.appUrl).href);
+    await page.getByTestId("connect-open").click();
+    await page.getByRole("dialog", { name: "Choose a wallet" }).getByRole("button", { name: "E2E Wallet" }).click();
+    await page.getByTestId("delegation-panel").waitFor({ timeout: 20_000 });
+    await page.getByTestId("voting-power-unavailable").waitFor({ timeout: 20_000 });
+
+    // The node answers again: the badge turns green and the banner goes.
+    await page.unrouteAll();
+    await page.waitForFunction(() => document.querySelector("[data-testid=network-badge]")?.getAttribute("data-state") === "online", undefined, {
+      timeout: 20_000,
+    });
+    assert.equal(await page.getByTestId("connection-banner").count(), 0);
+  },
+  { timeoutMs: 120_000 },
+);
+
+test("a failed transaction's sentence does not follow the user to another account", async ({ page }) => {
+  await openApp(page, { account: "eve", path: "/governance" });
+  await page.getByTestId("connect-open").click();
+  await page.getByRole("dialog", { name: "Choose a wallet" }).getByRole("button", { name: "E2E Wallet" }).click();
+  const panel = page.getByTestId("delegation-panel");
+  await panel.getByRole("button", { name: "Delegate to myself" }).waitFor();
+  await rejectNextRequest(page);
+  await panel.getByRole("button", { name: "Delegate to myself" }).click();
+  await panel.locator(".tx-error").waitFor();
+  await switchAccount(page, "ada");
+  await panel.getByTestId("voting-power").filter({ hasText: "3,300,000 SQT" }).waitFor();
+  assert.equal(await panel.locator(".tx-error").count(), 0);
+});
