@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { network } from "hardhat";
+import hre, { network } from "hardhat";
 import { getAddress, keccak256, stringToHex, toHex, zeroAddress } from "viem";
 import { AGENT_HANDLE, type Connection, deployWorld, distributeAndDelegate, mined, registerDesk, type World } from "../support/fixtures.js";
 
@@ -30,7 +30,9 @@ describe("agent handles: charset, skeleton and look-alikes", () => {
     const world = await load();
     const receipt = await mined(world, add(world, "dave.acme"));
     console.log(`gas addAgent("dave.acme"): ${receipt.gasUsed}`);
-    assert.ok(receipt.gasUsed < 250_000n);
+    // 218k on the production build; the coverage build adds a probe per statement (257k measured).
+    const bound = hre.globalOptions.coverage ? 300_000n : 250_000n;
+    assert.ok(receipt.gasUsed < bound, `addAgent used ${receipt.gasUsed} gas, over ${bound}`);
   });
 
   it("stores the handle of an agent and its skeleton", async () => {
