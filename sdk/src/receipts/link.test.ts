@@ -90,6 +90,30 @@ describe("receipt links", () => {
     expect(payloadFromUrl(`  ${encodeReceiptLink(link)} `)).toBe(encodeReceiptLink(link));
   });
 
+  it("reads a link as chat apps deliver it: wrapped lines, spaces, zero-width spaces and trailing punctuation", async () => {
+    const link = await signedLink();
+    const payload = encodeReceiptLink(link);
+    const url = ratingUrl("https://sqp.example", link);
+    for (const pasted of [
+      `${url}.`,
+      `${url}),`,
+      `${url}!"`,
+      `${url.slice(0, 70)}\n${url.slice(70, 140)}\r\n  ${url.slice(140)}`,
+      `${url.slice(0, 90)}\u200b${url.slice(90)}`,
+    ]) {
+      expect(decodeReceiptLink(payloadFromUrl(pasted)), JSON.stringify(pasted)).toEqual(link);
+    }
+    expect(decodeReceiptLink(`${payload}.`)).toEqual(link);
+    // Still not a weaker check: a changed character inside is caught by the checksum, punctuation or not.
+    const i = 60;
+    const tampered = `${payload.slice(0, i)}${payload[i] === "A" ? "B" : "A"}${payload.slice(i + 1)}.`;
+    expectLinkError(
+      () => decodeReceiptLink(tampered),
+      "checksum",
+      "This rating link is damaged: it was changed or mistyped after the help desk made it. Copy the whole link again or ask for a new one.",
+    );
+  });
+
   it("reports a missing link", () => {
     expectLinkError(() => decodeReceiptLink("  "), "empty", "This page needs a rating link: open the link the help desk sent you.");
   });

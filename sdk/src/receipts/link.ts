@@ -78,7 +78,7 @@ export function encodeReceiptLink(link: ReceiptLink): string {
 
 /** Reads a link payload; every way it can be wrong is a {@link ReceiptLinkError} with a sentence. */
 export function decodeReceiptLink(payload: string): ReceiptLink {
-  const text = payload.trim();
+  const text = asPasted(payload);
   if (text === "") {
     throw new ReceiptLinkError("empty", "This page needs a rating link: open the link the help desk sent you.");
   }
@@ -149,7 +149,16 @@ export function ratingUrl(baseUrl: string, link: ReceiptLink): string {
 export function payloadFromUrl(urlOrPayload: string): string {
   const text = urlOrPayload.trim();
   const hash = text.indexOf("#");
-  return hash === -1 ? text : text.slice(hash + 1);
+  return asPasted(hash === -1 ? text : text.slice(hash + 1));
+}
+
+/**
+ * Undoes what chat apps and e-mail do to a link: line breaks and spaces inside it (wrapped lines) and
+ * punctuation after it ("…see v1.AbC." or "(v1.AbC)"). None of these characters is in the base64url
+ * alphabet, so nothing a help desk signed is removed, and the checksum still catches any other change.
+ */
+function asPasted(payload: string): string {
+  return payload.replace(/[\s\u200b-\u200d\u2060\ufeff]+/gu, "").replace(/[^A-Za-z0-9_-]+$/u, "");
 }
 
 function fieldValues(link: ReceiptLink): Record<Field, number | bigint | Address> {
