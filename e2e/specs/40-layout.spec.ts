@@ -6,6 +6,7 @@
  * transaction's sentence does not follow the user to another account.
  */
 import assert from "node:assert/strict";
+import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { env, openApp, rejectNextRequest, screenshot, switchAccount, test } from "../harness/index.js";
 
@@ -20,6 +21,7 @@ const ROUTES: [string, string][] = [
   ["/desks/1", "Desk — Support Quality Protocol"],
   ["/rate", "Rate — Support Quality Protocol"],
   ["/desk", "Desk console — Support Quality Protocol"],
+  ["/desk/prove", "Prove I'm support — Support Quality Protocol"],
   ["/audit", "Audit — Support Quality Protocol"],
   ["/no-such-page", "Page not found — Support Quality Protocol"],
 ];
@@ -33,6 +35,33 @@ async function overflow(page: Page): Promise<{ scrollWidth: number; clientWidth:
       .slice(0, 3)
       .map((e) => `${e.tagName.toLowerCase()}.${e.className} → ${Math.round(e.getBoundingClientRect().right)} px`);
     return { scrollWidth, clientWidth, offenders };
+  });
+}
+
+const AXE_SOURCE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** axe-core's serious and critical findings on the page as it stands, one line each. */
+async function accessibilityFindings(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE_SOURCE });
+  return page.evaluate(async () => {
+    interface AxeViolation {
+      id: string;
+      impact: string | null;
+      help: string;
+      nodes: { target: string[] }[];
+    }
+    const { axe } = window as Window & { axe?: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } };
+    if (!axe) throw new Error("axe-core did not load");
+    const { violations } = await axe.run(document, { resultTypes: ["violations"] });
+    return violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map(
+        (v) =>
+          `${v.impact} ${v.id} (${v.help}): ${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 3)
+            .join(", ")}`,
+      );
   });
 }
 
@@ -54,7 +83,7 @@ for (const [width, height] of [
   [1280, 800],
 ] as const) {
   test(
-    `every route fits ${width} px with the dev account connected, with a title of its own and no console warning`,
+    `every route fits ${width} px with the dev account connected, with a title of its own and no console warning${width === 1280 ? ", and no serious accessibility finding" : ""}`,
     async ({ page }) => {
       const warnings: string[] = [];
       page.on("console", (m) => {
@@ -62,6 +91,7 @@ for (const [width, height] of [
       });
       await page.setViewportSize({ width, height });
       const titles = new Set<string>();
+      const findings: string[] = [];
       for (const [route, title] of ROUTES) {
         await visit(page, route);
         if (route !== "/no-such-page" && (await page.getByTestId("connect-open").count()) > 0) await connectDevAccount(page);
@@ -69,9 +99,12 @@ for (const [width, height] of [
         assert.ok(o.scrollWidth <= width, `${route} at ${width} px is ${o.scrollWidth} px wide: ${o.offenders.join("; ")}`);
         assert.equal(await page.title(), title);
         titles.add(await page.title());
+        if (width === 1280) findings.push(...(await accessibilityFindings(page)).map((f) => `${route}: ${f}`));
       }
       assert.equal(titles.size, ROUTES.length);
       assert.deepEqual(warnings, []);
+      // Zero serious or critical accessibility findings (axe-core, WCAG 2.x rules), checked once, at 1280 px.
+      assert.deepEqual(findings, []);
     },
     { timeoutMs: 180_000 },
   );

@@ -1,13 +1,13 @@
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Summary } from "./stats";
 
-/** The full score distribution, one bar per score of the scale; the counts are also in the table for screen readers. */
+/** The full score distribution, one bar per score of the scale; the counts are also in the table for screen readers (the chart is hidden from them, and so not focusable). */
 export function DistributionChart({ summary }: { summary: Summary }) {
   return (
     <figure className="distribution" data-testid="distribution">
       <div style={{ width: "100%", height: 200 }} aria-hidden="true">
         <ResponsiveContainer>
-          <BarChart data={summary.distribution} margin={{ top: 16, right: 8, bottom: 0, left: -16 }}>
+          <BarChart data={summary.distribution} margin={{ top: 16, right: 8, bottom: 0, left: -16 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="score" tickFormatter={(s: number) => `${s}★`} />
             <YAxis allowDecimals={false} />
