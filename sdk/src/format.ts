@@ -17,9 +17,9 @@ export function shortHash(hash: Hex | string): string {
  * and every sentence. UTC is the one time zone choice, so a time quoted from any of them reads the same
  * to everyone; the dApp adds the reader's local time on hover (`timeZone` set to theirs).
  */
-export function formatDate(seconds: bigint | number, timeZone = "UTC"): string {
+export function formatDate(seconds: bigint | number, timeZone = "UTC", locale: string | undefined = "en-GB"): string {
   const ms = Number(seconds) * 1000;
-  return new Date(ms).toLocaleString("en-GB", {
+  return new Date(ms).toLocaleString(locale, {
     year: "numeric",
     month: "short",
     day: "numeric",

@@ -1,4 +1,5 @@
-import { formatDate, formatPercent, formatTokens, PROPOSAL_STATES, relativeTime } from "@support-quality/sdk";
+import { formatPercent, formatTokens, PROPOSAL_STATES, relativeTime } from "@support-quality/sdk";
+import { localDate } from "../../components/DateTime";
 import type { Proposal } from "./proposals";
 
 const STATE_TONE: Record<string, string> = {
@@ -25,9 +26,9 @@ export function StateBadge({ state }: { state: number }) {
 export function Countdown({ p, now }: { p: Proposal; now: bigint | undefined }) {
   if (now === undefined) return null;
   const state = PROPOSAL_STATES[p.state];
-  if (state === "Pending") return <span title={formatDate(p.snapshot)}>voting starts {relativeTime(p.snapshot, now)}</span>;
-  if (state === "Active") return <span title={formatDate(p.deadline)}>voting ends {relativeTime(p.deadline, now)}</span>;
-  if (state === "Queued") return <span title={formatDate(p.eta)}>{p.eta > now ? `executable ${relativeTime(p.eta, now)}` : "executable now"}</span>;
+  if (state === "Pending") return <span title={localDate(p.snapshot)}>voting starts {relativeTime(p.snapshot, now)}</span>;
+  if (state === "Active") return <span title={localDate(p.deadline)}>voting ends {relativeTime(p.deadline, now)}</span>;
+  if (state === "Queued") return <span title={localDate(p.eta)}>{p.eta > now ? `executable ${relativeTime(p.eta, now)}` : "executable now"}</span>;
   if (state === "Succeeded") return <span>passed: ready to queue</span>;
   return null;
 }

@@ -1,7 +1,6 @@
 import {
   decodeReceiptLink,
   formatDuration,
-  formatTime,
   judgeReceipt,
   label,
   PRIORITY_LABELS,
@@ -15,6 +14,7 @@ import { useMemo, useState } from "react";
 import { Link, useLocation } from "react-router";
 import { useConnection } from "wagmi";
 import { AddressText } from "../../components/Address";
+import { DateTime } from "../../components/DateTime";
 import { RelayStatusLine } from "../../components/RelayStatusLine";
 import { Loading } from "../../components/States";
 import { TxStatus } from "../../components/TxStatus";
@@ -101,11 +101,13 @@ function ReceiptView({ link }: { link: ReceiptLink }) {
             {receipt.ticketId.toString()} · {PRIORITY_LABELS[receipt.priority]} priority
           </dd>
           <dt>Opened</dt>
-          <dd>{formatTime(receipt.openedAt)}</dd>
+          <dd>
+            <DateTime seconds={receipt.openedAt} />
+          </dd>
           <dt>First response</dt>
-          <dd>{receipt.firstResponseAt ? formatTime(receipt.firstResponseAt) : "never"}</dd>
+          <dd>{receipt.firstResponseAt ? <DateTime seconds={receipt.firstResponseAt} /> : "never"}</dd>
           <dt>Resolved</dt>
-          <dd>{receipt.resolvedAt ? formatTime(receipt.resolvedAt) : "not resolved"}</dd>
+          <dd>{receipt.resolvedAt ? <DateTime seconds={receipt.resolvedAt} /> : "not resolved"}</dd>
           <dt>Requester</dt>
           <dd>
             <AddressText address={receipt.requester} />
@@ -141,7 +143,7 @@ function ReceiptView({ link }: { link: ReceiptLink }) {
           <h3>Rating rules in force (version {judgement.rulesVersion})</h3>
           {rules.data.rulesText && <p className="policy-text">{rules.data.rulesText}</p>}
           <p data-testid="window-left">
-            You can rate until {formatTime(judgement.rateBy)} — {formatDuration(judgement.secondsLeft)} left.
+            You can rate until <DateTime seconds={judgement.rateBy} /> — {formatDuration(judgement.secondsLeft)} left.
           </p>
         </div>
       )}

@@ -2,7 +2,6 @@ import {
   agentRegistryAbi,
   analyzeHandle,
   displayHandle,
-  formatDate,
   type HandleAnalysis,
   lookupHandle,
   PolicyKind,
@@ -14,6 +13,7 @@ import { useNavigate, useParams } from "react-router";
 import { zeroAddress } from "viem";
 import { useReadContract, useReadContracts } from "wagmi";
 import { AddressText } from "../../components/Address";
+import { DateTime } from "../../components/DateTime";
 import { ErrorNote, Loading } from "../../components/States";
 import { useChainNow } from "../../lib/chainTime";
 import { usePolicies, versionInForce } from "../../lib/policies";
@@ -183,7 +183,7 @@ function StandingResult({ subject, onOutcome }: { subject: Subject; onOutcome: (
       <p data-testid="verify-summary">
         {view.key === "official" && agent && (
           <>
-            {who} is an official agent of {desk}, active since {formatDate(agent.activeFrom)}.
+            {who} is an official agent of {desk}, active since <DateTime seconds={agent.activeFrom} />.
             {!isAddress && agentAddress && (
               <>
                 {" "}
@@ -201,12 +201,12 @@ function StandingResult({ subject, onOutcome }: { subject: Subject; onOutcome: (
         )}
         {view.key === "suspended" && agent && (
           <>
-            {who} is an agent of {desk}, suspended since {formatDate(agent.inactiveFrom)}. Do not act on its instructions until the desk reinstates it.
+            {who} is an agent of {desk}, suspended since <DateTime seconds={agent.inactiveFrom} />. Do not act on its instructions until the desk reinstates it.
           </>
         )}
         {view.key === "former" && agent && (
           <>
-            {who} was an agent of {desk} until {formatDate(agent.inactiveFrom)} and no longer speaks for it.
+            {who} was an agent of {desk} until <DateTime seconds={agent.inactiveFrom} /> and no longer speaks for it.
           </>
         )}
         {view.key === "reported" && (
