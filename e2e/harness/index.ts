@@ -101,6 +101,8 @@ export interface OpenAppOptions {
   path?: string;
   /** EIP-6963 display name of the injected wallet. */
   walletName?: string;
+  /** The chain the wallet starts on, when it is not the node's (a user whose wallet is on another network). */
+  walletChainId?: number;
 }
 
 const resolveAccount = (account: RoleKey | Address | null | undefined): Address | null =>
@@ -110,8 +112,15 @@ const resolveAccount = (account: RoleKey | Address | null | undefined): Address 
  * Injects the test wallet (EIP-6963 + window.ethereum, forwarding to the node) into every document the
  * page loads, then opens the app at `path`. The dApp connects to it through its real injected path.
  */
-export async function openApp(page: Page, { account, path: route = "/", walletName = "E2E Wallet" }: OpenAppOptions = {}): Promise<Page> {
-  const options = { rpcUrl: env.rpcUrl, chainId: env.chainId, account: resolveAccount(account), name: walletName, rdns: "dev.sqp.e2e-wallet" };
+export async function openApp(page: Page, { account, path: route = "/", walletName = "E2E Wallet", walletChainId }: OpenAppOptions = {}): Promise<Page> {
+  const options = {
+    rpcUrl: env.rpcUrl,
+    chainId: env.chainId,
+    startChainId: walletChainId,
+    account: resolveAccount(account),
+    name: walletName,
+    rdns: "dev.sqp.e2e-wallet",
+  };
   // esbuild (through tsx) may wrap functions in `__name(…)`; the page has no such helper, so give it one.
   await page.addInitScript({
     content: `var __name = (target) => target;\n(${installInjectedWallet.toString()})(${JSON.stringify(options)});`,

@@ -8,7 +8,10 @@
  */
 export interface InjectedWalletOptions {
   rpcUrl: string;
+  /** The chain of the node the wallet forwards to (the only one it can switch to). */
   chainId: number;
+  /** The chain the wallet is on when the page opens (a user whose wallet is elsewhere); default `chainId`. */
+  startChainId?: number;
   account: string | null;
   /** EIP-6963 provider info. */
   name: string;
@@ -22,9 +25,10 @@ export function installInjectedWallet(options: InjectedWalletOptions): void {
   const emit = (event: string, ...args: unknown[]) => {
     for (const listener of listeners.get(event) ?? []) listener(...args);
   };
-  const chainIdHex = `0x${options.chainId.toString(16)}`;
+  const hex = (id: number) => `0x${id.toString(16)}`;
 
   const state = {
+    chainId: options.startChainId ?? options.chainId,
     account: options.account,
     connected: sessionStorage.getItem(STORAGE_KEY) === "1",
     /** When set, the next request that needs the user's consent fails as if the user said no. */
@@ -88,12 +92,16 @@ export function installInjectedWallet(options: InjectedWalletOptions): void {
       case "eth_coinbase":
         return state.connected ? state.account : null;
       case "eth_chainId":
-        return chainIdHex;
+        return hex(state.chainId);
       case "net_version":
-        return String(options.chainId);
+        return String(state.chainId);
       case "wallet_switchEthereumChain": {
         const [{ chainId }] = params as [{ chainId: string }];
         if (Number(chainId) !== options.chainId) throw new ProviderRpcError(4902, `Unrecognized chain ID "${chainId}".`);
+        if (state.chainId !== options.chainId) {
+          state.chainId = options.chainId;
+          emit("chainChanged", hex(state.chainId));
+        }
         return null;
       }
       case "wallet_addEthereumChain":

@@ -212,3 +212,21 @@ test("a failed transaction's sentence does not follow the user to another accoun
   await panel.getByTestId("voting-power").filter({ hasText: "3,300,000 SQT" }).waitFor();
   assert.equal(await panel.locator(".tx-error").count(), 0);
 });
+
+test("a wallet on another network is said once, in the banner and the badge, and one click switches it", async ({ page }) => {
+  await openApp(page, { account: "ada", path: "/governance", walletChainId: 1 });
+  await page.getByTestId("connect-open").click();
+  await page.getByRole("dialog", { name: "Choose a wallet" }).getByRole("button", { name: "E2E Wallet" }).click();
+  const banner = page.locator('[data-testid=connection-banner][data-state="wrong-network"]');
+  await banner.waitFor();
+  assert.equal(
+    await banner.textContent(),
+    "Wrong network: your wallet is on chain 1. Everything shown is read from Local chain; to send anything, switch your wallet to Local chain (the button at the top right).",
+  );
+  assert.equal(await page.getByTestId("connection-banner").count(), 1);
+  await screenshot(page, "40-wrong-network");
+  await page.getByRole("button", { name: "Switch network to Local chain" }).click();
+  await banner.waitFor({ state: "detached" });
+  await page.getByTestId("wrong-network").waitFor({ state: "detached" });
+  assert.equal(await page.getByTestId("network-badge").getAttribute("data-state"), "online");
+});

@@ -1,19 +1,30 @@
+import { useConnection } from "wagmi";
 import { useChainHealth } from "../lib/chainHealth";
 import { useProtocol } from "../lib/useProtocol";
 import { IndexNotice } from "./IndexNotice";
 
 /**
  * The one place that says the data source is in trouble: the chain node unreachable (sections then show a
- * short placeholder, not the same error again), else the index notice (behind / unavailable).
+ * short placeholder, not the same error again), else a wallet on another network, else the index notice
+ * (behind / unavailable / reset).
  */
 export function ConnectionBanner() {
   const state = useChainHealth();
-  const { chainName } = useProtocol();
+  const { chainName, wrongNetwork } = useProtocol();
+  const connection = useConnection();
   if (state === "offline") {
     return (
-      <p className="connection-banner" role="alert" data-testid="connection-banner">
+      <p className="connection-banner" role="alert" data-testid="connection-banner" data-state="offline">
         <strong>Offline:</strong> the {chainName} node does not answer. What is shown is the last data read, if any; nothing can be sent until it is back
         (checked every few seconds).
+      </p>
+    );
+  }
+  if (wrongNetwork) {
+    return (
+      <p className="connection-banner" role="status" data-testid="connection-banner" data-state="wrong-network">
+        <strong>Wrong network:</strong> your wallet is on chain {connection.chainId}. Everything shown is read from {chainName}; to send anything, switch your
+        wallet to {chainName} (the button at the top right).
       </p>
     );
   }
