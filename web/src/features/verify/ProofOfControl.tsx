@@ -93,7 +93,7 @@ export function ProofOfControl() {
         </button>
       </p>
       {challenge && (
-        <div className="proof-challenge" data-testid="proof-challenge" data-phrase={challenge.phrase}>
+        <div className="proof-challenge form" data-testid="proof-challenge" data-phrase={challenge.phrase}>
           <p>
             Send this link to the person. They open it in the desk console (“Prove I'm support”) and sign it with their agent key within five minutes. Ask them
             to read back the phrase <strong data-testid="proof-phrase">{challenge.phrase}</strong>.
@@ -102,12 +102,14 @@ export function ProofOfControl() {
             Challenge link
             <textarea readOnly rows={3} value={link} data-testid="proof-challenge-link" onFocus={(e) => e.currentTarget.select()} />
           </label>
-          <button type="button" onClick={() => void navigator.clipboard?.writeText(link)}>
-            Copy link
-          </button>
+          <p>
+            <button type="button" onClick={() => void navigator.clipboard?.writeText(link)}>
+              Copy link
+            </button>
+          </p>
         </div>
       )}
-      <form onSubmit={submit}>
+      <form className="form" onSubmit={submit}>
         <label>
           What they sent back
           <textarea
@@ -119,9 +121,11 @@ export function ProofOfControl() {
             data-testid="proof-input"
           />
         </label>
-        <button type="submit" className="primary" disabled={checking || pasted.trim() === ""} data-testid="proof-check">
-          {checking ? "Checking…" : "Check the signature"}
-        </button>
+        <p>
+          <button type="submit" className="primary" disabled={checking || pasted.trim() === ""} data-testid="proof-check">
+            {checking ? "Checking…" : "Check the signature"}
+          </button>
+        </p>
       </form>
       {error && (
         <p className="error-note" role="alert" data-testid="proof-error">
