@@ -165,16 +165,33 @@ export function buildServer({
     return view(row);
   }
 
+  /** Per-IP rate limit, before anything is parsed. */
+  function limitIp(ip: string): void {
+    const wait = perIp.take(ip);
+    if (wait > 0) {
+      throw new Refusal(
+        429,
+        `Your address sent ${config.ipLimit} requests in the last ${windowText}, this relayer's limit; try again in ${wait} s.`,
+        undefined,
+        wait,
+      );
+    }
+  }
+
+  /** The size limit of a comment or a vote reason, in UTF-8 bytes (what the transaction pays for). */
+  function limitText(what: "comment" | "reason", text: string): void {
+    const bytes = Buffer.byteLength(text, "utf8");
+    if (bytes > config.maxCommentBytes) {
+      throw new Refusal(
+        413,
+        `The ${what} is ${bytes} bytes; this relayer relays ${what}s of at most ${config.maxCommentBytes} bytes. Shorten it, or pay the gas yourself.`,
+      );
+    }
+  }
+
   app.post("/v1/ratings", async (request, reply) => {
     try {
-      const ipWait = perIp.take(request.ip);
-      if (ipWait > 0)
-        throw new Refusal(
-          429,
-          `Your address sent ${config.ipLimit} requests in the last ${windowText}, this relayer's limit; try again in ${ipWait} s.`,
-          undefined,
-          ipWait,
-        );
+      limitIp(request.ip);
       const parsed = RatingBody.safeParse(request.body);
       if (!parsed.success) throw new Refusal(400, `The request is not a signed rating: ${firstIssue(parsed.error)}.`);
       const b = parsed.data;
@@ -182,12 +199,7 @@ export function buildServer({
         throw new Refusal(400, `This relayer relays on chain ${targets.chainId}; the rating is signed for chain ${b.chainId}.`);
       if (b.ratings !== targets.ratings)
         throw new Refusal(400, `This relayer relays to the ratings contract ${targets.ratings}; the rating is signed for ${b.ratings}.`);
-      const commentBytes = Buffer.byteLength(b.comment, "utf8");
-      if (commentBytes > config.maxCommentBytes)
-        throw new Refusal(
-          413,
-          `The comment is ${commentBytes} bytes; this relayer relays comments of at most ${config.maxCommentBytes} bytes. Shorten it, or pay the gas yourself.`,
-        );
+      limitText("comment", b.comment);
       const now = await chainNow();
       if (b.deadline < now)
         throw new Refusal(422, `${revertSentence({ errorName: "RatingsRatingSignatureExpired", args: [BigInt(b.deadline), BigInt(now)] })} Sign it again.`);
@@ -217,26 +229,14 @@ export function buildServer({
 
   app.post("/v1/votes", async (request, reply) => {
     try {
-      const ipWait = perIp.take(request.ip);
-      if (ipWait > 0)
-        throw new Refusal(
-          429,
-          `Your address sent ${config.ipLimit} requests in the last ${windowText}, this relayer's limit; try again in ${ipWait} s.`,
-          undefined,
-          ipWait,
-        );
+      limitIp(request.ip);
       const parsed = VoteBody.safeParse(request.body);
       if (!parsed.success) throw new Refusal(400, `The request is not a signed vote: ${firstIssue(parsed.error)}.`);
       const b = parsed.data;
       if (b.chainId !== targets.chainId) throw new Refusal(400, `This relayer relays on chain ${targets.chainId}; the vote is signed for chain ${b.chainId}.`);
       if (b.governor !== targets.governor)
         throw new Refusal(400, `This relayer relays to the governor ${targets.governor}; the vote is signed for ${b.governor}.`);
-      const reasonBytes = Buffer.byteLength(b.reason ?? "", "utf8");
-      if (reasonBytes > config.maxCommentBytes)
-        throw new Refusal(
-          413,
-          `The reason is ${reasonBytes} bytes; this relayer relays reasons of at most ${config.maxCommentBytes} bytes. Shorten it, or pay the gas yourself.`,
-        );
+      limitText("reason", b.reason ?? "");
       const ballot = { proposalId: b.proposalId, support: b.support, voter: b.voter, nonce: b.nonce, reason: b.reason, params: b.params };
       const contract = { chainId: b.chainId, verifyingContract: b.governor };
       const extended = isExtendedBallot(ballot);
