@@ -16,7 +16,7 @@ export { type DescribedField, describeFields, describeRow, fieldName, type RowKi
 export { canon, compareIndexTable, type ExpectedTable, expectedIndex, INDEX_TABLES, type IndexTableName, indexTableQuery } from "./indexer.js";
 export { diffStats, emptyStats, recompute, summarize } from "./recompute.js";
 export { AuditError, describeRpcError, fetchLogs, fetchTimestamps, type RawLog, type RpcClient } from "./rpc.js";
-export { type Abis, CSV_HEADER, createDecoder, KIND_OF_CONTRACT, type TimelineFile, toCsv, toJson, toJsonFile } from "./timeline.js";
+export { type Abis, CSV_HEADER, createDecoder, type TimelineFile, toCsv, toJson, toJsonFile } from "./timeline.js";
 export * from "./types.js";
 export { verifyTimeline } from "./verify.js";
 

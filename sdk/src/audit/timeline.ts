@@ -95,13 +95,3 @@ export interface TimelineFile {
 export function toJsonFile(file: TimelineFile): string {
   return `${JSON.stringify(file, null, 1)}\n`;
 }
-
-/** The protocol area an event belongs to: the page's "kind" filter. */
-export const KIND_OF_CONTRACT: Record<ContractName, string> = {
-  SupportToken: "token",
-  TimelockController: "governance",
-  SupportGovernor: "governance",
-  PolicyRegistry: "policy",
-  AgentRegistry: "agents",
-  SupportRatings: "ratings",
-};

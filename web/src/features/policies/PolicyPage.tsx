@@ -177,11 +177,7 @@ export function PolicyPage() {
             )}
           </dl>
           <ParamsView kind={v.kind} params={v.params} />
-          {textParamsMismatch(v.kind, v.text, v.params) && (
-            <p className="error-note" data-testid="text-params-mismatch">
-              ⚠ {textParamsMismatch(v.kind, v.text, v.params)}
-            </p>
-          )}
+          <MismatchNote kind={v.kind} text={v.text} params={v.params} />
           <pre className="policy-text">{v.text}</pre>
         </article>
       ))}
@@ -204,4 +200,14 @@ function VersionSelect(props: { label: string; name: string; versions: readonly 
       </select>
     </label>
   );
+}
+
+/** A version whose words disagree with its typed values (published outside the dApp), said once. */
+function MismatchNote({ kind, text, params }: { kind: number; text: string; params: `0x${string}` }) {
+  const mismatch = textParamsMismatch(kind, text, params);
+  return mismatch ? (
+    <p className="error-note" data-testid="text-params-mismatch">
+      ⚠ {mismatch}
+    </p>
+  ) : null;
 }
