@@ -8,14 +8,17 @@ import path from "node:path";
 import type { HardhatViemHelpers } from "@nomicfoundation/hardhat-viem/types";
 import { type Deployment, PolicyKind } from "@support-quality/sdk";
 import {
+  type Abi,
   type Address,
   encodeAbiParameters,
+  encodeDeployData,
   getContractAddress,
   type Hex,
   parseEther,
   toFunctionSelector,
   zeroAddress,
 } from "viem";
+import { create3Salt, deployCreate3, ensureCreateX, predictCreate3 } from "./createx.js";
 
 export type Viem = HardhatViemHelpers;
 
@@ -86,42 +89,98 @@ export function defaultRoutineActions(addresses: {
 export const CANCEL_VERSION_SIGNATURE = "cancelScheduledVersion(uint8,uint256)";
 export const PUBLISH_POLICY_SIGNATURE = "publishPolicy(uint8,uint256,uint48,(string,string,string,bytes))";
 
+/**
+ * Deterministic, resumable deployment (public networks: `npm run deploy`): every contract is created through
+ * CreateX's CREATE3 with a salt permissioned to the deployer (deploy/createx.ts), so the protocol has the
+ * same addresses on every chain, and a deployment that stopped half-way is completed by running it again:
+ * a contract that already has code at its address is kept, a wiring step already done is skipped.
+ */
+export interface DeterministicDeploy {
+  /** Reads the compiled contracts (the connection's `hre.artifacts`). */
+  artifacts: { readArtifact(name: string): Promise<{ abi: Abi; bytecode: string }> };
+  /** Remembers the token's block (where every event history starts) for a resumed run. */
+  journal?: DeployJournal;
+  log?: (line: string) => void;
+}
+
+export interface DeployJournal {
+  read(): Promise<{ deploymentBlock: number } | undefined>;
+  write(entry: { deploymentBlock: number }): Promise<void>;
+}
+
 /** Deploys and wires the protocol. Returns the viem contract instances and the deployment record. */
-export async function deployProtocol(viem: Viem, options: DeployOptions = {}) {
+export async function deployProtocol(viem: Viem, options: DeployOptions & { deterministic?: DeterministicDeploy } = {}) {
   const opts = { ...DEFAULT_OPTIONS, ...options };
   const publicClient = await viem.getPublicClient();
   const [deployerClient] = await viem.getWalletClients();
   const deployer = deployerClient.account.address;
   const chainId = await publicClient.getChainId();
+  const { deterministic } = options;
+  const log = deterministic?.log ?? (() => {});
+  const wait = (hash: Hex) => publicClient.waitForTransactionReceipt({ hash });
+  if (deterministic) await ensureCreateX(publicClient, deployerClient, log);
+
+  /** The CREATE3 address of contract `name` (deterministic deployments only). */
+  const predict = (name: string) => predictCreate3(publicClient, deployer, create3Salt(deployer, name));
+  const kept: string[] = [];
+  /** Creates `name` (or keeps it, when a resumed deterministic deployment finds it); its address and block. */
+  async function create(name: string, args: readonly unknown[]): Promise<{ address: Address; blockNumber?: bigint }> {
+    if (!deterministic) {
+      const { contract, deploymentTransaction } = await viem.sendDeploymentTransaction(name, [...args]);
+      const receipt = await wait(deploymentTransaction.hash);
+      return { address: contract.address, blockNumber: receipt.blockNumber };
+    }
+    const address = await predict(name);
+    const code = await publicClient.getCode({ address });
+    if (code && code !== "0x") {
+      kept.push(name);
+      log(`${name} is already at ${address}: kept.`);
+      return { address };
+    }
+    const { abi, bytecode } = await deterministic.artifacts.readArtifact(name);
+    const initCode = encodeDeployData({ abi, bytecode: bytecode as Hex, args: [...args] });
+    const receipt = await deployCreate3(publicClient, deployerClient, create3Salt(deployer, name), initCode, address);
+    log(`${name} deployed at ${address} (block ${receipt.blockNumber}).`);
+    return { address, blockNumber: receipt.blockNumber };
+  }
 
   // The token is deployed first: its block is where every event history starts.
-  const { contract: token, deploymentTransaction } = await viem.sendDeploymentTransaction("SupportToken", [
-    opts.initialHolder ?? deployer,
-    opts.initialSupply,
-  ]);
-  const tokenReceipt = await publicClient.waitForTransactionReceipt({ hash: deploymentTransaction.hash });
+  const placedToken = await create("SupportToken", [opts.initialHolder ?? deployer, opts.initialSupply]);
+  let deploymentBlock = placedToken.blockNumber;
+  if (deploymentBlock !== undefined) await deterministic?.journal?.write({ deploymentBlock: Number(deploymentBlock) });
+  else {
+    const entry = await deterministic?.journal?.read();
+    if (!entry)
+      throw new Error(
+        `The token already exists at ${placedToken.address}, but the deployment journal that holds its block is gone: restore it to resume this deployment.`,
+      );
+    deploymentBlock = BigInt(entry.deploymentBlock);
+  }
+  const token = await viem.getContractAt("SupportToken", placedToken.address);
   // The deployer is the timelock's admin only until the governor is wired in, below.
-  const timelock = await viem.deployContract("TimelockController", [opts.timelockDelay, [], [zeroAddress], deployer]);
+  const timelock = await viem.getContractAt(
+    "TimelockController",
+    (await create("TimelockController", [opts.timelockDelay, [], [zeroAddress], deployer])).address,
+  );
   // The registries push what `rate` checks into the ratings contract's mirror, so each is deployed with
-  // the ratings address, predicted from the deployer's nonce (the ratings constructor checks both).
-  const predictedRatings = getContractAddress({
-    from: deployer,
-    nonce: BigInt(await publicClient.getTransactionCount({ address: deployer })) + 2n,
-  });
-  const policyRegistry = await viem.deployContract("PolicyRegistry", [timelock.address, predictedRatings]);
-  const agentRegistry = await viem.deployContract("AgentRegistry", [timelock.address, predictedRatings]);
-  const ratings = await viem.deployContract("SupportRatings", [
-    timelock.address,
-    agentRegistry.address,
-    policyRegistry.address,
-  ]);
+  // the ratings address: its CREATE3 address, or predicted from the deployer's nonce (the ratings
+  // constructor checks both).
+  const predictedRatings = deterministic
+    ? await predict("SupportRatings")
+    : getContractAddress({ from: deployer, nonce: BigInt(await publicClient.getTransactionCount({ address: deployer })) + 2n });
+  const policyRegistry = await viem.getContractAt("PolicyRegistry", (await create("PolicyRegistry", [timelock.address, predictedRatings])).address);
+  const agentRegistry = await viem.getContractAt("AgentRegistry", (await create("AgentRegistry", [timelock.address, predictedRatings])).address);
+  const ratings = await viem.getContractAt(
+    "SupportRatings",
+    (await create("SupportRatings", [timelock.address, agentRegistry.address, policyRegistry.address])).address,
+  );
 
   const routine = defaultRoutineActions({
     policyRegistry: policyRegistry.address,
     agentRegistry: agentRegistry.address,
     ratings: ratings.address,
   });
-  const governor = await viem.deployContract("SupportGovernor", [
+  const governorArgs = [
     token.address,
     timelock.address,
     opts.guardian ?? deployer,
@@ -135,17 +194,21 @@ export async function deployProtocol(viem: Viem, options: DeployOptions = {}) {
     },
     routine.targets,
     routine.prefixes,
-  ]);
+  ] as const;
+  const governor = await viem.getContractAt("SupportGovernor", (await create("SupportGovernor", governorArgs)).address);
+  if (kept.length > 0) await checkKeptWiring({ token, timelock, governor, policyRegistry, agentRegistry, ratings });
 
-  const wait = (hash: Hex) => publicClient.waitForTransactionReceipt({ hash });
-  await wait(await timelock.write.grantRole([await timelock.read.PROPOSER_ROLE(), governor.address]));
-  await wait(await timelock.write.grantRole([await timelock.read.CANCELLER_ROLE(), governor.address]));
-  await wait(await timelock.write.renounceRole([await timelock.read.DEFAULT_ADMIN_ROLE(), deployer]));
+  // Each wiring step is skipped when done, so a resumed deployment finishes where the last one stopped.
+  for (const role of [await timelock.read.PROPOSER_ROLE(), await timelock.read.CANCELLER_ROLE()]) {
+    if (!(await timelock.read.hasRole([role, governor.address]))) await wait(await timelock.write.grantRole([role, governor.address]));
+  }
+  const admin = await timelock.read.DEFAULT_ADMIN_ROLE();
+  if (await timelock.read.hasRole([admin, deployer])) await wait(await timelock.write.renounceRole([admin, deployer]));
 
-  const block = await publicClient.getBlock({ blockNumber: tokenReceipt.blockNumber });
+  const block = await publicClient.getBlock({ blockNumber: deploymentBlock });
   const deployment: Deployment = {
     chainId,
-    deploymentBlock: Number(tokenReceipt.blockNumber),
+    deploymentBlock: Number(deploymentBlock),
     deployedAt: Number(block.timestamp),
     contracts: {
       SupportToken: token.address,
@@ -157,6 +220,31 @@ export async function deployProtocol(viem: Viem, options: DeployOptions = {}) {
     },
   };
   return { deployment, deployer, token, timelock, governor, policyRegistry, agentRegistry, ratings };
+}
+
+/**
+ * A resumed deployment kept contracts a previous run created: they must be wired to each other (a CREATE3
+ * address does not depend on the constructor arguments, so a run with other options would otherwise mix
+ * in contracts built for something else). The ratings constructor already checked both registries.
+ */
+async function checkKeptWiring(c: {
+  token: { address: Address };
+  timelock: { address: Address };
+  governor: { read: { token(): Promise<Address>; timelock(): Promise<Address> } };
+  policyRegistry: { address: Address };
+  agentRegistry: { address: Address };
+  ratings: { read: { agentRegistry(): Promise<Address>; policyRegistry(): Promise<Address>; owner(): Promise<Address> } };
+}): Promise<void> {
+  const pairs: [string, Address, Address][] = [
+    ["the governor's token", await c.governor.read.token(), c.token.address],
+    ["the governor's timelock", await c.governor.read.timelock(), c.timelock.address],
+    ["the ratings contract's agent registry", await c.ratings.read.agentRegistry(), c.agentRegistry.address],
+    ["the ratings contract's policy registry", await c.ratings.read.policyRegistry(), c.policyRegistry.address],
+    ["the ratings contract's owner", await c.ratings.read.owner(), c.timelock.address],
+  ];
+  for (const [what, actual, expected] of pairs)
+    if (actual.toLowerCase() !== expected.toLowerCase())
+      throw new Error(`Cannot resume this deployment: ${what} is ${actual}, not ${expected}. It was started with other contracts or options.`);
 }
 
 /** Writes `deployments/<chainId>.json`. */

@@ -90,14 +90,27 @@ export async function chainIdAt(url: string): Promise<number | undefined> {
 }
 
 /**
- * Starts the node with its genesis `startDaysAgo` days before now. Fails with a sentence when the port is
+ * Starts the node with its genesis `startDaysAgo` days before now — as chain `chainId` of `chainType` when
+ * given (the public-deployment rehearsal runs an OP-stack chain with Base Sepolia's id). Fails with a sentence when the port is
  * taken, naming what holds it.
  */
-export async function startNode({ port = NODE_PORT, startDaysAgo = 0 } = {}): Promise<LocalNode> {
+export async function startNode({
+  port = NODE_PORT,
+  startDaysAgo = 0,
+  chainId,
+  chainType,
+}: {
+  port?: number;
+  startDaysAgo?: number;
+  chainId?: number;
+  chainType?: "l1" | "op";
+} = {}): Promise<LocalNode> {
   await assertPortFree(port, "the chain node");
   const connection = await network.create({
     network: "node",
+    ...(chainType ? { chainType } : {}),
     override: {
+      ...(chainId ? { chainId } : {}),
       initialDate: new Date(Date.now() - startDaysAgo * 86_400_000),
       accounts: { mnemonic: DEV_MNEMONIC, count: DEV_ACCOUNT_COUNT },
     },
