@@ -17,7 +17,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { HardhatViemHelpers } from "@nomicfoundation/hardhat-viem/types";
-import { type Address, concat, type Hex, keccak256, pad, parseAbi, parseEther, toHex } from "viem";
+import { type Address, concat, getContractAddress, type Hex, keccak256, pad, parseAbi, parseEther, toHex } from "viem";
 
 export const CREATEX_ADDRESS: Address = "0xba5Ed099633D3B313e4D5F7bdc1305d3c28ba5Ed";
 /** keccak256 of CreateX v1.0.0's runtime code (as Ignition checks it). */
@@ -51,6 +51,20 @@ export function create3Salt(deployer: Address, label: string): Hex {
 /** The salt CreateX derives from a permissioned `salt` sent by `deployer` (its `_guard`). */
 export function guardedSalt(deployer: Address, salt: Hex): Hex {
   return keccak256(concat([pad(deployer, { size: 32 }), salt]));
+}
+
+/** CreateX's CREATE3 proxy: CREATE2-created by the factory, it CREATEs the contract (its nonce 1). */
+const CREATE3_PROXY_INITCODE: Hex = "0x67363d3d37363d34f03d5260086018f3";
+
+/** Where `deployer`'s contract with `salt` lives, computed offline (before CreateX is even on the chain). */
+export function create3Address(deployer: Address, salt: Hex): Address {
+  const proxy = getContractAddress({
+    from: CREATEX_ADDRESS,
+    salt: guardedSalt(deployer, salt),
+    bytecodeHash: keccak256(CREATE3_PROXY_INITCODE),
+    opcode: "CREATE2",
+  });
+  return getContractAddress({ from: proxy, nonce: 1n });
 }
 
 /** Where `deployer`'s contract with `salt` lives (CreateX's own computation, read from the chain). */

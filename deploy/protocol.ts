@@ -247,6 +247,21 @@ async function checkKeptWiring(c: {
       throw new Error(`Cannot resume this deployment: ${what} is ${actual}, not ${expected}. It was started with other contracts or options.`);
 }
 
+/** The protocol already deployed as `deployment` records, in the shape `deployProtocol` returns. */
+export async function attachProtocol(viem: Viem, deployment: Deployment, deployer: Address) {
+  const { contracts: c } = deployment;
+  return {
+    deployment,
+    deployer,
+    token: await viem.getContractAt("SupportToken", c.SupportToken),
+    timelock: await viem.getContractAt("TimelockController", c.TimelockController),
+    governor: await viem.getContractAt("SupportGovernor", c.SupportGovernor),
+    policyRegistry: await viem.getContractAt("PolicyRegistry", c.PolicyRegistry),
+    agentRegistry: await viem.getContractAt("AgentRegistry", c.AgentRegistry),
+    ratings: await viem.getContractAt("SupportRatings", c.SupportRatings),
+  };
+}
+
 /** Writes `deployments/<chainId>.json`. */
 export async function writeDeployment(deployment: Deployment, dir = path.resolve("deployments")): Promise<string> {
   await mkdir(dir, { recursive: true });

@@ -106,6 +106,7 @@ async function main(): Promise<number> {
     });
     env.appUrl = stack.webUrl!;
     env.rpcUrl = stack.node.url;
+    env.stopRelayer = async () => stack?.relayer?.close();
     console.log(dim(`Stack ready in ${stack.timings.total.toFixed(1)} s (seed ${stack.timings.seed.toFixed(1)} s); app at ${env.appUrl}`));
 
     let snapshot = await rpc<string>("evm_snapshot");

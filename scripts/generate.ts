@@ -87,8 +87,7 @@ function readAbis(): Record<string, Abi> {
   return Object.fromEntries(NAMES.map((name) => [name, JSON.parse(readFileSync(path.join(ROOT, "artifacts", CONTRACTS[name]!), "utf8")).abi as Abi]));
 }
 
-function readDeployments(): DeploymentFile[] {
-  const dir = path.join(ROOT, "deployments");
+function readDeployments(dir = path.join(ROOT, "deployments")): DeploymentFile[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => /^\d+\.json$/.test(f))
@@ -211,10 +210,11 @@ export function renderEnums(abis = readAbis()): string {
 /** Hardhat's chain id: the local stack's chain, re-created on every `npm start`. */
 const LOCAL_CHAIN_ID = 31337;
 
-export function renderDeployments(): string {
+/** `dir`: another folder of `<chainId>.json` records (the rehearsal builds the dApp for its own). */
+export function renderDeployments(dir?: string): string {
   const local: Record<string, unknown> = {};
   const published: Record<string, unknown> = {};
-  for (const d of readDeployments()) {
+  for (const d of readDeployments(dir)) {
     (d.chainId === LOCAL_CHAIN_ID ? local : published)[String(d.chainId)] = {
       chainId: d.chainId,
       contracts: d.contracts,

@@ -33,6 +33,10 @@ export const env = {
   appUrl: "http://127.0.0.1:4173/",
   rpcUrl: "http://127.0.0.1:8545",
   chainId: 31337,
+  /** Stops the stack's relayer service (a relayer outage); the runner starts a fresh one before the next spec file. */
+  stopRelayer: async (): Promise<void> => {
+    throw new Error("e2e/run.ts sets env.stopRelayer");
+  },
 };
 
 // ---------------------------------------------------------------------------------------------------

@@ -268,3 +268,43 @@ test("the agent replies to a rating from their profile, once", async ({ page }) 
   const replies = await client().getContractEvents({ address: RATINGS, abi: supportRatingsAbi, eventName: "RatingReplied", args: { agent } });
   assert.equal(replies.at(-1)?.args.reply, "Glad it went through — thanks for rating!");
 });
+
+// Last in this file: it stops the relayer (the runner starts a fresh one before the next file).
+test(
+  "with the relayer down, the rate page says so in a sentence, keeps the rating typed, and the requester pays the gas instead",
+  async ({ page }) => {
+    const link = await ledgerlyLink({ ticketId: 777_400n, requester: addressOf("spare2") });
+    await env.stopRelayer();
+    await openApp(page, { account: "spare2", path: `/rate#${link}` });
+    await connectWallet(page);
+    await page.getByTestId("receipt-facts").waitFor();
+    const form = page.getByTestId("rating-form");
+    await form.getByRole("radio", { name: "4" }).check();
+    await form.locator("textarea").fill("Kept through the relayer outage.");
+    assert.ok(await page.getByTestId("use-relayer").isChecked(), "the relayer is the default");
+    await form.getByRole("button", { name: "Sign and submit rating" }).click();
+    await page.getByTestId("relay-error").waitFor({ timeout: 20_000 });
+    assert.equal(
+      await text(page, "relay-error"),
+      "The relayer at http://127.0.0.1:8547 cannot be reached. You can pay the gas yourself instead: nothing was sent, and your input is kept.",
+    );
+    // Nothing typed is lost, and the form now pays gas itself.
+    assert.equal(await form.locator("textarea").inputValue(), "Kept through the relayer outage.");
+    assert.ok(await form.getByRole("radio", { name: "4" }).isChecked());
+    assert.equal(await page.getByTestId("use-relayer").isChecked(), false);
+    assert.ok(!(await walletCalls(page)).includes("eth_sendTransaction"), "nothing was sent while the relayer was down");
+    await screenshot(page, "20-rate-relayer-down");
+
+    await form.getByRole("button", { name: "Submit rating" }).click();
+    await page.getByTestId("rate-success").waitFor({ timeout: 20_000 });
+    assert.ok((await walletCalls(page)).includes("eth_sendTransaction"), "the requester paid for `rate` themselves");
+    const rated = (
+      await client().getContractEvents({ address: RATINGS, abi: supportRatingsAbi, eventName: "Rated", args: { requester: addressOf("spare2") } })
+    ).find((e) => ratingIdParts(e.args.ratingId!).ticketId === 777_400n);
+    assert.deepEqual(
+      { ticket: ratingIdParts(rated!.args.ratingId!).ticketId, score: rated!.args.score, comment: rated!.args.comment },
+      { ticket: 777_400n, score: 4, comment: "Kept through the relayer outage." },
+    );
+  },
+  { timeoutMs: 120_000 },
+);

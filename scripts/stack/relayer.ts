@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { type Hex, parseEther, toHex } from "viem";
-import { mnemonicToAccount } from "viem/accounts";
+import { mnemonicToAccount, privateKeyToAccount } from "viem/accounts";
 import { DEV_MNEMONIC } from "./accounts.js";
 
 export const RELAYER_PORT = 8547;
@@ -26,26 +26,32 @@ export interface RelayerService {
   close(): Promise<void>;
 }
 
-/** Funds the dev relayer on the local node and starts the relayer; resolves once it listens. */
+/**
+ * Starts the relayer; resolves once it listens. With no `privateKey`, it uses the dev key and funds it on
+ * the local node; with one (the rehearsal's), the key must already hold gas.
+ */
 export async function startRelayerService({
   root,
   rpcUrl,
   port = RELAYER_PORT,
   deploymentFile,
+  privateKey,
   log,
 }: {
   root: string;
   rpcUrl: string;
   port?: number;
   deploymentFile: string;
+  privateKey?: Hex;
   log: (line: string) => void;
 }): Promise<RelayerService> {
-  const account = mnemonicToAccount(DEV_MNEMONIC, { addressIndex: DEV_RELAYER_INDEX });
-  await fetch(rpcUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "hardhat_setBalance", params: [account.address, toHex(parseEther("1000"))] }),
-  });
+  const account = privateKey ? privateKeyToAccount(privateKey) : mnemonicToAccount(DEV_MNEMONIC, { addressIndex: DEV_RELAYER_INDEX });
+  if (!privateKey)
+    await fetch(rpcUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "hardhat_setBalance", params: [account.address, toHex(parseEther("1000"))] }),
+    });
   const dir = path.join(root, ".stack");
   mkdirSync(dir, { recursive: true });
   const db = path.join(dir, `relayer-${port}.sqlite`);
@@ -54,7 +60,7 @@ export async function startRelayerService({
     cwd: root,
     env: {
       ...process.env,
-      RELAYER_PRIVATE_KEY: devRelayerKey(),
+      RELAYER_PRIVATE_KEY: privateKey ?? devRelayerKey(),
       RELAYER_RPC_URL: rpcUrl,
       RELAYER_PORT: String(port),
       RELAYER_DB: db,
@@ -78,7 +84,7 @@ export async function startRelayerService({
       reject(new Error(`The relayer exited (${code}):\n${output}`));
     });
   });
-  log(`Relayer listening at http://127.0.0.1:${port} (dev key #${DEV_RELAYER_INDEX}, ${account.address}).`);
+  log(`Relayer listening at http://127.0.0.1:${port} (${privateKey ? "its own key" : `dev key #${DEV_RELAYER_INDEX}`}, ${account.address}).`);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return {
     url: `http://127.0.0.1:${port}`,

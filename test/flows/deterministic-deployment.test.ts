@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import hre, { network } from "hardhat";
 import { getAddress, zeroAddress } from "viem";
-import { CREATEX_ADDRESS, create3Salt, predictCreate3 } from "../../deploy/createx.js";
+import { CREATEX_ADDRESS, create3Address, create3Salt, predictCreate3 } from "../../deploy/createx.js";
 import { type DeployJournal, deployProtocol } from "../../deploy/protocol.js";
 
 const CONTRACTS = ["SupportToken", "TimelockController", "PolicyRegistry", "AgentRegistry", "SupportRatings", "SupportGovernor"] as const;
@@ -34,8 +34,11 @@ describe("deterministic deployment (CREATE3 through CreateX)", () => {
     assert.deepEqual(deployedOther.deployment.contracts, deployedL1.deployment.contracts);
     const publicClient = await l1.viem.getPublicClient();
     for (const name of CONTRACTS) {
-      const predicted = await predictCreate3(publicClient, l1Deployer.account.address, create3Salt(l1Deployer.account.address, name));
+      const salt = create3Salt(l1Deployer.account.address, name);
+      const predicted = await predictCreate3(publicClient, l1Deployer.account.address, salt);
       assert.equal(getAddress(deployedL1.deployment.contracts[name]), getAddress(predicted), name);
+      // The offline computation (used before CreateX is on a chain) agrees with CreateX's own.
+      assert.equal(create3Address(l1Deployer.account.address, salt), getAddress(predicted), name);
     }
     // The wiring is the nonce path's: the governor alone proposes, the deployer keeps no admin power.
     const { timelock, governor } = deployedOther;

@@ -7,6 +7,11 @@ interface ImportMetaEnv {
   readonly VITE_RELAYER_URL?: string;
   /** The protocol indexer (indexer/); without it, lists are read from the chain in bounded ranges. */
   readonly VITE_INDEXER_URL?: string;
+  /**
+   * JSON-RPC URLs of public chains, by chain id, replacing the built-in public endpoints (e.g. your own
+   * provider's): `{"84532":"https://…"}`.
+   */
+  readonly VITE_RPC_URLS?: string;
 }
 
 /**

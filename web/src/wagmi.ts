@@ -45,7 +45,20 @@ const knownPublicChains: Chain[] = [
     testnet: true,
   }),
 ];
-const publicChains = knownPublicChains.filter((c) => deployedChainIds.includes(c.id));
+/** VITE_RPC_URLS (`{"84532":"https://…"}`) replaces a chain's public endpoint, e.g. with your own provider's. */
+function withRpcOverrides(chain: Chain, overrides: Record<string, string>): Chain {
+  const url = overrides[String(chain.id)];
+  return url ? { ...chain, rpcUrls: { default: { http: [url] } } } : chain;
+}
+function parseRpcOverrides(value: string | undefined): Record<string, string> {
+  try {
+    return JSON.parse(value || "{}");
+  } catch {
+    throw new Error(`VITE_RPC_URLS is not JSON: write it as {"84532":"https://…"} (chain id → RPC URL).`);
+  }
+}
+const rpcOverrides = parseRpcOverrides(import.meta.env.VITE_RPC_URLS);
+const publicChains = knownPublicChains.filter((c) => deployedChainIds.includes(c.id)).map((c) => withRpcOverrides(c, rpcOverrides));
 
 function chainList(): readonly [Chain, ...Chain[]] {
   if (__DEV_WIRING__ && localChain) return [localChain, ...publicChains];
