@@ -10,7 +10,9 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { ratingIdParts, supportRatingsAbi } from "@support-quality/sdk";
 import { chromium, type Page } from "playwright-core";
+import { createPublicClient, http } from "viem";
 import { addressOf } from "../scripts/stack/accounts.js";
 import { freePort } from "../scripts/stack/indexer.js";
 import { startStack } from "../scripts/stack/stack.js";
@@ -71,6 +73,31 @@ async function runMode(mode: "indexer" | "chain"): Promise<{ requests: number; r
       await context.close();
       console.log(`  ✔ ${mode}: ${route} (${pages[route]} ms to its content)`);
     }
+    // "Load older ratings": desk 1's ratings a page of 10 at a time, each once, newest first, all of them.
+    const rated = await createPublicClient({ transport: http(stack.node.url) }).getContractEvents({
+      address: stack.deployment.contracts.SupportRatings,
+      abi: supportRatingsAbi,
+      eventName: "Rated",
+      args: { deskId: 1 },
+      fromBlock: 0n,
+    });
+    const expected = rated.map((l) => ratingIdParts(l.args.ratingId!).ticketId.toString()).reverse();
+    const page = await browser.newPage();
+    await page.goto(new URL("/desks/1", stack.webUrl).href);
+    const ratings = page.getByTestId("rating");
+    await ratings.first().waitFor({ timeout: 60_000 });
+    assert.equal(await ratings.count(), Math.min(10, expected.length), `${mode}: the first page`);
+    for (let clicks = 0; await page.getByTestId("load-more-ratings").isVisible(); clicks++) {
+      assert.ok(clicks < 10, `${mode}: "Load older ratings" never ends`);
+      const before = await ratings.count();
+      await page.getByTestId("load-more-ratings").click();
+      await page.waitForFunction((n) => document.querySelectorAll("[data-testid='rating']").length > n, before, { timeout: 60_000 });
+    }
+    const tickets = (await ratings.allTextContents()).map((t) => /ticket (\d+)/.exec(t)?.[1]);
+    assert.deepEqual(tickets, expected, `${mode}: every rating of desk 1 once, newest first`);
+    await page.close();
+    console.log(`  ✔ ${mode}: desk 1's ${expected.length} ratings, 10 per page, each once, newest first`);
+
     const { requests, refusedLogs, rateLimited, widestLogRange } = stack.publicRpc!.stats;
     assert.equal(refusedLogs, 0, `${mode}: the simulator refused ${refusedLogs} eth_getLogs`);
     assert.ok(widestLogRange <= 10_000, `${mode}: an eth_getLogs spanned ${widestLogRange} blocks`);

@@ -16,14 +16,18 @@ export function blockRanges(fromBlock: bigint, toBlock: bigint, size = MAX_LOG_R
   return ranges;
 }
 
-/** `getContractEvents` over `[fromBlock, latest]` in bounded ranges; logs in chain order, as viem returns them. */
+/**
+ * `getContractEvents` over `[fromBlock, toBlock]` (default: the latest block) in bounded ranges; logs in
+ * chain order, as viem returns them.
+ */
 export async function getContractEventsBounded<const abi extends Abi, eventName extends ContractEventName<abi>>(
   client: Client,
   parameters: Omit<GetContractEventsParameters<abi, eventName, true, bigint, bigint>, "fromBlock" | "toBlock" | "strict" | "blockHash"> & {
     fromBlock: bigint | number;
+    toBlock?: bigint | number;
   },
 ): Promise<GetContractEventsReturnType<abi, eventName, true, bigint, bigint>> {
-  const latest = await getBlockNumber(client, { cacheTime: 0 });
+  const latest = parameters.toBlock === undefined ? await getBlockNumber(client, { cacheTime: 0 }) : BigInt(parameters.toBlock);
   const ranges = blockRanges(BigInt(parameters.fromBlock), latest);
   const chunks: GetContractEventsReturnType<abi, eventName, true, bigint, bigint>[] = new Array(ranges.length);
   let next = 0;

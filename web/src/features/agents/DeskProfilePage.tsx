@@ -4,7 +4,7 @@ import { AddressText } from "../../components/Address";
 import { Empty, ErrorNote, Loading } from "../../components/States";
 import { DistributionChart } from "./DistributionChart";
 import { useDesk, useRatings, useRulesAt } from "./queries";
-import { RatingList } from "./RatingList";
+import { RatingPages } from "./RatingList";
 import { StatsSummary } from "./StatsSummary";
 import { averageText, summarizeStats } from "./stats";
 
@@ -43,8 +43,8 @@ export function DeskProfilePage() {
       </ul>
       <h2>Ratings</h2>
       {ratings.isPending && <Loading what="Loading ratings" />}
-      {ratings.error && <ErrorNote error={ratings.error} />}
-      {ratings.data && rules.data && <RatingList ratings={ratings.data} tagNames={rules.data.tags} scale={scale} />}
+      {ratings.isError && !ratings.isFetchNextPageError && <ErrorNote error={ratings.error} />}
+      {rules.data && <RatingPages ratings={ratings} tagNames={rules.data.tags} scale={scale} />}
     </section>
   );
 }

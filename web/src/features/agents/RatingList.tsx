@@ -2,13 +2,30 @@ import { useState } from "react";
 import { useConnection } from "wagmi";
 import { AddressText } from "../../components/Address";
 import { DateTime } from "../../components/DateTime";
+import { ErrorNote } from "../../components/States";
 import { TxButton } from "../../components/TxButton";
 import { TxStatus } from "../../components/TxStatus";
 import { useReply } from "../../lib/actions";
-import type { RatingEntry } from "./queries";
+import type { RatingEntry, useRatings } from "./queries";
 
 const VERDICT_TEXT = ["no SLA in force", "SLA met", "SLA breached"] as const;
 const VERDICT_BADGE = ["", "badge-good", "badge-bad"] as const;
+
+/** The pages of ratings loaded so far, and "Load older ratings" while the history has more. */
+export function RatingPages({ ratings, tagNames, scale }: { ratings: ReturnType<typeof useRatings>; tagNames: string[]; scale: number }) {
+  if (!ratings.data) return null;
+  return (
+    <>
+      <RatingList ratings={ratings.data.pages.flatMap((p) => p.entries)} tagNames={tagNames} scale={scale} />
+      {ratings.hasNextPage && (
+        <button type="button" data-testid="load-more-ratings" disabled={ratings.isFetchingNextPage} onClick={() => void ratings.fetchNextPage()}>
+          {ratings.isFetchingNextPage ? "Loading older ratings…" : "Load older ratings"}
+        </button>
+      )}
+      {ratings.isFetchNextPageError && <ErrorNote error={ratings.error} />}
+    </>
+  );
+}
 
 /** Ratings with their tags, SLA verdict, the agent's reply (or a reply form for that agent) and void flag. */
 export function RatingList({ ratings, tagNames, scale }: { ratings: RatingEntry[]; tagNames: string[]; scale: number }) {

@@ -6,14 +6,14 @@
 
 import type { RatingTerms } from "@support-quality/sdk";
 import { agentRegistryAbi, decodeRatingRulesParams, isSelfSigned, PolicyKind, policyRegistryAbi, ratingIdParts, supportRatingsAbi } from "@support-quality/sdk";
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { type Address, type Client, getAddress, type Hex } from "viem";
-import { getBlock, readContract } from "viem/actions";
+import { getBlock, getBlockNumber, readContract } from "viem/actions";
 import { useClient } from "wagmi";
 import { agentHandles } from "../../lib/agentHandles";
 import type { ProtocolDeployment } from "../../lib/contracts";
 import { fromIndexOrChain, type IndexQuery } from "../../lib/indexer";
-import { getContractEventsBounded } from "../../lib/logs";
+import { getContractEventsBounded, MAX_LOG_RANGE } from "../../lib/logs";
 import { useProtocol } from "../../lib/useProtocol";
 import type { ChainStats } from "./stats";
 
@@ -132,67 +132,119 @@ export function useAgent(address: Address | undefined) {
   });
 }
 
-/** Ratings of an agent or a desk, newest first, with the agent's reply and any void. */
+/** Ratings per page of a profile ("Load older ratings" asks for the next). */
+export const RATINGS_PAGE = 10;
+
+/** Where a page of ratings ends: the next page holds the ratings strictly older than this log position. */
+export interface RatingsCursor {
+  block: number;
+  logIndex: number;
+  /** From the chain: the replies and voids already read in newer blocks (a reply is always newer than its rating). */
+  replies?: [Hex, string][];
+  voids?: [Hex, string][];
+}
+
+export interface RatingsPage {
+  entries: RatingEntry[];
+  next?: RatingsCursor;
+}
+
+/**
+ * Ratings of an agent or a desk, newest first, with the agent's reply and any void — a page at a time:
+ * from the index (keyset paging on the log position), or from the chain, reading 10,000-block ranges back
+ * from the head only until the page is full.
+ */
 export function useRatings(filter: { agent?: Address; deskId?: number }) {
   const { client, deployment } = useProtocolClient();
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: keyOf(deployment, "ratings", filter.agent?.toLowerCase(), filter.deskId),
     enabled: !!client && (!!filter.agent || !!filter.deskId),
-    queryFn: (): Promise<RatingEntry[]> =>
+    initialPageParam: undefined as RatingsCursor | undefined,
+    getNextPageParam: (last: RatingsPage) => last.next,
+    queryFn: ({ pageParam }): Promise<RatingsPage> =>
       fromIndexOrChain(
         client!,
         deployment.chainId,
-        (query) => ratingsFromIndex(query, filter),
-        () => ratingsFromChain(),
+        (query) => ratingsPageFromIndex(query, filter, pageParam),
+        () => ratingsPageFromChain(client!, deployment, filter, pageParam),
       ),
   });
-
-  async function ratingsFromChain(): Promise<RatingEntry[]> {
-    const base = { address: deployment.contracts.SupportRatings, abi: supportRatingsAbi, fromBlock: deployment.deploymentBlock } as const;
-    const args = filter.agent ? { agent: filter.agent } : { deskId: filter.deskId };
-    const [rated, replies, voids] = await Promise.all([
-      getContractEventsBounded(client!, { ...base, eventName: "Rated", args }),
-      getContractEventsBounded(client!, { ...base, eventName: "RatingReplied", args }),
-      getContractEventsBounded(client!, { ...base, eventName: "RatingVoided", args }),
-    ]);
-    const replyOf = new Map(replies.map((l) => [l.args.ratingId!, l.args.reply!]));
-    const voidOf = new Map(voids.map((l) => [l.args.ratingId!, l.args.reason!]));
-    const blocks = [...new Set(rated.map((l) => l.blockNumber))];
-    const times = new Map(
-      await Promise.all(blocks.map(async (b) => [b, Number((await getBlock(client!, { blockNumber: b ?? undefined })).timestamp)] as const)),
-    );
-    return rated
-      .map((l) => {
-        const a = l.args;
-        return {
-          ratingId: a.ratingId!,
-          deskId: a.deskId!,
-          agent: a.agent!,
-          requester: a.requester!,
-          ticketId: ratingIdParts(a.ratingId!).ticketId,
-          selfSigned: isSelfSigned(a.ratingId!),
-          score: a.score!,
-          tags: a.tags!,
-          verdict: a.verdict!,
-          slaVersion: a.slaVersion!,
-          rulesVersion: a.rulesVersion!,
-          comment: a.comment!,
-          ratedAt: times.get(l.blockNumber) ?? 0,
-          reply: replyOf.get(a.ratingId!),
-          voidReason: voidOf.get(a.ratingId!),
-        };
-      })
-      .reverse();
-  }
 }
 
-/** The same entries from the index's rating table (replies and voids already joined), newest first. */
-async function ratingsFromIndex(query: IndexQuery, filter: { agent?: Address; deskId?: number }): Promise<RatingEntry[]> {
-  const columns = "id, desk_id, agent, requester, self_signed, score, tags, verdict, sla_version, rules_version, comment, time, reply, void_reason";
-  const rows = filter.agent
-    ? await query(`select ${columns} from rating where agent = $1 order by block desc, log_index desc`, [filter.agent.toLowerCase()])
-    : await query(`select ${columns} from rating where desk_id = $1 order by block desc, log_index desc`, [filter.deskId ?? 0]);
-  return rows.map((r) => ({
+const olderThan = (cursor: RatingsCursor | undefined, block: number, logIndex: number) =>
+  !cursor || block < cursor.block || (block === cursor.block && logIndex < cursor.logIndex);
+
+/** A page from the chain: ranges of at most 10,000 blocks, newest first, until the page is full. */
+async function ratingsPageFromChain(
+  client: Client,
+  deployment: ProtocolDeployment,
+  filter: { agent?: Address; deskId?: number },
+  cursor: RatingsCursor | undefined,
+): Promise<RatingsPage> {
+  const base = { address: deployment.contracts.SupportRatings, abi: supportRatingsAbi } as const;
+  const args = filter.agent ? { agent: filter.agent } : { deskId: filter.deskId };
+  const replyOf = new Map(cursor?.replies);
+  const voidOf = new Map(cursor?.voids);
+  // Every reply and void newer than the cursor was read by the previous pages (a reply is always newer than
+  // its rating); ratings at or below the cursor that a full page left out are read again and filtered.
+  const first = Number(deployment.deploymentBlock);
+  let to = cursor ? cursor.block : Number(await getBlockNumber(client, { cacheTime: 0 }));
+  const rated: Awaited<ReturnType<typeof getContractEventsBounded<typeof supportRatingsAbi, "Rated">>> = [];
+  while (rated.length <= RATINGS_PAGE && to >= first) {
+    const range = { fromBlock: Math.max(first, to - Number(MAX_LOG_RANGE) + 1), toBlock: to };
+    const [r, replies, voids] = await Promise.all([
+      getContractEventsBounded(client, { ...base, ...range, eventName: "Rated", args }),
+      getContractEventsBounded(client, { ...base, ...range, eventName: "RatingReplied", args }),
+      getContractEventsBounded(client, { ...base, ...range, eventName: "RatingVoided", args }),
+    ]);
+    for (const l of replies) replyOf.set(l.args.ratingId!, l.args.reply!);
+    for (const l of voids) voidOf.set(l.args.ratingId!, l.args.reason!);
+    rated.push(...r.reverse().filter((log) => olderThan(cursor, Number(log.blockNumber), log.logIndex)));
+    to = range.fromBlock - 1;
+  }
+  const page = rated.slice(0, RATINGS_PAGE);
+  const blocks = [...new Set(page.map((log) => log.blockNumber))];
+  const times = new Map(await Promise.all(blocks.map(async (b) => [b, Number((await getBlock(client, { blockNumber: b })).timestamp)] as const)));
+  const entries = page.map((log): RatingEntry => {
+    const a = log.args;
+    return {
+      ratingId: a.ratingId!,
+      deskId: a.deskId!,
+      agent: a.agent!,
+      requester: a.requester!,
+      ticketId: ratingIdParts(a.ratingId!).ticketId,
+      selfSigned: isSelfSigned(a.ratingId!),
+      score: a.score!,
+      tags: a.tags!,
+      verdict: a.verdict!,
+      slaVersion: a.slaVersion!,
+      rulesVersion: a.rulesVersion!,
+      comment: a.comment!,
+      ratedAt: times.get(log.blockNumber) ?? 0,
+      reply: replyOf.get(a.ratingId!),
+      voidReason: voidOf.get(a.ratingId!),
+    };
+  });
+  const last = page.at(-1);
+  return {
+    entries,
+    // One more rating than the page holds was found: there are older ones.
+    next:
+      rated.length > RATINGS_PAGE && last ? { block: Number(last.blockNumber), logIndex: last.logIndex, replies: [...replyOf], voids: [...voidOf] } : undefined,
+  };
+}
+
+/** A page from the index's rating table (replies and voids already joined): keyset paging on (block, log_index). */
+async function ratingsPageFromIndex(query: IndexQuery, filter: { agent?: Address; deskId?: number }, cursor: RatingsCursor | undefined): Promise<RatingsPage> {
+  const columns =
+    "id, desk_id, agent, requester, self_signed, score, tags, verdict, sla_version, rules_version, comment, time, reply, void_reason, block, log_index";
+  const [where, key] = filter.agent ? ["agent = $1", filter.agent.toLowerCase()] : ["desk_id = $1", filter.deskId ?? 0];
+  const older = cursor ? " and (block < $2 or (block = $2 and log_index < $3))" : "";
+  const rows = await query(
+    `select ${columns} from rating where ${where}${older} order by block desc, log_index desc limit ${RATINGS_PAGE + 1}`,
+    cursor ? [key, cursor.block, cursor.logIndex] : [key],
+  );
+  const entries = rows.slice(0, RATINGS_PAGE).map((r) => ({
     ratingId: r.id as Hex,
     deskId: Number(r.desk_id),
     agent: getAddress(String(r.agent)),
@@ -209,6 +261,8 @@ async function ratingsFromIndex(query: IndexQuery, filter: { agent?: Address; de
     reply: r.reply == null ? undefined : String(r.reply),
     voidReason: r.void_reason == null ? undefined : String(r.void_reason),
   }));
+  const last = rows[RATINGS_PAGE - 1];
+  return { entries, next: rows.length > RATINGS_PAGE && last ? { block: Number(last.block), logIndex: Number(last.log_index) } : undefined };
 }
 
 export interface RulesInForce {
