@@ -9,6 +9,10 @@ import schema from "ponder:schema";
 import { Hono } from "hono";
 import { client, graphql } from "ponder";
 import { chainCheck } from "./chain-check";
+import { dropFlushTempTablesOnCommit } from "./pglite-temp-tables";
+
+// Before indexing starts (Ponder loads this module first): see pglite-temp-tables.ts.
+await dropFlushTempTablesOnCommit();
 
 const app = new Hono();
 
