@@ -22,7 +22,7 @@ import {
   zeroAddress,
   zeroHash,
 } from "viem";
-import { DEFAULT_OPTIONS, deployProtocol } from "../deploy/protocol.js";
+import { DEFAULT_OPTIONS, deployProtocol, governorSettings } from "../deploy/protocol.js";
 
 const require = createRequire(import.meta.url);
 const easArtifact = (name: string) =>
@@ -185,19 +185,7 @@ async function measureGovernor(connection: NetworkConnection, flavour: "SupportG
     const timelock = await viem.deployContract("TimelockController", [DEFAULT_OPTIONS.timelockDelay, [], [zeroAddress], deployer.account.address]);
     // The proposal publishes a General policy, which never reaches the ratings mirror: no ratings contract.
     const registry = await viem.deployContract("PolicyRegistry", [timelock.address, zeroAddress]);
-    const governor = await viem.deployContract("PlainGovernor", [
-      token.address,
-      timelock.address,
-      deployer.account.address,
-      {
-        votingDelay: DEFAULT_OPTIONS.votingDelay,
-        votingPeriod: DEFAULT_OPTIONS.votingPeriod,
-        proposalThreshold: DEFAULT_OPTIONS.proposalThreshold,
-        lateQuorumExtension: DEFAULT_OPTIONS.lateQuorumExtension,
-        quorumPercent: DEFAULT_OPTIONS.quorumPercent,
-        criticalQuorumPercent: DEFAULT_OPTIONS.criticalQuorumPercent,
-      },
-    ]);
+    const governor = await viem.deployContract("PlainGovernor", [token.address, timelock.address, deployer.account.address, governorSettings()]);
     await gasOf(await timelock.write.grantRole([await timelock.read.PROPOSER_ROLE(), governor.address]));
     await gasOf(await timelock.write.grantRole([await timelock.read.CANCELLER_ROLE(), governor.address]));
     [governorAddress, timelockAddress, registryAddress, tokenAddress] = [governor.address, timelock.address, registry.address, token.address];

@@ -1,19 +1,24 @@
 /**
  * The indexer at (reduced) scale: a long history on a local node (test/support/audit-history.ts: signed
  * ratings in blocks of 25, voids and replies, then empty blocks to a public network's depth), indexed by
- * Ponder from the deployment block on PGlite; then the page queries the dApp sends, timed over HTTP.
+ * Ponder from the deployment block on PGlite; then the page queries the dApp sends, timed over HTTP, and the
+ * dApp's main list pages opened cold in headless Chromium against that index (time to content, LCP).
  * Run: tsx bench/indexer.ts [ratings=20000] [minBlocks=20000]  — merges its numbers into bench/results.json
  * under "indexer" and prints them. Nothing here is a pass/fail test.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { queryIndex } from "@support-quality/sdk/indexer";
 import { network } from "hardhat";
+import { chromium } from "playwright-core";
+import { renderDeployments } from "../scripts/generate.js";
 import { recordDeployment } from "../scripts/stack/deployment.js";
 import { freePort, startIndexer } from "../scripts/stack/indexer.js";
 import { mineLinkedBlocks, startNode } from "../scripts/stack/node.js";
 import { startPostgres } from "../scripts/stack/postgres.js";
+import { serveStatic } from "../scripts/stack/stack.js";
 import { buildHistory } from "../test/support/audit-history.js";
 
 const ratings = Number(process.argv[2] ?? 20_000);
@@ -82,6 +87,63 @@ for (const [name, [sql, params]] of Object.entries(pages)) {
   }
   latency[name] = { rows, p50: Math.round(percentile(times, 50) * 10) / 10, p95: Math.round(percentile(times, 95) * 10) / 10 };
 }
+// The dApp at this scale in headless Chromium: the local build reading through this index, each page opened
+// cold (a fresh browser context) RUNS_PAGE times; time from navigation to the page's content, and the
+// largest contentful paint the browser reports.
+const RUNS_PAGE = 5;
+const webDir = mkdtempSync(path.join(os.tmpdir(), "sqp-bench-web-"));
+const deploymentsModule = path.join(dir, "deployments.ts");
+writeFileSync(deploymentsModule, renderDeployments(dir));
+execFileSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--outDir", webDir, "--emptyOutDir"], {
+  cwd: path.resolve(import.meta.dirname, ".."),
+  env: { ...process.env, SQP_DEPLOYMENTS_MODULE: deploymentsModule, VITE_LOCAL_RPC_URL: node.url, VITE_INDEXER_URL: indexer.url, VITE_RELAYER_URL: "" },
+  stdio: "ignore",
+});
+const server = await serveStatic(webDir, await freePort());
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+const screens: Record<string, string> = {
+  "agents directory": "/agents",
+  "an agent's profile (newest 10 ratings)": `/agents/${history.agents[0]}`,
+  overview: "/",
+};
+const contentOf: Record<string, string> = {
+  "agents directory": 'main a[href^="/agents/0x"]',
+  "an agent's profile (newest 10 ratings)": "[data-testid='rating']",
+  overview: 'main a[href^="/agents/0x"]',
+};
+const pageLoadMs: Record<string, { contentP50: number; contentP95: number; lcpP50: number; lcpP95: number }> = {};
+for (const [name, route] of Object.entries(screens)) {
+  const content: number[] = [];
+  const lcp: number[] = [];
+  for (let i = 0; i < RUNS_PAGE; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const start = performance.now();
+    await page.goto(new URL(route, server.url).href);
+    await page.locator(contentOf[name]!).first().waitFor({ timeout: 60_000 });
+    content.push(performance.now() - start);
+    lcp.push(
+      await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            new PerformanceObserver((list) => resolve(list.getEntries().at(-1)?.startTime ?? 0)).observe({ type: "largest-contentful-paint", buffered: true });
+            setTimeout(() => resolve(0), 2_000);
+          }),
+      ),
+    );
+    await context.close();
+  }
+  pageLoadMs[name] = {
+    contentP50: Math.round(percentile(content, 50)),
+    contentP95: Math.round(percentile(content, 95)),
+    lcpP50: Math.round(percentile(lcp, 50)),
+    lcpP95: Math.round(percentile(lcp, 95)),
+  };
+}
+await browser.close();
+await server.close();
+rmSync(webDir, { recursive: true, force: true });
+
 await indexer.stop();
 await pg?.stop();
 await connection.close();
@@ -102,6 +164,7 @@ const result = {
   backfillEventsPerSecond: Math.round(backfilled / backfillSeconds),
   untilHeadSeconds: Math.round(headSeconds * 10) / 10,
   queriesMs: latency,
+  pageLoadMs,
 };
 console.log(JSON.stringify(result, null, 2));
 const file = path.join(import.meta.dirname, "results.json");

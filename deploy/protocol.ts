@@ -86,6 +86,20 @@ export function defaultRoutineActions(addresses: {
   return { targets: actions.map(([t]) => t), prefixes: actions.map(([, p]) => p) };
 }
 
+/** The governor's constructor settings (`SupportGovernor.Settings`) from deploy options. */
+export function governorSettings(
+  opts: Pick<Required<DeployOptions>, "votingDelay" | "votingPeriod" | "proposalThreshold" | "lateQuorumExtension" | "quorumPercent" | "criticalQuorumPercent"> = DEFAULT_OPTIONS,
+) {
+  return {
+    votingDelay: opts.votingDelay,
+    votingPeriod: opts.votingPeriod,
+    proposalThreshold: opts.proposalThreshold,
+    lateQuorumExtension: opts.lateQuorumExtension,
+    quorumPercent: opts.quorumPercent,
+    criticalQuorumPercent: opts.criticalQuorumPercent,
+  };
+}
+
 export const CANCEL_VERSION_SIGNATURE = "cancelScheduledVersion(uint8,uint256)";
 export const PUBLISH_POLICY_SIGNATURE = "publishPolicy(uint8,uint256,uint48,(string,string,string,bytes))";
 
@@ -184,14 +198,7 @@ export async function deployProtocol(viem: Viem, options: DeployOptions & { dete
     token.address,
     timelock.address,
     opts.guardian ?? deployer,
-    {
-      votingDelay: opts.votingDelay,
-      votingPeriod: opts.votingPeriod,
-      proposalThreshold: opts.proposalThreshold,
-      lateQuorumExtension: opts.lateQuorumExtension,
-      quorumPercent: opts.quorumPercent,
-      criticalQuorumPercent: opts.criticalQuorumPercent,
-    },
+    governorSettings(opts),
     routine.targets,
     routine.prefixes,
   ] as const;

@@ -9,7 +9,7 @@ import { CONTRACT_NAMES } from "@support-quality/sdk";
 import hre, { network } from "hardhat";
 import { encodeDeployData, getAddress, type Hex, keccak256, parseEther } from "viem";
 import { CREATEX_ABI, CREATEX_ADDRESS, create3Salt, ensureCreateX, predictCreate3 } from "../../deploy/createx.js";
-import { DEFAULT_OPTIONS, type DeployJournal, deployProtocol } from "../../deploy/protocol.js";
+import { DEFAULT_OPTIONS, type DeployJournal, deployProtocol, governorSettings } from "../../deploy/protocol.js";
 
 function journal(): DeployJournal {
   let entry: { deploymentBlock: number } | undefined;
@@ -103,21 +103,7 @@ describe("attacks on the deterministic deployment", () => {
     const initCode = encodeDeployData({
       abi,
       bytecode: bytecode as Hex,
-      args: [
-        other.address,
-        timelock,
-        deployer.account.address,
-        {
-          votingDelay: DEFAULT_OPTIONS.votingDelay,
-          votingPeriod: DEFAULT_OPTIONS.votingPeriod,
-          proposalThreshold: DEFAULT_OPTIONS.proposalThreshold,
-          lateQuorumExtension: DEFAULT_OPTIONS.lateQuorumExtension,
-          quorumPercent: DEFAULT_OPTIONS.quorumPercent,
-          criticalQuorumPercent: DEFAULT_OPTIONS.criticalQuorumPercent,
-        },
-        [],
-        [],
-      ],
+      args: [other.address, timelock, deployer.account.address, governorSettings(), [], []],
     });
     await publicClient.waitForTransactionReceipt({
       hash: await deployer.writeContract({
