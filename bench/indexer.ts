@@ -12,8 +12,8 @@ import os from "node:os";
 import path from "node:path";
 import { queryIndex } from "@support-quality/sdk/indexer";
 import { network } from "hardhat";
-import { chromium } from "playwright-core";
 import { renderDeployments } from "../scripts/generate.js";
+import { launchChromium } from "../scripts/stack/browser.js";
 import { recordDeployment } from "../scripts/stack/deployment.js";
 import { freePort, startIndexer } from "../scripts/stack/indexer.js";
 import { mineLinkedBlocks, startNode } from "../scripts/stack/node.js";
@@ -100,7 +100,7 @@ execFileSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--outDi
   stdio: "ignore",
 });
 const server = await serveStatic(webDir, await freePort());
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+const browser = await launchChromium();
 const screens: Record<string, string> = {
   "agents directory": "/agents",
   "an agent's profile (newest 10 ratings)": `/agents/${history.agents[0]}`,

@@ -11,13 +11,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ratingIdParts, supportRatingsAbi } from "@support-quality/sdk";
-import { chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { createPublicClient, http } from "viem";
 import { addressOf } from "../scripts/stack/accounts.js";
+import { launchChromium } from "../scripts/stack/browser.js";
 import { freePort } from "../scripts/stack/indexer.js";
 import { startStack } from "../scripts/stack/stack.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const EMPTY_BLOCKS = 20_000;
 
 /** Each main page and what proves its data arrived. */
@@ -48,7 +48,7 @@ async function runMode(mode: "indexer" | "chain"): Promise<{ requests: number; r
     emptyBlocks: EMPTY_BLOCKS,
     log: (line) => console.log(`    ${line}`),
   });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+  const browser = await launchChromium();
   try {
     const head = Number(await stack.node.provider.request({ method: "eth_blockNumber", params: [] }));
     if (stack.indexer) await stack.indexer.waitFor(head, 300_000);

@@ -13,11 +13,11 @@ import { mkdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { CHROMIUM, launchChromium } from "../scripts/stack/browser.js";
 import { type Stack, startStack } from "../scripts/stack/stack.js";
 import { E2E_ROOT, env, rpc, screenshot, type TestCase, takeRegisteredTests } from "./harness/index.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 // The node stays on 8545: the CLI specs run `hardhat run --network localhost`, whose URL is fixed in
 // hardhat.config.ts. Another port (E2E_NODE_PORT) suits runs without CLI specs, next to `npm start`.
 const NODE_PORT = Number(process.env.E2E_NODE_PORT ?? 8545);
@@ -110,10 +110,7 @@ async function main(): Promise<number> {
     console.log(dim(`Stack ready in ${stack.timings.total.toFixed(1)} s (seed ${stack.timings.seed.toFixed(1)} s); app at ${env.appUrl}`));
 
     let snapshot = await rpc<string>("evm_snapshot");
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-    });
+    browser = await launchChromium(["--disable-background-networking", "--disable-component-update", "--no-first-run"]);
 
     for (const [index, spec] of specs.entries()) {
       if (index > 0) {

@@ -38,25 +38,24 @@ import {
 } from "@support-quality/sdk";
 import { queryIndex } from "@support-quality/sdk/indexer";
 import { network } from "hardhat";
-import { chromium } from "playwright-core";
 import { type Address, getAddress, keccak256, parseEther, toHex } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { create3Address, create3Salt } from "../deploy/createx.js";
 import { attachProtocol } from "../deploy/protocol.js";
 import { distributeAndDelegate, makeReceipt, ratingPolicyCalls, registerDesk, type World } from "../test/support/fixtures.js";
 import { renderDeployments } from "./generate.js";
+import { launchChromium } from "./stack/browser.js";
 import { advanceTime, propose } from "./stack/govern.js";
 import { freePort, startIndexer } from "./stack/indexer.js";
 import { mineLinkedBlocks, startNode } from "./stack/node.js";
 import { startPublicRpc } from "./stack/public-rpc.js";
 import { startRelayerService } from "./stack/relayer.js";
-import { ROOT, serveStatic } from "./stack/stack.js";
+import { ROOT, run, serveStatic } from "./stack/stack.js";
 
 const CHAIN_ID = 84532;
 const EMPTY_BLOCKS = 12_000;
 const DESCRIPTION = "Adopt the SLA and the rating rules (rehearsal)";
 const RATING_COMMENT = "Rehearsed on chain 84532.";
-const CHROMIUM = "/usr/bin/chromium";
 const CONTRACTS = ["SupportToken", "TimelockController", "PolicyRegistry", "AgentRegistry", "SupportRatings", "SupportGovernor"] as const;
 
 const started = Date.now();
@@ -116,20 +115,6 @@ function deployCli(env: NodeJS.ProcessEnv, killOn?: RegExp): Promise<{ output: s
       else if (code === 0) resolve({ output, killed });
       else reject(new Error(`npm run deploy failed (${signal ?? `exit ${code}`}).`));
     });
-  });
-}
-
-/** Runs `command` to completion in the repository; rejects with the end of its output when it fails. */
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    child.once("error", reject);
-    child.once("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`\`${command} ${args.join(" ")}\` exited ${code}: ${output.trim().split("\n").slice(-3).join(" ")}`)),
-    );
   });
 }
 
@@ -345,7 +330,7 @@ try {
     const module = path.join(work, "deployments.ts");
     writeFileSync(module, renderDeployments(work));
     const outDir = path.join(work, "web");
-    await run("npx", ["vite", "build", "--config", "web/vite.config.ts", "--mode", "public", "--outDir", outDir, "--emptyOutDir"], {
+    await run("npx", ["vite", "build", "--config", "web/vite.config.ts", "--mode", "public", "--outDir", outDir, "--emptyOutDir"], undefined, {
       SQP_DEPLOYMENTS_MODULE: module,
       VITE_RPC_URLS: JSON.stringify({ [CHAIN_ID]: rpc.url }),
       VITE_RELAYER_URL: relayer.url,
@@ -353,7 +338,7 @@ try {
     });
     const server = await serveStatic(outDir, await freePort());
     cleanups.push(() => server.close());
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+    const browser = await launchChromium();
     cleanups.push(() => browser.close());
     const page = await browser.newPage();
     const errors: string[] = [];

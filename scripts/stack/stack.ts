@@ -68,8 +68,8 @@ export interface Stack {
   resetRelayer(): Promise<void>;
 }
 
-/** Runs `command` to completion; rejects with its output when it fails. */
-function run(command: string, args: string[], onSpawn?: (child: ChildProcess) => void, env: NodeJS.ProcessEnv = {}): Promise<void> {
+/** Runs `command` in the repository to completion; rejects with its output when it fails. */
+export function run(command: string, args: string[], onSpawn?: (child: ChildProcess) => void, env: NodeJS.ProcessEnv = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
     onSpawn?.(child);
