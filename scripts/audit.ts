@@ -27,6 +27,8 @@ import {
   checkChain,
   type Deployment,
   describeRpcError,
+  feedbackCsv,
+  feedbackReport,
   formatReport,
   type Progress,
   type RawLog,
@@ -249,6 +251,8 @@ export async function runCli(argv: string[], options: { client?: RpcClient; io?:
       };
       await writeAtomic(path.join(outDir, "timeline.json"), toJsonFile(file));
       await writeAtomic(path.join(outDir, "timeline.csv"), toCsv(timeline.rows));
+      // Per-category feedback of the whole protocol, from the same verified events (`npm run feedback` filters it).
+      await writeAtomic(path.join(outDir, "feedback.csv"), feedbackCsv(feedbackReport(timeline.rows)));
       await writeAtomic(path.join(outDir, "report.json"), `${JSON.stringify(report, null, 1)}\n`);
       if (!values["no-cache"]) await saveCache(cacheFile, deployment, start, timeline.logs, timeline.toBlock);
       io.out(`Wrote ${timeline.rows.length} events to ${path.join(outDir, "timeline.json")} and timeline.csv.`);

@@ -12,6 +12,8 @@
  *   PRIORITY                        Low | Normal | High | Urgent (or 0–3); default Normal
  *   OPENED_AT                       required
  *   FIRST_RESPONSE_AT, RESOLVED_AT  default: none (0) — a ticket never answered / never resolved
+ *   CATEGORY                        1-based number of the ticket's category in the rating rules; default 0 (none)
+ *   PAUSED_SECONDS                  time the ticket waited on the requester, in the SLA's clock; default 0
  *   VALID_DAYS                      how long the receipt can be rated; default 30
  *   DAPP_URL                        the dApp's base URL; default http://127.0.0.1:4173 (where `npm start` serves it)
  *
@@ -22,7 +24,21 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { AgentStatus, checkReceipt, type Deployment, encodeReceiptLink, PRIORITIES, type Receipt, ratingUrl, signReceipt } from "@support-quality/sdk";
+import {
+  AgentStatus,
+  checkReceipt,
+  type Deployment,
+  deskProblemMessage,
+  encodeReceiptLink,
+  formatDate,
+  label,
+  PRIORITIES,
+  type Receipt,
+  ratingUrl,
+  SLA_VERDICT_LABELS,
+  SlaVerdict,
+  signReceipt,
+} from "@support-quality/sdk";
 import hre, { network } from "hardhat";
 import { configVariable } from "hardhat/config";
 import { type Address, getAddress, type Hex, isAddress, isHex, type LocalAccount } from "viem";
@@ -64,6 +80,15 @@ function time(name: string, optional: boolean): number {
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) throw new InputError(`${name} "${value}" is neither unix seconds nor an ISO 8601 time.`);
   return Math.floor(ms / 1000);
+}
+
+/** An optional whole number from 0 to `max` (default 0). */
+function boundedNumber(name: string, max: number): number {
+  const value = env(name);
+  if (value === undefined) return 0;
+  const n = wholeNumber(name, value);
+  if (n > BigInt(max)) throw new InputError(`${name} ${n} is out of range: at most ${max}.`);
+  return Number(n);
 }
 
 function priority(): number {
@@ -126,23 +151,31 @@ async function main() {
     agent,
     requester,
     priority: priority(),
+    category: boundedNumber("CATEGORY", 255),
     openedAt: time("OPENED_AT", false),
     firstResponseAt: time("FIRST_RESPONSE_AT", true),
     resolvedAt: time("RESOLVED_AT", true),
+    pausedSeconds: boundedNumber("PAUSED_SECONDS", 2 ** 32 - 1),
     deadline: now + validDays * DAY,
   };
   const { account: issuer, source } = await issuerAccount(chainId, deskId);
   // The SDK's pre-flight check (the desk console and the rate page run the same), so a receipt that can
   // never be rated is never issued.
   const check = await checkReceipt(publicClient, { deployment, receipt, signer: issuer.address });
-  if (check.problem) throw new InputError(check.problem.message);
+  // Told to the desk (what to change before signing), not to the requester.
+  if (check.problem) throw new InputError(check.judgement.ok ? check.problem.message : deskProblemMessage(check.judgement.problem));
 
   const signature = await signReceipt(issuer, { chainId, verifyingContract: deployment.contracts.SupportRatings }, receipt);
   const link = { chainId, contract: deployment.contracts.SupportRatings, receipt, signer: issuer.address, signature };
   const baseUrl = env("DAPP_URL") ?? "http://127.0.0.1:4173";
 
   console.error(`Signed ticket ${ticketId} of desk #${deskId} for ${requester} with ${issuer.address} (${source}).`);
-  console.error(`Rateable until ${new Date(receipt.deadline * 1000).toISOString()}. Link payload: ${encodeReceiptLink(link).length} characters.`);
+  // The real deadline: the earlier of the rules' rating window and the receipt's own validity.
+  const rateBy = check.judgement.ok ? check.judgement.rateBy : receipt.deadline;
+  const verdict = check.judgement.ok ? check.judgement.verdict : "None";
+  console.error(
+    `Rateable until ${formatDate(rateBy)} (SLA verdict if rated: ${label(SLA_VERDICT_LABELS, SlaVerdict[verdict])}). Link payload: ${encodeReceiptLink(link).length} characters.`,
+  );
   // The link alone on stdout, so a help-desk back end can capture it.
   console.log(ratingUrl(baseUrl, link));
 }

@@ -30,19 +30,46 @@ interface IPolicyRegistry {
     /// @notice Typed parameters of an `SLA` version, ABI-encoded in `publishPolicy`'s `params`.
     /// @dev Targets are whole minutes per {Priority} (support SLAs are quoted in minutes and hours);
     /// at most 65,535 minutes (~45 days).
+    /// @param businessHours Bitmask over {Priority}: bit `p` set = priority `p`'s targets count business time
+    /// (the open hours of the desk's calendar), clear = calendar time. With any bit set, `calendar` is the
+    /// protocol-wide calendar and `deskCalendars` may give some desks their own.
     struct SlaParams {
         uint16[4] firstResponseMinutes;
         uint16[4] resolutionMinutes;
+        uint8 businessHours;
+        CalendarParams calendar;
+        DeskCalendar[] deskCalendars;
+    }
+
+    /// @notice A weekly schedule of open hours in a fixed UTC offset, with optional holidays.
+    /// @param utcOffsetMinutes The desk's offset from UTC in minutes, −720 to +840 (e.g. 60 for CET).
+    /// @param opens Minutes after local midnight each weekday opens, Monday first.
+    /// @param closes Minutes after local midnight it closes (at most 1440; equal to `opens` = closed all day).
+    /// @param holidays Closed local dates, as days since 1970-01-01, strictly increasing, at most 16.
+    struct CalendarParams {
+        int16 utcOffsetMinutes;
+        uint16[7] opens;
+        uint16[7] closes;
+        uint16[] holidays;
+    }
+
+    /// @notice A desk's own calendar, replacing the protocol-wide one for its tickets.
+    struct DeskCalendar {
+        uint32 deskId;
+        CalendarParams calendar;
     }
 
     /// @notice Typed parameters of a `RatingRules` version, ABI-encoded in `publishPolicy`'s `params`.
     /// @param ratingWindow Seconds after the ticket's last event during which it may be rated.
     /// @param scale Highest score; scores are `1..scale` (2 to 8).
     /// @param tags Tag names; a rating's `tags` is a bitmask over this list (at most 32).
+    /// @param categories Ticket categories (at most 32); a receipt's `category` is 1 + an index into this
+    /// list, or 0 for an uncategorised ticket.
     struct RatingRulesParams {
         uint32 ratingWindow;
         uint8 scale;
         string[] tags;
+        string[] categories;
     }
 
     /// @notice Typed parameters of an `OfficialChannels` version, ABI-encoded in `publishPolicy`'s `params`:
@@ -65,14 +92,17 @@ interface IPolicyRegistry {
     }
 
     /// @notice The SLA targets and rating rules in force from `effectiveFrom`: one storage slot.
-    /// @dev `slaVersion`/`rulesVersion` are 0 when no such version is in force.
+    /// @dev `slaVersion`/`rulesVersion` are 0 when no such version is in force. `businessHours` is the SLA's
+    /// {SlaParams-businessHours} mask in bits 0..3, and bit 4 when some desks have their own calendar.
     struct RatingTerms {
         uint40 effectiveFrom;
         uint16 slaVersion;
         uint16 rulesVersion;
-        uint32 ratingWindow;
+        uint24 ratingWindow;
         uint8 scale;
         uint8 tagCount;
+        uint8 categoryCount;
+        uint8 businessHours;
         uint64 firstResponseMinutes; // 4 × uint16, indexed by Priority
         uint64 resolutionMinutes; // 4 × uint16, indexed by Priority
     }
@@ -143,10 +173,26 @@ interface IPolicyRegistry {
     error PolicyRegistryInvalidSlaTarget(Priority priority, uint16 firstResponseMinutes, uint16 resolutionMinutes);
     /// @notice The rating scale must be 2 to 8.
     error PolicyRegistryInvalidScale(uint8 scale);
-    /// @notice The rating window must be at least one hour.
+    /// @notice The rating window must be at least one hour and at most 16,777,215 seconds (194 days).
     error PolicyRegistryInvalidRatingWindow(uint32 ratingWindow);
     /// @notice At most 32 rating tags.
     error PolicyRegistryTooManyTags(uint256 count, uint256 max);
+    /// @notice At most 32 ticket categories.
+    error PolicyRegistryTooManyCategories(uint256 count, uint256 max);
+    /// @notice A weekday's hours are impossible: it opens after it closes, or closes after 24:00 (1440).
+    error PolicyRegistryInvalidBusinessHours(uint256 deskId, uint256 weekday, uint16 opens, uint16 closes);
+    /// @notice A calendar's UTC offset is outside −12:00..+14:00 (in minutes).
+    error PolicyRegistryInvalidUtcOffset(uint256 deskId, int16 utcOffsetMinutes);
+    /// @notice A calendar that business-time targets would use is never open.
+    error PolicyRegistryNoBusinessHours(uint256 deskId);
+    /// @notice Holidays must be strictly increasing dates (no duplicates, no overlap), at most 16.
+    error PolicyRegistryInvalidHolidays(uint256 deskId, uint256 index, uint16 date, uint16 previous);
+    error PolicyRegistryTooManyHolidays(uint256 deskId, uint256 count, uint256 max);
+    /// @notice `businessHours` sets a bit beyond the four priorities.
+    error PolicyRegistryInvalidBusinessHoursMask(uint8 businessHours);
+    /// @notice Desk calendars must name desks in strictly increasing order (at most 16), and only an SLA
+    /// with business-time targets takes calendars.
+    error PolicyRegistryInvalidDeskCalendars(uint256 index, uint32 deskId);
     /// @notice This kind takes no typed parameters, yet some were given.
     error PolicyRegistryUnexpectedParams(PolicyKind kind);
     /// @notice The version says and enforces exactly what the policy's newest version does.

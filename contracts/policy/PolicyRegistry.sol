@@ -5,6 +5,7 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
 import {DaoOwned} from "../access/DaoOwned.sol";
 import {ISupportRatings} from "../ratings/ISupportRatings.sol";
+import {BusinessCalendar, BusinessTime} from "./BusinessTime.sol";
 import {IPolicyRegistry} from "./IPolicyRegistry.sol";
 
 /// @title PolicyRegistry
@@ -13,6 +14,9 @@ contract PolicyRegistry is IPolicyRegistry, DaoOwned {
     uint8 private constant _MIN_SCALE = 2;
     uint8 private constant _MAX_SCALE = 8;
     uint256 private constant _MAX_TAGS = 32;
+    uint256 private constant _MAX_CATEGORIES = 32;
+    uint256 private constant _MAX_DESK_CALENDARS = 16;
+    uint8 private constant _DESK_CALENDARS_FLAG = 1 << 4;
     uint32 private constant _MIN_RATING_WINDOW = 1 hours;
     uint48 private constant _MAX_SCHEDULE_AHEAD = 365 days;
     uint256 private constant _MAX_CHANNELS = 32;
@@ -60,11 +64,11 @@ contract PolicyRegistry is IPolicyRegistry, DaoOwned {
         p.retiredAt = retiredAt;
         if (p.kind == PolicyKind.SLA) {
             RatingTerms memory terms = _latestTerms();
-            (terms.slaVersion, terms.firstResponseMinutes, terms.resolutionMinutes) = (0, 0, 0);
+            (terms.slaVersion, terms.firstResponseMinutes, terms.resolutionMinutes, terms.businessHours) = (0, 0, 0, 0);
             _pushTerms(terms, retiredAt);
         } else if (p.kind == PolicyKind.RatingRules) {
             RatingTerms memory terms = _latestTerms();
-            (terms.rulesVersion, terms.ratingWindow, terms.scale, terms.tagCount) = (0, 0, 0, 0);
+            (terms.rulesVersion, terms.ratingWindow, terms.scale, terms.tagCount, terms.categoryCount) = (0, 0, 0, 0, 0);
             _pushTerms(terms, retiredAt);
         }
         emit PolicyRetired(policyId, p.kind, retiredAt);
@@ -192,7 +196,7 @@ contract PolicyRegistry is IPolicyRegistry, DaoOwned {
             terms = _ratingTerms[i - 1];
             if (terms.effectiveFrom <= timepoint) return terms;
         }
-        return RatingTerms(0, 0, 0, 0, 0, 0, 0, 0);
+        return RatingTerms(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /// @inheritdoc IPolicyRegistry
@@ -245,16 +249,21 @@ contract PolicyRegistry is IPolicyRegistry, DaoOwned {
             RatingTerms memory terms = _latestTerms();
             terms.slaVersion = newVersion;
             (terms.firstResponseMinutes, terms.resolutionMinutes) = _packSla(sla);
+            terms.businessHours = _storeCalendars(newVersion, sla);
             termsEntry = _pushTerms(terms, effectiveFrom);
         } else if (kind == PolicyKind.RatingRules) {
             RatingRulesParams memory rules = abi.decode(params, (RatingRulesParams));
             if (rules.scale < _MIN_SCALE || rules.scale > _MAX_SCALE) revert PolicyRegistryInvalidScale(rules.scale);
-            if (rules.ratingWindow < _MIN_RATING_WINDOW) revert PolicyRegistryInvalidRatingWindow(rules.ratingWindow);
+            if (rules.ratingWindow < _MIN_RATING_WINDOW || rules.ratingWindow > type(uint24).max) {
+                revert PolicyRegistryInvalidRatingWindow(rules.ratingWindow);
+            }
             if (rules.tags.length > _MAX_TAGS) revert PolicyRegistryTooManyTags(rules.tags.length, _MAX_TAGS);
+            uint256 categories = rules.categories.length;
+            if (categories > _MAX_CATEGORIES) revert PolicyRegistryTooManyCategories(categories, _MAX_CATEGORIES);
             RatingTerms memory terms = _latestTerms();
             terms.rulesVersion = newVersion;
-            (terms.ratingWindow, terms.scale, terms.tagCount) =
-                (rules.ratingWindow, rules.scale, uint8(rules.tags.length));
+            (terms.ratingWindow, terms.scale, terms.tagCount, terms.categoryCount) =
+                (uint24(rules.ratingWindow), rules.scale, uint8(rules.tags.length), uint8(categories));
             termsEntry = _pushTerms(terms, effectiveFrom);
         } else if (kind == PolicyKind.OfficialChannels) {
             // Typed, bounded and hash-bound; the contract enforces nothing else about them, Verify reads them.
@@ -278,6 +287,54 @@ contract PolicyRegistry is IPolicyRegistry, DaoOwned {
             firstResponse |= uint64(fr) << uint64(16 * i);
             resolution |= uint64(res) << uint64(16 * i);
         }
+    }
+
+    /// @dev Validates the SLA's calendars and pushes them to the ratings contract's mirror under this SLA
+    /// version; returns the terms' `businessHours` (the mask, and whether desks have their own calendars).
+    function _storeCalendars(uint16 slaVersion, SlaParams memory sla) private returns (uint8 businessHours) {
+        businessHours = sla.businessHours;
+        if (businessHours > 0x0f) revert PolicyRegistryInvalidBusinessHoursMask(businessHours);
+        uint256 deskCount = sla.deskCalendars.length;
+        if (businessHours == 0) {
+            if (deskCount != 0) revert PolicyRegistryInvalidDeskCalendars(0, sla.deskCalendars[0].deskId);
+            return 0;
+        }
+        if (deskCount > _MAX_DESK_CALENDARS) {
+            revert PolicyRegistryInvalidDeskCalendars(_MAX_DESK_CALENDARS, sla.deskCalendars[_MAX_DESK_CALENDARS].deskId);
+        }
+        _storeCalendar(slaVersion, 0, sla.calendar);
+        uint32 previous = 0;
+        for (uint256 i = 0; i < deskCount; ++i) {
+            uint32 deskId = sla.deskCalendars[i].deskId;
+            if (deskId <= previous) revert PolicyRegistryInvalidDeskCalendars(i, deskId);
+            _storeCalendar(slaVersion, deskId, sla.deskCalendars[i].calendar);
+            previous = deskId;
+        }
+        if (deskCount != 0) businessHours |= _DESK_CALENDARS_FLAG;
+    }
+
+    function _storeCalendar(uint16 slaVersion, uint32 deskId, CalendarParams memory cal) private {
+        int16 offset = cal.utcOffsetMinutes;
+        if (offset < BusinessTime.MIN_UTC_OFFSET || offset > BusinessTime.MAX_UTC_OFFSET) {
+            revert PolicyRegistryInvalidUtcOffset(deskId, offset);
+        }
+        for (uint256 d = 0; d < 7; ++d) {
+            if (cal.opens[d] > cal.closes[d] || cal.closes[d] > BusinessTime.MINUTES_PER_DAY) {
+                revert PolicyRegistryInvalidBusinessHours(deskId, d, cal.opens[d], cal.closes[d]);
+            }
+        }
+        uint256 count = cal.holidays.length;
+        if (count > BusinessTime.MAX_HOLIDAYS) {
+            revert PolicyRegistryTooManyHolidays(deskId, count, BusinessTime.MAX_HOLIDAYS);
+        }
+        for (uint256 i = 1; i < count; ++i) {
+            if (cal.holidays[i] <= cal.holidays[i - 1]) {
+                revert PolicyRegistryInvalidHolidays(deskId, i, cal.holidays[i], cal.holidays[i - 1]);
+            }
+        }
+        (BusinessCalendar packed, uint256 weeklyMinutes) = BusinessTime.pack(offset, cal.opens, cal.closes, count);
+        if (weeklyMinutes == 0) revert PolicyRegistryNoBusinessHours(deskId);
+        _ratings.syncCalendar(slaVersion, deskId, packed, BusinessTime.packHolidays(cal.holidays));
     }
 
     function _latestTerms() private view returns (RatingTerms memory terms) {

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {IAgentRegistry} from "../agents/IAgentRegistry.sol";
+import {BusinessCalendar} from "../policy/BusinessTime.sol";
 import {IPolicyRegistry} from "../policy/IPolicyRegistry.sol";
 
 /// @title ISupportRatings
@@ -26,18 +27,24 @@ interface ISupportRatings {
         Breached
     }
 
-    /// @notice What a help desk signs when a ticket closes (EIP-712 type `Receipt`).
+    /// @notice What a help desk signs when a ticket closes (EIP-712 type `ReceiptV2`).
     /// @dev A time that did not happen (no first response, not resolved) is 0. `deadline` bounds the
     /// receipt's validity; rating must also fall within the rules' rating window.
+    /// @param category 1 + the index of the ticket's category in the rating rules in force, or 0 (none).
+    /// @param pausedSeconds Time the ticket waited on the requester ("pending"), in the SLA's clock for its
+    /// priority (business or calendar seconds): left out of the resolution time, as help desks do. At most
+    /// the ticket's life (opened to its last event).
     struct Receipt {
         uint64 ticketId;
         uint32 deskId;
         address agent;
         address requester;
         IPolicyRegistry.Priority priority;
+        uint8 category;
         uint48 openedAt;
         uint48 firstResponseAt;
         uint48 resolvedAt;
+        uint32 pausedSeconds;
         uint48 deadline;
     }
 
@@ -84,6 +91,10 @@ interface ISupportRatings {
     error RatingsScoreOutOfRange(uint8 score, uint8 scale);
     /// @notice `tags` sets a bit beyond the rules' tag list.
     error RatingsUnknownTags(uint32 tags, uint8 tagCount);
+    /// @notice The receipt's category is not 0 (none) nor one of the rules' `categoryCount` categories.
+    error RatingsUnknownCategory(uint8 category, uint8 categoryCount);
+    /// @notice The ticket cannot have waited on its requester longer than it lived (opened to its last event).
+    error RatingsPausedTooLong(uint32 pausedSeconds, uint256 ticketSeconds);
     error RatingsCommentTooLong(uint256 length, uint256 maxLength);
     error RatingsUnknownRating(bytes32 ratingId);
     error RatingsNotAgent(address caller, address agent);
@@ -108,6 +119,7 @@ interface ISupportRatings {
     /// @param requester The user who rated.
     /// @param score The score, `1..scale`.
     /// @param tags Bitmask over the tag list of the rules version `rulesVersion`.
+    /// @param category The ticket's category (1-based index into that version's categories; 0 = none).
     /// @param verdict The SLA verdict against SLA version `slaVersion`.
     /// @param slaVersion The SLA version in force at `openedAt` (0 = none).
     /// @param rulesVersion The rating-rules version in force at `openedAt`.
@@ -119,6 +131,7 @@ interface ISupportRatings {
         address indexed requester,
         uint8 score,
         uint32 tags,
+        uint8 category,
         SlaVerdict verdict,
         uint16 slaVersion,
         uint16 rulesVersion,
@@ -168,6 +181,23 @@ interface ISupportRatings {
 
     /// @notice Mirrors the newest entry of the rating-terms history. Only the policy registry.
     function syncRatingTerms(IPolicyRegistry.RatingTerms calldata terms) external;
+
+    /// @notice Mirrors a business-hours calendar of SLA version `slaVersion`: desk `deskId`'s own, or the
+    /// protocol-wide one (`deskId` 0). Only the policy registry, when it publishes the version.
+    function syncCalendar(uint16 slaVersion, uint32 deskId, BusinessCalendar calendar, uint256 holidays) external;
+
+    /// @notice The calendar SLA version `slaVersion` applies to desk `deskId`'s business-time targets (its
+    /// own, else the protocol-wide one; 0 = none) and its holiday word.
+    function calendarOf(uint16 slaVersion, uint32 deskId)
+        external
+        view
+        returns (BusinessCalendar calendar, uint256 holidays);
+
+    /// @notice Business seconds of `calendar` (with `holidays`) in `[from, to]`: what `rate` measures.
+    function businessSeconds(BusinessCalendar calendar, uint256 holidays, uint48 from, uint48 to)
+        external
+        pure
+        returns (uint256);
 
     /// @notice The agent's one public reply to a rating.
     function reply(bytes32 ratingId, string calldata text) external;

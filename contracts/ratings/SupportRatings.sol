@@ -9,6 +9,7 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
 import {DaoOwned} from "../access/DaoOwned.sol";
 import {IAgentRegistry} from "../agents/IAgentRegistry.sol";
+import {BusinessCalendar} from "../policy/BusinessTime.sol";
 import {IPolicyRegistry} from "../policy/IPolicyRegistry.sol";
 import {ISupportRatings} from "./ISupportRatings.sol";
 import {StoredRating, StoredRatingLib} from "./StoredRating.sol";
@@ -21,8 +22,8 @@ import {Tally, TallyLib} from "./Tally.sol";
 /// signer's mirrored issuer flag and the newest rating terms.
 contract SupportRatings is ISupportRatings, EIP712, Nonces, DaoOwned {
     bytes32 private constant _RECEIPT_TYPEHASH = keccak256(
-        "Receipt(uint64 ticketId,uint32 deskId,address agent,address requester,uint8 priority,"
-        "uint48 openedAt,uint48 firstResponseAt,uint48 resolvedAt,uint48 deadline)"
+        "ReceiptV2(uint64 ticketId,uint32 deskId,address agent,address requester,uint8 priority,uint8 category,"
+        "uint48 openedAt,uint48 firstResponseAt,uint48 resolvedAt,uint32 pausedSeconds,uint48 deadline)"
     );
     bytes32 private constant _RATING_INTENT_TYPEHASH = keccak256(
         "RatingIntent(bytes32 receiptHash,uint8 score,uint32 tags,bytes32 commentHash,uint256 nonce,uint48 deadline)"
@@ -48,6 +49,9 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, DaoOwned {
     mapping(uint256 deskMember => bool) private _issuers; // keyed by {_deskMember}(desk, issuer key)
     mapping(uint32 deskId => bool) private _selfSigning;
     IPolicyRegistry.RatingTerms private _latestTerms;
+    /// @dev Keyed by {_calendarKey}(SLA version, desk); desk 0 is the protocol-wide calendar.
+    mapping(uint256 calendarKey => BusinessCalendar) private _calendars;
+    mapping(uint256 calendarKey => uint256) private _holidays;
 
     /// @dev Both registries must have been deployed for this contract's address (predicted from the
     /// deployer's nonce), so that every change they make reaches the mirror.
@@ -130,6 +134,35 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, DaoOwned {
         onlyRegistry(address(_policyRegistry))
     {
         _latestTerms = terms;
+    }
+
+    /// @inheritdoc ISupportRatings
+    function syncCalendar(uint16 slaVersion, uint32 deskId, BusinessCalendar calendar, uint256 holidays)
+        external
+        onlyRegistry(address(_policyRegistry))
+    {
+        uint256 key = _calendarKey(slaVersion, deskId);
+        _calendars[key] = calendar;
+        _holidays[key] = holidays;
+    }
+
+    /// @inheritdoc ISupportRatings
+    function calendarOf(uint16 slaVersion, uint32 deskId)
+        external
+        view
+        returns (BusinessCalendar calendar, uint256 holidays)
+    {
+        return _calendarFor(slaVersion, deskId, true);
+    }
+
+    /// @inheritdoc ISupportRatings
+    function businessSeconds(BusinessCalendar calendar, uint256 holidays, uint48 from, uint48 to)
+        external
+        pure
+        returns (uint256)
+    {
+        if (from > to) revert RatingsInvalidTimes(from, to, to);
+        return calendar.elapsed(holidays, from, to);
     }
 
     /// @inheritdoc ISupportRatings
@@ -241,7 +274,15 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, DaoOwned {
         view
         returns (bool agentWasActive, bool signerAuthorized)
     {
-        uint256 activeSince = _tallies[_deskMember(deskId, agent)].activeSince();
+        return _receiptParties(deskId, agent, signer, openedAt, _tallies[_deskMember(deskId, agent)].activeSince());
+    }
+
+    /// @dev {receiptParties} with the agent's active-period start already read (from the slot `rate` updates).
+    function _receiptParties(uint32 deskId, address agent, address signer, uint48 openedAt, uint256 activeSince)
+        private
+        view
+        returns (bool agentWasActive, bool signerAuthorized)
+    {
         // Steady state: active without a break since before the ticket opened. Otherwise, the history.
         agentWasActive = activeSince != 0 && openedAt >= activeSince;
         // Otherwise (an older ticket, or an agent no longer active) the registry's whole history decides.
@@ -271,22 +312,29 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, DaoOwned {
         if (bytes(comment).length > _MAX_TEXT_LENGTH) {
             revert RatingsCommentTooLong(bytes(comment).length, _MAX_TEXT_LENGTH);
         }
-        _checkReceipt(r, receiptHash, signer, signature);
+        // The agent's slot: read once, for its active period here and its aggregate below.
+        uint256 member = _deskMember(r.deskId, r.agent);
+        Tally tally = _tallies[member];
+        _checkReceipt(r, receiptHash, signer, signature, tally.activeSince());
         (SlaVerdict verdict, uint16 slaVersion, uint16 rulesVersion) = _judge(r, score, tags);
 
         _ratings[ratingId] = StoredRatingLib.pack(r.agent, r.deskId, score, verdict, selfSigned);
-        uint256 member = _deskMember(r.deskId, r.agent);
         if (selfSigned) _selfSignedTallies[member] = _selfSignedTallies[member].add(score, uint8(verdict));
-        else _tallies[member] = _tallies[member].add(score, uint8(verdict));
-        emit Rated(ratingId, r.deskId, r.agent, r.requester, score, tags, verdict, slaVersion, rulesVersion, comment);
+        else _tallies[member] = tally.add(score, uint8(verdict));
+        emit Rated(
+            ratingId, r.deskId, r.agent, r.requester, score, tags, r.category, verdict, slaVersion, rulesVersion, comment
+        );
     }
 
     /// @dev Validity of the receipt itself: unexpired, ordered times, a valid signature by an authorised
     /// signer, an agent active at `openedAt`, and nobody rating their own ticket.
-    function _checkReceipt(Receipt memory r, bytes32 receiptHash, address signer, bytes calldata signature)
-        private
-        view
-    {
+    function _checkReceipt(
+        Receipt memory r,
+        bytes32 receiptHash,
+        address signer,
+        bytes calldata signature,
+        uint256 activeSince
+    ) private view {
         uint48 now_ = Time.timestamp();
         if (now_ > r.deadline) revert RatingsReceiptExpired(r.deadline, now_);
         (uint48 opened, uint48 responded, uint48 resolved) = (r.openedAt, r.firstResponseAt, r.resolvedAt);
@@ -299,7 +347,7 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, DaoOwned {
         if (!_isValidSignature(signer, _hashTypedDataV4(receiptHash), signature)) {
             revert RatingsInvalidSignature(signer);
         }
-        (bool agentWasActive, bool signerAuthorized) = receiptParties(r.deskId, r.agent, signer, opened);
+        (bool agentWasActive, bool signerAuthorized) = _receiptParties(r.deskId, r.agent, signer, opened, activeSince);
         if (!agentWasActive) revert RatingsAgentNotActive(r.deskId, r.agent, opened);
         if (!signerAuthorized) revert RatingsUnauthorizedSigner(r.deskId, signer);
     }
@@ -342,13 +390,28 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, DaoOwned {
             if (block.timestamp > closedAt) revert RatingsWindowClosed(uint48(closedAt), Time.timestamp());
             if (score == 0 || score > terms.scale) revert RatingsScoreOutOfRange(score, terms.scale);
             if (uint256(tags) >> terms.tagCount != 0) revert RatingsUnknownTags(tags, terms.tagCount);
+            if (r.category > terms.categoryCount) revert RatingsUnknownCategory(r.category, terms.categoryCount);
+            if (r.pausedSeconds > lastEvent - opened) revert RatingsPausedTooLong(r.pausedSeconds, lastEvent - opened);
 
             if (terms.slaVersion == 0) return (SlaVerdict.None, 0, terms.rulesVersion);
-            uint256 shift = 16 * uint256(r.priority);
+            if (responded == 0 || resolved == 0) return (SlaVerdict.Breached, terms.slaVersion, terms.rulesVersion);
+            uint256 priority = uint256(r.priority);
+            uint256 shift = 16 * priority;
             uint256 firstResponseTarget = uint256(uint16(terms.firstResponseMinutes >> shift)) * 1 minutes;
             uint256 resolutionTarget = uint256(uint16(terms.resolutionMinutes >> shift)) * 1 minutes;
-            bool met = responded != 0 && responded - opened <= firstResponseTarget && resolved != 0
-                && resolved - opened <= resolutionTarget;
+            uint256 toResponse;
+            uint256 toResolution;
+            if ((terms.businessHours >> priority) & 1 == 0) {
+                (toResponse, toResolution) = (responded - opened, resolved - opened);
+            } else {
+                (BusinessCalendar calendar, uint256 holidays) =
+                    _calendarFor(terms.slaVersion, r.deskId, terms.businessHours & 0x10 != 0);
+                toResponse = calendar.elapsed(holidays, opened, responded);
+                toResolution = toResponse + calendar.elapsed(holidays, responded, resolved);
+            }
+            // Time waiting on the requester is not the desk's: it leaves the resolution time.
+            toResolution = toResolution > r.pausedSeconds ? toResolution - r.pausedSeconds : 0;
+            bool met = toResponse <= firstResponseTarget && toResolution <= resolutionTarget;
             verdict = met ? SlaVerdict.Met : SlaVerdict.Breached;
         }
         return (verdict, terms.slaVersion, terms.rulesVersion);
@@ -362,10 +425,19 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, DaoOwned {
         return SignatureChecker.isValidERC1271SignatureNow(signer, digest, signature);
     }
 
-    /// @dev EIP-712 `hashStruct(receipt)`: the struct is static, so `abi.encode` lays out its nine fields
-    /// exactly as EIP-712 encodes them.
-    function _hashReceipt(Receipt memory receipt) private pure returns (bytes32) {
-        return keccak256(abi.encode(_RECEIPT_TYPEHASH, receipt));
+    /// @dev EIP-712 `hashStruct(receipt)`. The struct is static and ABI-decoded (so every field is clean), and
+    /// a memory struct of static fields is its eleven words in order — exactly EIP-712's encoding. It is
+    /// hashed in place with the type hash written over the word before it (then restored), instead of being
+    /// copied by `abi.encode` field by field (the hot path: ~350 gas).
+    function _hashReceipt(Receipt memory receipt) private pure returns (bytes32 hash) {
+        bytes32 typeHash = _RECEIPT_TYPEHASH;
+        assembly ("memory-safe") {
+            let before := sub(receipt, 0x20)
+            let saved := mload(before)
+            mstore(before, typeHash)
+            hash := keccak256(before, 0x180)
+            mstore(before, saved)
+        }
     }
 
     function _ratingIntentDigest(
@@ -400,6 +472,27 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, DaoOwned {
             stats.sum += (2 * i + 1) * odd + (2 * i + 2) * even;
         }
         (stats.slaMet, stats.slaBreached, stats.voided) = (met, breached, voided);
+    }
+
+    /// @dev The desk's own calendar when the SLA version has desk calendars and one for this desk, else the
+    /// protocol-wide one; the holiday word is read only when the calendar has holidays.
+    function _calendarFor(uint16 slaVersion, uint32 deskId, bool deskCalendars)
+        private
+        view
+        returns (BusinessCalendar calendar, uint256 holidays)
+    {
+        uint256 key = _calendarKey(slaVersion, 0);
+        if (deskCalendars) {
+            uint256 deskKey = _calendarKey(slaVersion, deskId);
+            BusinessCalendar own = _calendars[deskKey];
+            if (BusinessCalendar.unwrap(own) != 0) (key, calendar) = (deskKey, own);
+        }
+        if (BusinessCalendar.unwrap(calendar) == 0) calendar = _calendars[key];
+        if (calendar.holidayCount() != 0) holidays = _holidays[key];
+    }
+
+    function _calendarKey(uint16 slaVersion, uint32 deskId) private pure returns (uint256) {
+        return (uint256(slaVersion) << 32) | deskId;
     }
 
     /// @dev One word for a (desk, address) pair: a single-hash mapping key.

@@ -9,7 +9,7 @@ import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { encodeReceiptLink, type Receipt, ratingIdParts, signReceipt, supportRatingsAbi } from "@support-quality/sdk";
+import { encodeReceiptLink, formatDate, type Receipt, ratingIdParts, signReceipt, supportRatingsAbi } from "@support-quality/sdk";
 import type { Page } from "playwright-core";
 import { type Address, createPublicClient, type Hex, http } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
@@ -41,9 +41,11 @@ async function ledgerlyLink(receipt: Partial<Receipt>, contract: Address = RATIN
     agent: addressOf("maya"),
     requester: addressOf("spare1"),
     priority: 1,
+    category: 2,
     openedAt: now - 3600,
     firstResponseAt: now - 3000,
     resolvedAt: now - 600,
+    pausedSeconds: 0,
     deadline: now + 86_400,
     ...receipt,
   };
@@ -67,12 +69,15 @@ test(
     await form.locator("input[name=ticketId]").fill("424242");
     await form.locator("select[name=priority]").selectOption({ label: "High" });
     await form.locator("input[name=requester]").fill(requester);
+    // A v2 receipt: the ticket's category and 5 minutes it waited on the requester.
+    await form.locator("select[name=category]").selectOption({ label: "Transactions & gas" });
+    await form.locator("input[name=pausedMinutes]").fill("5");
     // Default times: opened 2 h ago, answered 20 min later, resolved 15 min ago — within every High target.
-    assert.match(await text(page, "console-preview"), /If rated now, the contract will record: SLA met\./);
+    assert.match(await text(page, "console-preview"), /If rated now, the contract will record: SLA met\. The requester has .+ to rate, until .+\./);
     await form.getByRole("button", { name: "Sign receipt" }).click();
     await page.getByTestId("rating-link").waitFor();
     const url = await page.getByTestId("rating-url").inputValue();
-    assert.match(url, new RegExp(`^${env.appUrl}rate#v1\\.[A-Za-z0-9_-]+$`));
+    assert.match(url, new RegExp(`^${env.appUrl}rate#v2\\.[A-Za-z0-9_-]+$`));
     assert.equal(await page.getByRole("img", { name: "QR code of the rating link" }).count(), 1);
     assert.ok((await walletCalls(page)).includes("eth_signTypedData_v4"));
     assert.ok(!(await walletCalls(page)).includes("eth_sendTransaction"), "signing a receipt sends no transaction");
@@ -88,6 +93,11 @@ test(
       assert.equal(await rate.getByTestId("agent-link").textContent(), "@sam.ledgerly");
       assert.equal(await text(rate, "agent-standing"), "Official agent");
       assert.equal(await text(rate, "sla-verdict"), "SLA met");
+      // Two summary lines (who helped, the service level); the rest behind "Details".
+      assert.match(await text(rate, "who-helped"), /^@sam\.ledgerly Official agent of Ledgerly .+ helped you with ticket 424242 · Transactions & gas\.$/);
+      assert.equal(await rate.getByTestId("paused-time").isVisible(), false, "details are folded");
+      await rate.getByText("Details").click();
+      assert.equal(await text(rate, "paused-time"), "5 min (not counted against the desk's resolution time)");
       assert.match(await text(rate, "window-left"), /You can rate until .+ — (6 d 23 h|7 d) left\./);
       const ratingForm = rate.getByTestId("rating-form");
       await ratingForm.getByRole("radio", { name: "4" }).check();
@@ -112,9 +122,10 @@ test(
           ticket: ratingIdParts(rated.args.ratingId!).ticketId,
           score: rated.args.score,
           tags: rated.args.tags,
+          category: rated.args.category,
           verdict: rated.args.verdict,
         },
-        { desk: 1, agent, ticket: 424242n, score: 4, tags: 0b101, verdict: 1 },
+        { desk: 1, agent, ticket: 424242n, score: 4, tags: 0b101, category: 2, verdict: 1 },
       );
       const tx = await client().getTransaction({ hash: rated.transactionHash! });
       // Paid by the relayer service's own key (npm start's dev key), not by a node-unlocked account.
@@ -137,6 +148,29 @@ test(
       assert.match((await newest.textContent()) ?? "", /4 \/ 5\s+SLA met[\s\S]*ticket 424242/);
       assert.match((await newest.textContent()) ?? "", /#fast #solved/);
       await screenshot(rate, "20-agent-profile");
+
+      // The feedback report counts it under its category for Ledgerly.
+      await rate.goto(new URL("feedback", env.appUrl).href);
+      await rate.getByTestId("feedback-desk").waitFor({ timeout: 30_000 });
+      await rate.getByTestId("feedback-desk").selectOption({ label: "Ledgerly Wallet Support" });
+      // As many as Ledgerly's non-voided "Transactions & gas" ratings on-chain.
+      const [ledgerly, voids] = await Promise.all([
+        client().getContractEvents({ address: RATINGS, abi: supportRatingsAbi, eventName: "Rated", args: { deskId: 1 }, fromBlock: 0n }),
+        client().getContractEvents({ address: RATINGS, abi: supportRatingsAbi, eventName: "RatingVoided", fromBlock: 0n }),
+      ]);
+      const voided = new Set(voids.map((v) => v.args.ratingId));
+      const expected = ledgerly.filter((l) => l.args.category === 2 && !voided.has(l.args.ratingId) && !ratingIdParts(l.args.ratingId!).selfSignedBy).length;
+      const gasRow = rate.getByTestId("feedback-category-2");
+      assert.equal(
+        await gasRow
+          .locator("th")
+          .textContent()
+          .then((t) => t?.trim()),
+        "Transactions & gas",
+      );
+      assert.equal(await gasRow.locator("td").first().textContent(), String(expected));
+      assert.equal(await rate.getByTestId("feedback-chart").count(), 1);
+      await screenshot(rate, "20-feedback-report");
 
       // The same link again: refused before anything is signed or sent.
       const callsBefore = (await walletCalls(rate)).length;
@@ -183,7 +217,7 @@ test(
   "the help-desk CLI signs a receipt whose link the requester rates directly",
   async ({ page }) => {
     const now = await chainTime();
-    const { stdout } = await promisify(execFile)("npx", ["hardhat", "run", "--no-compile", "scripts/issue-receipt.ts", "--network", "localhost"], {
+    const { stdout, stderr } = await promisify(execFile)("npx", ["hardhat", "run", "--no-compile", "scripts/issue-receipt.ts", "--network", "localhost"], {
       cwd: REPO,
       env: {
         ...process.env,
@@ -191,6 +225,8 @@ test(
         AGENT: addressOf("theo"),
         REQUESTER: addressOf("newcomer"),
         PRIORITY: "Urgent",
+        CATEGORY: "4",
+        PAUSED_SECONDS: "300",
         OPENED_AT: String(now - 4 * 3600),
         FIRST_RESPONSE_AT: String(now - 3 * 3600),
         RESOLVED_AT: String(now - 600),
@@ -198,7 +234,9 @@ test(
       },
     });
     const url = stdout.trim();
-    assert.match(url, new RegExp(`^${env.appUrl}rate#v1\\.`));
+    // The real last moment to rate: the rules' 7-day window from the resolution, before the link's 30 days.
+    assert.match(stderr, new RegExp(`Rateable until ${formatDate(now - 600 + 7 * 86_400)} \\(SLA verdict if rated: breached\\)\\.`));
+    assert.match(url, new RegExp(`^${env.appUrl}rate#v2\\.`));
 
     await openApp(page, { account: "newcomer", path: new URL(url).pathname + new URL(url).hash });
     await connectWallet(page);
@@ -220,8 +258,8 @@ test(
       args: { requester: addressOf("newcomer") },
     });
     assert.deepEqual(
-      { ticket: ratingIdParts(rated!.args.ratingId!).ticketId, score: rated!.args.score, verdict: rated!.args.verdict },
-      { ticket: 515151n, score: 2, verdict: 2 },
+      { ticket: ratingIdParts(rated!.args.ratingId!).ticketId, score: rated!.args.score, category: rated!.args.category, verdict: rated!.args.verdict },
+      { ticket: 515151n, score: 2, category: 4, verdict: 2 },
     );
     const gas = (await client().getTransactionReceipt({ hash: rated!.transactionHash as Hex })).gasUsed;
     console.log(`      rate gas used: ${gas}`);
@@ -239,6 +277,19 @@ test(
     await assert.rejects(run, (error: { code?: number; stderr?: string }) => {
       assert.equal(error.code, 1);
       assert.match(error.stderr ?? "", /issue-receipt: REQUESTER "0x1234" is not an Ethereum address\./);
+      return true;
+    });
+    const now = await chainTime();
+    const badCategory = promisify(execFile)("npx", ["hardhat", "run", "--no-compile", "scripts/issue-receipt.ts", "--network", "localhost"], {
+      cwd: REPO,
+      env: { ...process.env, TICKET_ID: "2", AGENT: addressOf("theo"), REQUESTER: addressOf("newcomer"), OPENED_AT: String(now - 3600), CATEGORY: "9" },
+    });
+    await assert.rejects(badCategory, (error: { code?: number; stderr?: string }) => {
+      assert.equal(error.code, 1);
+      assert.match(
+        error.stderr ?? "",
+        /issue-receipt: Category 9 does not exist: the rating rules in force define categories 1 to 5 \(0 = uncategorised\)\.\n/,
+      );
       return true;
     });
   },

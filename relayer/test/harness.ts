@@ -66,9 +66,11 @@ export async function startChain() {
       agent: getAddress(world.agent.account.address),
       requester: who.address,
       priority: 1,
+      category: 2,
       openedAt: now - 3600,
       firstResponseAt: now - 3000,
       resolvedAt: now - 600,
+      pausedSeconds: 0,
       deadline: now + 30 * 86_400,
     };
     const receiptSignature = await signReceipt(world.issuer, contract, receipt);

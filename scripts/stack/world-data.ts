@@ -11,6 +11,9 @@ import type { RoleKey } from "./accounts.js";
 export const RATING_TAGS = ["fast", "clear", "solved", "polite", "escalated-well"] as const;
 const tag = (...names: (typeof RATING_TAGS)[number][]) => names.reduce((mask, n) => mask | (1 << RATING_TAGS.indexOf(n)), 0);
 
+/** The ticket categories the DAO votes into the rating rules (a receipt's category is 1 + an index). */
+export const TICKET_CATEGORIES = ["Wallet setup & backup", "Transactions & gas", "dApp connection", "Security & phishing", "Asset recovery"] as const;
+
 /** Minutes per priority: Low, Normal, High, Urgent. */
 export const SLA_V1 = { firstResponseMinutes: [1440, 480, 120, 30], resolutionMinutes: [4320, 2880, 720, 240] } as const;
 export const SLA_V2 = { firstResponseMinutes: [1440, 360, 60, 15], resolutionMinutes: [4320, 2160, 480, 180] } as const;
@@ -80,6 +83,8 @@ export interface Ticket {
   score: number;
   tags: number;
   comment: string;
+  /** 1-based index into {@link TICKET_CATEGORIES}. */
+  category: number;
   /** Signed by the agent itself (self-signing desk 3) instead of the desk's issuer key. */
   selfSigned?: boolean;
   reply?: string;
@@ -96,7 +101,18 @@ const T = (
   tags: number,
   comment: string,
   extra: Partial<Ticket> = {},
-): Ticket => ({ desk, agent, requester, priority, firstResponse, resolved, score, tags, comment, ...extra });
+): Ticket => ({ desk, agent, requester, priority, firstResponse, resolved, score, tags, comment, category: categoryOf(comment), ...extra });
+
+/** The seeded tickets' categories, read from what the requester wrote (first match wins). */
+const CATEGORY_WORDS: [RegExp, number][] = [
+  [/phish|scam|fake|impersonat|drain|approval|revoke|suspicious|seed phrase/i, 4],
+  [/recover|lost|stolen|wrong address/i, 5],
+  [/dapp|connect|walletconnect|site|nft market/i, 3],
+  [/swap|bridge|gas|transaction|fee|stuck|pending|nonce|token|transfer|refund/i, 2],
+];
+function categoryOf(comment: string): number {
+  return CATEGORY_WORDS.find(([words]) => words.test(comment))?.[1] ?? 1;
+}
 
 /** Eight days of tickets, five a day. Times in minutes after opening; SLA v1 decides met or breached. */
 export const TICKET_DAYS: Ticket[][] = [

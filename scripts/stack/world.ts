@@ -40,6 +40,7 @@ import {
   SLA_V1,
   SLA_V2,
   SUSPEND_AFTER_DAY,
+  TICKET_CATEGORIES,
   TICKET_DAYS,
   type Ticket,
 } from "./world-data.js";
@@ -147,7 +148,7 @@ export async function seedWorld(clients: WorldClients, deployment: Deployment, l
     publish(c.PolicyRegistry, PolicyKind.RatingRules, 0n, {
       title: "Rating rules",
       text: RATING_RULES_TEXT,
-      typed: { kind: "rules", rules: { ratingWindow: 7 * DAY, scale: 5, tags: [...RATING_TAGS] } },
+      typed: { kind: "rules", rules: { ratingWindow: 7 * DAY, scale: 5, tags: [...RATING_TAGS], categories: [...TICKET_CATEGORIES] } },
     }),
     publish(c.PolicyRegistry, PolicyKind.Escalation, 0n, { title: "Escalation ladder", text: ESCALATION }),
   ];
@@ -204,9 +205,11 @@ export async function seedWorld(clients: WorldClients, deployment: Deployment, l
         agent: addressOf(t.agent),
         requester: addressOf(t.requester),
         priority: t.priority,
+        category: t.category,
         openedAt,
         firstResponseAt: openedAt + t.firstResponse * MINUTE,
         resolvedAt: openedAt + t.resolved * MINUTE,
+        pausedSeconds: 0,
         deadline: openedAt + 30 * DAY,
       };
       return { t, receipt };

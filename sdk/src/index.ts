@@ -18,6 +18,7 @@ export * from "./policies/content.js";
 export * from "./policies/params.js";
 export * from "./proof/index.js";
 export * from "./ratings/id.js";
+export * from "./receipts/business-time.js";
 export * from "./receipts/check.js";
 export * from "./receipts/eip712.js";
 export * from "./receipts/link.js";

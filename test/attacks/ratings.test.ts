@@ -1,10 +1,12 @@
 /**
  * Attacks on published scores: an agent rated for tickets opened while it was suspended, a self-signing
  * agent farming itself 5/5 through Sybil requesters or squatting a ticket id so the real customer's
- * rating is refused, and receipts of a removed desk. Production deploy path, real governance.
+ * rating is refused, receipts of a removed desk, and a v1 receipt signature (or a v2 receipt with its
+ * category or paused time changed) passed off as the desk's v2 receipt. Production deploy path, real governance.
  */
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
+import { ratingsDomain } from "@support-quality/sdk";
 import { network } from "hardhat";
 import { getAddress } from "viem";
 import { advanceTime, call } from "../../scripts/stack/govern.js";
@@ -121,5 +123,55 @@ describe("attacks on ratings", () => {
       [world.deskId, getAddress(world.issuer.account.address)],
     );
     assert.equal(await r.read.statusOf([world.agent.account.address]), 3); // FormerAgent
+  });
+
+  it("an old-format (v1) receipt signature, or a v2 receipt with its category or paused time changed, is refused", async () => {
+    const world = await connection.networkHelpers.loadFixture(ratingWorld);
+    const { ratings } = world.protocol;
+    const receipt = await makeReceipt(world, world.deskId);
+    // The desk's issuer signed the same ticket under the v1 type (no category, no paused time).
+    const { category: _c, pausedSeconds: _p, ...v1 } = receipt;
+    const v1Signature = await world.issuer.signTypedData({
+      account: world.issuer.account,
+      domain: ratingsDomain(world.protocol.deployment.chainId, ratings.address),
+      types: {
+        Receipt: [
+          { name: "ticketId", type: "uint64" },
+          { name: "deskId", type: "uint32" },
+          { name: "agent", type: "address" },
+          { name: "requester", type: "address" },
+          { name: "priority", type: "uint8" },
+          { name: "openedAt", type: "uint48" },
+          { name: "firstResponseAt", type: "uint48" },
+          { name: "resolvedAt", type: "uint48" },
+          { name: "deadline", type: "uint48" },
+        ],
+      },
+      primaryType: "Receipt",
+      message: v1,
+    });
+    const issuer = world.issuer.account.address;
+    const asRequester = { account: world.requester.account };
+    const { assertions } = connection.viem;
+    await assertions.revertWithCustomErrorWithArgs(
+      ratings.write.rate(rateArgs(receipt, issuer, v1Signature, 5, 0, ""), asRequester),
+      ratings,
+      "RatingsInvalidSignature",
+      [getAddress(issuer)],
+    );
+    // A genuine v2 signature, with the category or the paused time edited by the requester.
+    const signature = await issue(world, receipt);
+    for (const edited of [
+      { ...receipt, category: 1 },
+      { ...receipt, pausedSeconds: 600 },
+    ]) {
+      await assertions.revertWithCustomErrorWithArgs(
+        ratings.write.rate(rateArgs(edited, issuer, signature, 5, 0, ""), asRequester),
+        ratings,
+        "RatingsInvalidSignature",
+        [getAddress(issuer)],
+      );
+    }
+    await mined(world, ratings.write.rate(rateArgs(receipt, issuer, signature, 5, 0, ""), asRequester));
   });
 });

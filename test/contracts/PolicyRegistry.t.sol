@@ -72,11 +72,17 @@ contract PolicyRegistryTest is Fixture {
     function test_contentHashOf_coversTheTypedParameters() public view {
         IPolicyRegistry.SlaParams memory a = IPolicyRegistry.SlaParams({
             firstResponseMinutes: [uint16(240), 60, 30, 10],
-            resolutionMinutes: [uint16(2880), 1440, 480, 120]
+            resolutionMinutes: [uint16(2880), 1440, 480, 120],
+            businessHours: 0,
+            calendar: _noCalendar(),
+            deskCalendars: new IPolicyRegistry.DeskCalendar[](0)
         });
         IPolicyRegistry.SlaParams memory b = IPolicyRegistry.SlaParams({
             firstResponseMinutes: [uint16(240), 60, 30, 5],
-            resolutionMinutes: [uint16(2880), 1440, 480, 120]
+            resolutionMinutes: [uint16(2880), 1440, 480, 120],
+            businessHours: 0,
+            calendar: _noCalendar(),
+            deskCalendars: new IPolicyRegistry.DeskCalendar[](0)
         });
         bytes32 hashA = policies.contentHashOf(SLA, _slaContent(a));
         assertEq(hashA, _contentHash(SLA, _slaContent(a)), "the registry's hash");
@@ -461,7 +467,7 @@ contract PolicyRegistryTest is Fixture {
     }
 
     function testFuzz_publishPolicy_acceptsValidRatingRules(uint32 window, uint8 scale, uint256 tagCount) public {
-        window = uint32(bound(window, 1 hours, type(uint32).max));
+        window = uint32(bound(window, 1 hours, type(uint24).max));
         scale = uint8(bound(scale, 2, 8));
         tagCount = bound(tagCount, 0, 32);
         _publish(RULES, rulesPolicyId, 0, _content("", "rules", _rulesParams(window, scale, tagCount)));
@@ -482,6 +488,17 @@ contract PolicyRegistryTest is Fixture {
             rulesPolicyId,
             0,
             _content("", "x", _rulesParams(1 days, scale, 0))
+        );
+    }
+
+    function testFuzz_publishPolicy_revertsOnLongRatingWindow(uint32 window) public {
+        window = uint32(bound(window, uint256(type(uint24).max) + 1, type(uint32).max));
+        _expectRevertPublish(
+            abi.encodeWithSelector(IPolicyRegistry.PolicyRegistryInvalidRatingWindow.selector, window),
+            RULES,
+            rulesPolicyId,
+            0,
+            _content("", "x", _rulesParams(window, 5, 0))
         );
     }
 

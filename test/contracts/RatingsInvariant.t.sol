@@ -184,9 +184,11 @@ contract RatingsHandler {
             agent: agents[agentSeed % 2],
             requester: address(uint160(0x1000 + requesterSeed % 50)),
             priority: IPolicyRegistry.Priority(priority % 4),
+            category: uint8(requesterSeed % 4),
             openedAt: opened,
             firstResponseAt: responded,
             resolvedAt: resolved,
+            pausedSeconds: 0,
             deadline: now_ + 1 days
         });
     }

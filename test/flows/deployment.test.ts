@@ -79,6 +79,8 @@ describe("deployment", () => {
       ratingWindow: 0,
       scale: 0,
       tagCount: 0,
+      categoryCount: 0,
+      businessHours: 0,
       firstResponseMinutes: 0n,
       resolutionMinutes: 0n,
     });

@@ -155,6 +155,8 @@ describe("governance flows", () => {
       ratingWindow: RATING_RULES_PARAMS.ratingWindow,
       scale: RATING_RULES_PARAMS.scale,
       tagCount: RATING_RULES_PARAMS.tags.length,
+      categoryCount: RATING_RULES_PARAMS.categories.length,
+      businessHours: 0,
       firstResponseMinutes: pack(SLA_PARAMS.firstResponseMinutes),
       resolutionMinutes: pack(SLA_PARAMS.resolutionMinutes),
     });

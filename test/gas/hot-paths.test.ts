@@ -61,7 +61,7 @@ describe(`gas of the hot paths (${profile} build)`, () => {
         types: RATING_INTENT_TYPES,
         primaryType: "RatingIntent",
         message: {
-          receiptHash: hashStruct({ data: receipt, primaryType: "Receipt", types: RECEIPT_TYPES }),
+          receiptHash: hashStruct({ data: receipt, primaryType: "ReceiptV2", types: RECEIPT_TYPES }),
           score: 4,
           tags: 0,
           commentHash: keccak256(toHex(comment)),

@@ -35,7 +35,12 @@ export function prng(seed: number) {
 }
 
 const SLA_PARAMS = { firstResponseMinutes: [240, 60, 30, 10], resolutionMinutes: [2880, 1440, 480, 120] } as const;
-const RULES_PARAMS = { ratingWindow: 30 * 24 * 3600, scale: 5, tags: ["fast", "friendly", "solved", "escalated"] } as const;
+const RULES_PARAMS = {
+  ratingWindow: 30 * 24 * 3600,
+  scale: 5,
+  tags: ["fast", "friendly", "solved", "escalated"],
+  categories: ["Wallet setup & backup", "Transactions & gas", "Security & phishing"],
+} as const;
 
 export async function buildHistory(connection: NetworkConnection, options: { ratings: number; perBlock?: number; seed?: number }): Promise<History> {
   const { viem, networkHelpers, provider } = connection;
@@ -126,9 +131,11 @@ export async function buildHistory(connection: NetworkConnection, options: { rat
       agent,
       requester: requesters[i % requesters.length],
       priority: Math.floor(random() * 4),
+      category: i % 4,
       openedAt,
       firstResponseAt,
       resolvedAt,
+      pausedSeconds: 0,
       deadline: now + 30 * 24 * 3600,
     };
     const signature = await signReceipt(issuers[desk]!, ratingsContract, receipt);

@@ -25,6 +25,9 @@ export const BALANCES = {
 export const DESK_NAME = "Acme Wallet Help Desk";
 export const AGENT_HANDLE = "acme-sam";
 
+/** The ticket categories of the rating rules (a receipt's `category` is 1 + an index; 0 = none). */
+export const TICKET_CATEGORIES = ["Wallet setup & backup", "Transactions & gas", "dApp connection", "Security & phishing", "Asset recovery"] as const;
+
 /** SLA v1 targets in minutes per priority (Low, Normal, High, Urgent). */
 export const SLA_PARAMS = {
   firstResponseMinutes: [240, 60, 30, 10],
@@ -35,6 +38,7 @@ export const RATING_RULES_PARAMS = {
   ratingWindow: 7 * 24 * 60 * 60,
   scale: 5,
   tags: ["fast", "friendly", "solved", "escalated"],
+  categories: [...TICKET_CATEGORIES],
 } as const;
 
 export const SLA_TEXT = "Support answers a Normal ticket within one hour and resolves it within a day.";
@@ -195,9 +199,11 @@ export async function makeReceipt(world: World, deskId: number, overrides: Parti
     agent: getAddress(world.agent.account.address),
     requester: getAddress(world.requester.account.address),
     priority: 1,
+    category: 2,
     openedAt: now - 3600,
     firstResponseAt: now - 3000,
     resolvedAt: now - 600,
+    pausedSeconds: 0,
     deadline: now + 30 * 24 * 60 * 60,
     ...overrides,
   };

@@ -64,6 +64,12 @@ export const appRoutes: AppRoute[] = [
   },
   { path: "/desk/prove", title: "Prove I'm support", lazy: () => import("./features/desk/ProvePage").then((m) => ({ Component: m.ProvePage })) },
   {
+    path: "/feedback",
+    title: "Feedback report",
+    lazy: () => import("./features/feedback/FeedbackPage").then((m) => ({ Component: m.FeedbackPage })),
+    nav: { label: "Feedback", order: 75 },
+  },
+  {
     path: "/audit",
     title: "Audit",
     lazy: () => import("./features/audit/AuditPage").then((m) => ({ Component: m.AuditPage })),

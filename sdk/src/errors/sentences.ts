@@ -34,6 +34,8 @@ const subject = (x: unknown) => {
   const s = String(x);
   return /^0x0{24}[0-9a-fA-F]{40}$/.test(s) ? `address ${shortAddress(`0x${s.slice(26)}`)}` : `the handle with hash ${h(s)}`;
 };
+const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const calendarName = (desk: unknown) => (BigInt(desk as bigint) === 0n ? "The protocol-wide calendar" : `Desk #${n(desk)}'s calendar`);
 const orList = (items: string[]) => (items.length <= 1 ? (items[0] ?? "none") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`);
 
 /** A sentence for every custom error of every contract the dApp talks to, OpenZeppelin's included. */
@@ -89,8 +91,23 @@ export const ERROR_SENTENCES: { readonly [N in ProtocolErrorName]: Sentence } = 
   PolicyRegistryInvalidSlaTarget: ([p, first, resolution]) =>
     `The ${label(PRIORITY_LABELS, p)} SLA targets are invalid (first response ${n(first)} min, resolution ${n(resolution)} min): both must be above zero and resolution at least the first response.`,
   PolicyRegistryInvalidScale: ([scale]) => `A rating scale of ${n(scale)} is not allowed: it must be 2 to 8.`,
-  PolicyRegistryInvalidRatingWindow: ([w]) => `A rating window of ${formatDuration(w as bigint)} is too short: it must be at least one hour.`,
+  PolicyRegistryInvalidRatingWindow: ([w]) =>
+    `A rating window of ${formatDuration(w as bigint)} is not allowed: it must be at least one hour and at most 194 days (16,777,215 seconds).`,
   PolicyRegistryTooManyTags: ([count, max]) => `${n(count)} rating tags is too many: at most ${n(max)}.`,
+  PolicyRegistryTooManyCategories: ([count, max]) => `${n(count)} ticket categories is too many: at most ${n(max)}.`,
+  PolicyRegistryInvalidBusinessHours: ([desk, day, opens, closes]) =>
+    `${calendarName(desk)}: ${WEEKDAY_NAMES[Number(day)] ?? `day ${n(day)}`}'s hours are impossible (opens at minute ${n(opens)}, closes at minute ${n(closes)}): a day must open before it closes, and close by 24:00 (minute 1440).`,
+  PolicyRegistryInvalidUtcOffset: ([desk, offset]) =>
+    `${calendarName(desk)}: a UTC offset of ${n(offset)} minutes does not exist; it must be between −720 (UTC−12:00) and 840 (UTC+14:00).`,
+  PolicyRegistryNoBusinessHours: ([desk]) =>
+    `${calendarName(desk)} is never open, so business-time targets could never be met: give at least one weekday some hours.`,
+  PolicyRegistryInvalidHolidays: ([desk, index, date, previous]) =>
+    `${calendarName(desk)}: holiday ${n(index)} (day ${n(date)}) is not after the one before it (day ${n(previous)}); holidays must be distinct dates in increasing order.`,
+  PolicyRegistryTooManyHolidays: ([desk, count, max]) => `${calendarName(desk)} lists ${n(count)} holidays: at most ${n(max)}.`,
+  PolicyRegistryInvalidBusinessHoursMask: ([mask]) =>
+    `The business-hours choice ${n(mask)} names a priority that does not exist: only the four priorities (bits 0 to 3) can count business time.`,
+  PolicyRegistryInvalidDeskCalendars: ([index, desk]) =>
+    `Desk calendar ${n(index)} (desk #${n(desk)}) is not allowed: desks must be listed once each in increasing order, at most 16, and only an SLA with business-time targets takes calendars.`,
   PolicyRegistryUnexpectedParams: ([kind]) => `${label(POLICY_KIND_LABELS, kind)} policies take no typed parameters.`,
   PolicyRegistryUnchanged: ([policyId, version, hash]) =>
     `This says and enforces exactly what version ${n(version)} of policy #${n(policyId)} does (content hash ${String(hash).slice(0, 10)}…): change the text, the link or the values.`,
@@ -110,6 +127,10 @@ export const ERROR_SENTENCES: { readonly [N in ProtocolErrorName]: Sentence } = 
   RatingsWindowClosed: ([closed]) => `The rating window closed on ${date(closed)}.`,
   RatingsScoreOutOfRange: ([score, scale]) => `A score of ${n(score)} is out of range: choose 1 to ${n(scale)}.`,
   RatingsUnknownTags: ([, count]) => `One of the chosen tags does not exist: the rules list ${n(count)} tags.`,
+  RatingsUnknownCategory: ([category, count]) =>
+    `The receipt's category ${n(category)} does not exist: the rating rules in force list ${n(count)} categories (0 = uncategorised).`,
+  RatingsPausedTooLong: ([paused, life]) =>
+    `The receipt says the ticket waited on its requester for ${formatDuration(paused as bigint)}, longer than it lived (${formatDuration(life as bigint)} from opening to its last event).`,
   RatingsCommentTooLong: ([length, max]) => `The comment is ${n(length)} bytes long: at most ${n(max)}.`,
   RatingsUnknownRating: ([id]) => `There is no rating ${h(id)}.`,
   RatingsNotAgent: ([caller, agent]) => `Only the agent ${a(agent)} may reply to this rating, not ${a(caller)}.`,

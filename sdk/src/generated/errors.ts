@@ -914,6 +914,85 @@ export const errorsAbi = [
   {
     inputs: [
       {
+        internalType: "uint256",
+        name: "deskId",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "weekday",
+        type: "uint256",
+      },
+      {
+        internalType: "uint16",
+        name: "opens",
+        type: "uint16",
+      },
+      {
+        internalType: "uint16",
+        name: "closes",
+        type: "uint16",
+      },
+    ],
+    name: "PolicyRegistryInvalidBusinessHours",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint8",
+        name: "businessHours",
+        type: "uint8",
+      },
+    ],
+    name: "PolicyRegistryInvalidBusinessHoursMask",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "index",
+        type: "uint256",
+      },
+      {
+        internalType: "uint32",
+        name: "deskId",
+        type: "uint32",
+      },
+    ],
+    name: "PolicyRegistryInvalidDeskCalendars",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "deskId",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "index",
+        type: "uint256",
+      },
+      {
+        internalType: "uint16",
+        name: "date",
+        type: "uint16",
+      },
+      {
+        internalType: "uint16",
+        name: "previous",
+        type: "uint16",
+      },
+    ],
+    name: "PolicyRegistryInvalidHolidays",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
         internalType: "uint32",
         name: "ratingWindow",
         type: "uint32",
@@ -958,6 +1037,22 @@ export const errorsAbi = [
     inputs: [
       {
         internalType: "uint256",
+        name: "deskId",
+        type: "uint256",
+      },
+      {
+        internalType: "int16",
+        name: "utcOffsetMinutes",
+        type: "int16",
+      },
+    ],
+    name: "PolicyRegistryInvalidUtcOffset",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
         name: "policyId",
         type: "uint256",
       },
@@ -989,6 +1084,17 @@ export const errorsAbi = [
       },
     ],
     name: "PolicyRegistryKindTaken",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "deskId",
+        type: "uint256",
+      },
+    ],
+    name: "PolicyRegistryNoBusinessHours",
     type: "error",
   },
   {
@@ -1047,7 +1153,44 @@ export const errorsAbi = [
         type: "uint256",
       },
     ],
+    name: "PolicyRegistryTooManyCategories",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "count",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "max",
+        type: "uint256",
+      },
+    ],
     name: "PolicyRegistryTooManyChannels",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "deskId",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "count",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "max",
+        type: "uint256",
+      },
+    ],
+    name: "PolicyRegistryTooManyHolidays",
     type: "error",
   },
   {
@@ -1331,6 +1474,22 @@ export const errorsAbi = [
   {
     inputs: [
       {
+        internalType: "uint32",
+        name: "pausedSeconds",
+        type: "uint32",
+      },
+      {
+        internalType: "uint256",
+        name: "ticketSeconds",
+        type: "uint256",
+      },
+    ],
+    name: "RatingsPausedTooLong",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
         internalType: "uint48",
         name: "deadline",
         type: "uint48",
@@ -1417,6 +1576,22 @@ export const errorsAbi = [
       },
     ],
     name: "RatingsUnauthorizedSigner",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint8",
+        name: "category",
+        type: "uint8",
+      },
+      {
+        internalType: "uint8",
+        name: "categoryCount",
+        type: "uint8",
+      },
+    ],
+    name: "RatingsUnknownCategory",
     type: "error",
   },
   {

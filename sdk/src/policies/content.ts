@@ -6,7 +6,16 @@
  */
 import { type Hex, hashStruct } from "viem";
 import { PRIORITY_LABELS } from "../labels.js";
-import { decodeParams, type OfficialChannelsParams, type RatingRulesParams, type SlaParams, type TypedParams } from "./params.js";
+import { describeCalendar } from "../receipts/business-time.js";
+import {
+  type CalendarParams,
+  decodeParams,
+  NO_CALENDAR,
+  type OfficialChannelsParams,
+  type RatingRulesParams,
+  type SlaParams,
+  type TypedParams,
+} from "./params.js";
 
 export const POLICY_CONTENT_TYPES = {
   PolicyVersionContent: [
@@ -51,9 +60,29 @@ function minutes(total: number): string {
 const seconds = (total: number) => (total % 60 === 0 ? minutes(total / 60) : `${total} s`);
 
 function slaLines(sla: SlaParams): string[] {
-  return PRIORITY_LABELS.map(
-    (p, i) => `- ${p}: first response within ${minutes(sla.firstResponseMinutes[i]!)}, resolved within ${minutes(sla.resolutionMinutes[i]!)}.`,
+  const business = (i: number) => ((sla.businessHours ?? 0) >> i) & 1;
+  const lines = PRIORITY_LABELS.map(
+    (p, i) =>
+      `- ${p}: first response within ${minutes(sla.firstResponseMinutes[i]!)}, resolved within ${minutes(sla.resolutionMinutes[i]!)}${business(i) ? " (business hours)" : ""}.`,
   ).reverse();
+  if (sla.businessHours) lines.push(...calendarLines(sla));
+  return lines;
+}
+
+function calendarLines(sla: SlaParams): string[] {
+  return [
+    `- Business hours: ${describeCalendar(sla.calendar ?? NO_CALENDAR)}${holidayList(sla.calendar)}.`,
+    ...(sla.deskCalendars ?? []).map((d) => `- Desk #${d.deskId}'s business hours: ${describeCalendar(d.calendar)}${holidayList(d.calendar)}.`),
+  ];
+}
+
+/** A date (days since 1970-01-01) as YYYY-MM-DD. */
+export function isoDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+function holidayList(cal: CalendarParams | undefined): string {
+  return cal?.holidays.length ? ` — closed ${cal.holidays.map(isoDay).join(", ")}` : "";
 }
 
 function rulesLines(rules: RatingRulesParams): string[] {
@@ -61,6 +90,7 @@ function rulesLines(rules: RatingRulesParams): string[] {
     `- Rating window: ${seconds(rules.ratingWindow)} after the ticket's last event.`,
     `- Scores: 1 to ${rules.scale}.`,
     `- Tags: ${rules.tags.length ? rules.tags.join(", ") : "none"}.`,
+    ...(rules.categories?.length ? [`- Ticket categories: ${rules.categories.join(", ")}.`] : []),
   ];
 }
 
@@ -128,16 +158,22 @@ export interface ParamChange {
 }
 
 function entries(typed: TypedParams): [string, string][] {
-  if (typed.kind === "sla")
-    return PRIORITY_LABELS.flatMap((p, i) => [
-      [`${p} first response`, minutes(typed.sla.firstResponseMinutes[i]!)],
-      [`${p} resolution`, minutes(typed.sla.resolutionMinutes[i]!)],
+  if (typed.kind === "sla") {
+    const sla = typed.sla;
+    const rows = PRIORITY_LABELS.flatMap((p, i): [string, string][] => [
+      [`${p} first response`, minutes(sla.firstResponseMinutes[i]!)],
+      [`${p} resolution`, minutes(sla.resolutionMinutes[i]!)],
+      [`${p} clock`, ((sla.businessHours ?? 0) >> i) & 1 ? "business hours" : "calendar time"],
     ]);
+    if (sla.businessHours) rows.push(["Business hours", calendarLines(sla).join(" ").replaceAll("- ", "")]);
+    return rows;
+  }
   if (typed.kind === "rules")
     return [
       ["Rating window", seconds(typed.rules.ratingWindow)],
       ["Highest score", String(typed.rules.scale)],
       ["Tags", typed.rules.tags.join(", ") || "none"],
+      ["Ticket categories", typed.rules.categories?.join(", ") || "none"],
     ];
   if (typed.kind === "channels")
     return [

@@ -9,8 +9,9 @@ import type { Deployment } from "../deployments.js";
 import { revertSentence } from "../errors/index.js";
 import { formatDate, shortAddress } from "../format.js";
 import { policyRegistryAbi, supportRatingsAbi } from "../generated/abis.js";
+import type { PackedCalendar } from "./business-time.js";
 import { type Receipt, recoverReceiptSigner } from "./eip712.js";
-import { type Judgement, judgeReceipt, type RatingTerms } from "./verdict.js";
+import { type Judgement, judgeReceipt, type RatingTerms, usesBusinessTime } from "./verdict.js";
 
 export type ReceiptCheckProblem =
   | "alreadyRated"
@@ -18,6 +19,9 @@ export type ReceiptCheckProblem =
   | "invalidTimes"
   | "noRules"
   | "windowClosed"
+  | "unknownCategory"
+  | "pausedTooLong"
+  | "noCalendar"
   | "selfRating"
   | "signature"
   | "agentNotActive"
@@ -40,6 +44,8 @@ export interface ReceiptCheck {
   alreadyRated: boolean;
   /** The rating terms in force when the ticket was opened. */
   terms: RatingTerms;
+  /** The desk's business-hours calendar, when the ticket's priority counts business time. */
+  calendar?: PackedCalendar;
   /** The SLA verdict and rating window the contract would compute, or why it refuses. */
   judgement: Judgement;
   /** The first reason the contract would refuse the receipt; absent when it would accept it. */
@@ -62,8 +68,14 @@ export async function checkReceipt(client: Client, { deployment, receipt, signer
     () => false,
   );
   const now = Number(block.timestamp);
-  const judgement = judgeReceipt(receipt, terms, now);
-  const result = { now, ratingId, alreadyRated, terms, judgement };
+  const calendar = usesBusinessTime(terms, receipt.priority)
+    ? await readContract(client, { ...ratings, functionName: "calendarOf", args: [terms.slaVersion, receipt.deskId] }).then(([calendar, holidays]) => ({
+        calendar,
+        holidays,
+      }))
+    : undefined;
+  const judgement = judgeReceipt(receipt, terms, now, calendar);
+  const result = { now, ratingId, alreadyRated, terms, judgement, ...(calendar ? { calendar } : {}) };
   const refuse = (kind: ReceiptCheckProblem, message: string): ReceiptCheck => ({ ...result, problem: { kind, message } });
 
   if (alreadyRated) {

@@ -6,16 +6,19 @@
 import { type Address, type Hex, hashStruct, keccak256, recoverTypedDataAddress, type TypedDataDomain, toBytes } from "viem";
 import { PRIORITY_NAMES } from "../generated/enums.js";
 
+/** Version 2 of the receipt (`ReceiptV2`): a ticket category and the time it waited on the requester. */
 export const RECEIPT_TYPES = {
-  Receipt: [
+  ReceiptV2: [
     { name: "ticketId", type: "uint64" },
     { name: "deskId", type: "uint32" },
     { name: "agent", type: "address" },
     { name: "requester", type: "address" },
     { name: "priority", type: "uint8" },
+    { name: "category", type: "uint8" },
     { name: "openedAt", type: "uint48" },
     { name: "firstResponseAt", type: "uint48" },
     { name: "resolvedAt", type: "uint48" },
+    { name: "pausedSeconds", type: "uint32" },
     { name: "deadline", type: "uint48" },
   ],
 } as const;
@@ -40,9 +43,13 @@ export interface Receipt {
   agent: Address;
   requester: Address;
   priority: number;
+  /** 1 + the index of the ticket's category in the rating rules in force; 0 = uncategorised. */
+  category: number;
   openedAt: number;
   firstResponseAt: number;
   resolvedAt: number;
+  /** Seconds the ticket waited on the requester ("pending"), in the SLA's clock; left out of the resolution time. */
+  pausedSeconds: number;
   deadline: number;
 }
 
@@ -72,15 +79,15 @@ export function receiptTypedData(contract: RatingsContract, receipt: Receipt) {
   return {
     domain: ratingsDomain(contract.chainId, contract.verifyingContract),
     types: RECEIPT_TYPES,
-    primaryType: "Receipt",
+    primaryType: "ReceiptV2",
     message: receipt,
   } as const;
 }
 export type ReceiptTypedData = ReturnType<typeof receiptTypedData>;
 
-/** `hashStruct(Receipt)`: what a `RatingIntent` commits to. */
+/** `hashStruct(ReceiptV2)`: what a `RatingIntent` commits to. */
 export function receiptHash(receipt: Receipt): Hex {
-  return hashStruct({ data: receipt, primaryType: "Receipt", types: RECEIPT_TYPES });
+  return hashStruct({ data: receipt, primaryType: "ReceiptV2", types: RECEIPT_TYPES });
 }
 
 /** The typed data of a relayed rating, for the requester to sign. */

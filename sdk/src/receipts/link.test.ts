@@ -23,9 +23,11 @@ const receipt: Receipt = {
   agent: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
   requester: "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC",
   priority: 3,
+  category: 255, // uint8 max
   openedAt: 1_700_000_000,
   firstResponseAt: 1_700_000_600,
   resolvedAt: 1_700_003_600,
+  pausedSeconds: 4_294_967_295, // uint32 max
   deadline: 281_474_976_710_655, // uint48 max
 };
 
@@ -33,7 +35,7 @@ async function signedLink(): Promise<ReceiptLink> {
   const signature = await issuer.signTypedData({
     domain: ratingsDomain(31337, contract),
     types: RECEIPT_TYPES,
-    primaryType: "Receipt",
+    primaryType: "ReceiptV2",
     message: receipt,
   });
   return { chainId: 31337, contract, receipt, signer: issuer.address, signature };
@@ -55,15 +57,15 @@ describe("receipt links", () => {
   it("round-trips every field and the signature still verifies", async () => {
     const link = await signedLink();
     const payload = encodeReceiptLink(link);
-    expect(payload).toMatch(/^v1\.[A-Za-z0-9_-]+$/);
-    // 125 bytes of fields + 65 of signature + 4 of checksum = 194 bytes → 259 base64url characters.
-    expect(payload.length).toBe(3 + 259);
+    expect(payload).toMatch(/^v2\.[A-Za-z0-9_-]+$/);
+    // 130 bytes of fields + 65 of signature + 4 of checksum = 199 bytes → 266 base64url characters.
+    expect(payload.length).toBe(3 + 266);
     const decoded = decodeReceiptLink(payload);
     expect(decoded).toEqual(link);
     const recovered = await recoverTypedDataAddress({
       domain: ratingsDomain(decoded.chainId, decoded.contract),
       types: RECEIPT_TYPES,
-      primaryType: "Receipt",
+      primaryType: "ReceiptV2",
       message: decoded.receipt,
       signature: decoded.signature,
     });
@@ -122,11 +124,19 @@ describe("receipt links", () => {
     expectLinkError(() => decodeReceiptLink("hello"), "encoding", "This is not a rating link: it does not start the way rating links do.");
   });
 
+  it("explains that a v1 link (before categories) can no longer be rated", () => {
+    expectLinkError(
+      () => decodeReceiptLink("v1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
+      "version",
+      "This rating link was made before receipts carried a ticket category (format v1), and the ratings contract no longer accepts that receipt, so it cannot be rated. Ask the help desk for a new link: they can sign the same ticket again.",
+    );
+  });
+
   it("reports a link of a future format version", () => {
     expectLinkError(
-      () => decodeReceiptLink("v2.AAAA"),
+      () => decodeReceiptLink("v3.AAAA"),
       "version",
-      "This rating link uses format v2, which this app does not read (it reads v1). Update the app or ask the help desk for a new link.",
+      "This rating link uses format v3, which this app does not read (it reads v2). Update the app or ask the help desk for a new link.",
     );
   });
 
@@ -150,7 +160,7 @@ describe("receipt links", () => {
 
   it("reports a changed character through the checksum", async () => {
     const payload = encodeReceiptLink(await signedLink());
-    // Flip one character inside the receipt's fields (well past the "v1." prefix).
+    // Flip one character inside the receipt's fields (well past the "v2." prefix).
     const i = 60;
     const tampered = payload.slice(0, i) + (payload[i] === "A" ? "B" : "A") + payload.slice(i + 1);
     expectLinkError(

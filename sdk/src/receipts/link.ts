@@ -3,8 +3,9 @@
  * contract, the receipt, who signed it and the signature — packed into one URL-safe string, so nothing
  * about a receipt is stored off-chain.
  *
- * Format `v1.<base64url>`: the version is readable before anything is decoded, so a future format can be
- * told apart from a damaged link. The bytes are fixed-width big-endian fields, then the signature (65
+ * Format `v2.<base64url>`: the version is readable before anything is decoded, so a future format can be
+ * told apart from a damaged link. v2 carries the `ReceiptV2` fields (category, paused time); a v1 link
+ * (a `Receipt` v1 signature, which no current ratings contract accepts) is answered with a sentence. The bytes are fixed-width big-endian fields, then the signature (65
  * bytes for an EOA, any length for an ERC-1271 wallet), then a 4-byte keccak256 checksum so a link cut
  * off or mistyped while copying is reported as such instead of as a bad signature.
  */
@@ -31,7 +32,7 @@ export class ReceiptLinkError extends Error {
   }
 }
 
-export const LINK_VERSION = 1;
+export const LINK_VERSION = 2;
 const PREFIX = `v${LINK_VERSION}.`;
 
 // [name, width in bytes] in wire order; the signature and checksum follow.
@@ -44,9 +45,11 @@ const FIELDS = [
   ["agent", 20],
   ["requester", 20],
   ["priority", 1],
+  ["category", 1],
   ["openedAt", 6],
   ["firstResponseAt", 6],
   ["resolvedAt", 6],
+  ["pausedSeconds", 4],
   ["deadline", 6],
 ] as const;
 type Field = (typeof FIELDS)[number][0];
@@ -85,6 +88,12 @@ export function decodeReceiptLink(payload: string): ReceiptLink {
   const version = /^v(\d+)\./.exec(text);
   if (!version) {
     throw new ReceiptLinkError("encoding", "This is not a rating link: it does not start the way rating links do.");
+  }
+  if (Number(version[1]) === 1) {
+    throw new ReceiptLinkError(
+      "version",
+      "This rating link was made before receipts carried a ticket category (format v1), and the ratings contract no longer accepts that receipt, so it cannot be rated. Ask the help desk for a new link: they can sign the same ticket again.",
+    );
   }
   if (Number(version[1]) !== LINK_VERSION) {
     throw new ReceiptLinkError(
@@ -127,9 +136,11 @@ export function decodeReceiptLink(payload: string): ReceiptLink {
       agent: read.agent as Address,
       requester: read.requester as Address,
       priority,
+      category: Number(read.category),
       openedAt: Number(read.openedAt),
       firstResponseAt: Number(read.firstResponseAt),
       resolvedAt: Number(read.resolvedAt),
+      pausedSeconds: Number(read.pausedSeconds),
       deadline: Number(read.deadline),
     },
   };
@@ -181,9 +192,11 @@ function fieldValues(link: ReceiptLink): Record<Field, number | bigint | Address
     agent: address("agent", receipt.agent),
     requester: address("requester", receipt.requester),
     priority: receipt.priority,
+    category: receipt.category,
     openedAt: receipt.openedAt,
     firstResponseAt: receipt.firstResponseAt,
     resolvedAt: receipt.resolvedAt,
+    pausedSeconds: receipt.pausedSeconds,
     deadline: receipt.deadline,
   };
 }
@@ -197,9 +210,11 @@ const FIELD_LABELS: Record<Field, string> = {
   agent: "agent",
   requester: "requester",
   priority: "priority",
+  category: "category",
   openedAt: "opened-at time",
   firstResponseAt: "first-response time",
   resolvedAt: "resolved-at time",
+  pausedSeconds: "paused time",
   deadline: "deadline",
 };
 

@@ -12,6 +12,8 @@ const terms: RatingTerms = {
   ratingWindow: 7 * 24 * 3600,
   scale: 5,
   tagCount: 4,
+  categoryCount: 3,
+  businessHours: 0,
   firstResponseMinutes: pack([480, 120, 30, 10]),
   resolutionMinutes: pack([65_535, 1_440, 240, 60]),
 };
@@ -23,9 +25,11 @@ const base: Receipt = {
   agent: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
   requester: "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC",
   priority: 2, // High: 30 min first response, 240 min resolution
+  category: 3,
   openedAt: opened,
   firstResponseAt: opened + 30 * 60,
   resolvedAt: opened + 240 * 60,
+  pausedSeconds: 0,
   deadline: opened + 30 * 24 * 3600,
 };
 const now = opened + 300 * 60;
@@ -43,8 +47,8 @@ describe("SLA verdict preview", () => {
       verdict: "Met",
       slaVersion: 2,
       rulesVersion: 3,
-      firstResponse: { target: 1_800, taken: 1_800, met: true },
-      resolution: { target: 14_400, taken: 14_400, met: true },
+      firstResponse: { target: 1_800, taken: 1_800, met: true, clock: "calendar" },
+      resolution: { target: 14_400, taken: 14_400, met: true, clock: "calendar" },
       windowClosesAt: base.resolvedAt + terms.ratingWindow,
       rateBy: base.resolvedAt + terms.ratingWindow,
       secondsLeft: base.resolvedAt + terms.ratingWindow - now,
@@ -54,19 +58,19 @@ describe("SLA verdict preview", () => {
   it("breaches one second past the first-response target", () => {
     const j = judgeReceipt({ ...base, firstResponseAt: opened + 1_801 }, terms, now);
     expect(j.ok && j.verdict).toBe("Breached");
-    expect(j.ok && j.firstResponse).toEqual({ target: 1_800, taken: 1_801, met: false });
+    expect(j.ok && j.firstResponse).toEqual({ target: 1_800, taken: 1_801, met: false, clock: "calendar" });
   });
 
   it("breaches one second past the resolution target", () => {
     const j = judgeReceipt({ ...base, resolvedAt: opened + 14_401 }, terms, now);
     expect(j.ok && j.verdict).toBe("Breached");
-    expect(j.ok && j.resolution).toEqual({ target: 14_400, taken: 14_401, met: false });
+    expect(j.ok && j.resolution).toEqual({ target: 14_400, taken: 14_401, met: false, clock: "calendar" });
   });
 
   it("breaches an unresolved ticket and windows it from the first response", () => {
     const j = judgeReceipt({ ...base, resolvedAt: 0 }, terms, now);
     expect(j.ok && j.verdict).toBe("Breached");
-    expect(j.ok && j.resolution).toEqual({ target: 14_400, taken: null, met: false });
+    expect(j.ok && j.resolution).toEqual({ target: 14_400, taken: null, met: false, clock: "calendar" });
     expect(j.ok && j.windowClosesAt).toBe(base.firstResponseAt + terms.ratingWindow);
   });
 

@@ -166,10 +166,16 @@ abstract contract Fixture is Test {
         sla.resolutionMinutes = [uint16(2880), 1440, 480, 240];
     }
 
+    function _noCalendar() internal pure returns (IPolicyRegistry.CalendarParams memory cal) {}
+
     function _rulesParams(uint32 window, uint8 scale, uint256 tagCount) internal pure returns (bytes memory) {
         string[] memory tags = new string[](tagCount);
         for (uint256 i = 0; i < tagCount; ++i) tags[i] = "tag";
-        return abi.encode(IPolicyRegistry.RatingRulesParams({ratingWindow: window, scale: scale, tags: tags}));
+        string[] memory categories = new string[](3);
+        (categories[0], categories[1], categories[2]) = ("Wallet setup & backup", "Transactions & gas", "Security & phishing");
+        return abi.encode(
+            IPolicyRegistry.RatingRulesParams({ratingWindow: window, scale: scale, tags: tags, categories: categories})
+        );
     }
 
     function _content(string memory title, string memory text, bytes memory params)
@@ -192,9 +198,11 @@ abstract contract Fixture is Test {
             agent: agent,
             requester: requester,
             priority: IPolicyRegistry.Priority.Normal,
+            category: 2,
             openedAt: opened,
             firstResponseAt: opened + 10 minutes,
             resolvedAt: opened + 1 hours,
+            pausedSeconds: 0,
             deadline: _now() + 30 days
         });
     }
@@ -218,17 +226,20 @@ abstract contract Fixture is Test {
         return keccak256(
             abi.encode(
                 keccak256(
-                    "Receipt(uint64 ticketId,uint32 deskId,address agent,address requester,uint8 priority,"
-                    "uint48 openedAt,uint48 firstResponseAt,uint48 resolvedAt,uint48 deadline)"
+                    "ReceiptV2(uint64 ticketId,uint32 deskId,address agent,address requester,uint8 priority,"
+                    "uint8 category,uint48 openedAt,uint48 firstResponseAt,uint48 resolvedAt,uint32 pausedSeconds,"
+                    "uint48 deadline)"
                 ),
                 r.ticketId,
                 r.deskId,
                 r.agent,
                 r.requester,
                 r.priority,
+                r.category,
                 r.openedAt,
                 r.firstResponseAt,
                 r.resolvedAt,
+                r.pausedSeconds,
                 r.deadline
             )
         );

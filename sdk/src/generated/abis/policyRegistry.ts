@@ -107,6 +107,85 @@ export const policyRegistryAbi = [
   {
     inputs: [
       {
+        internalType: "uint256",
+        name: "deskId",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "weekday",
+        type: "uint256",
+      },
+      {
+        internalType: "uint16",
+        name: "opens",
+        type: "uint16",
+      },
+      {
+        internalType: "uint16",
+        name: "closes",
+        type: "uint16",
+      },
+    ],
+    name: "PolicyRegistryInvalidBusinessHours",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint8",
+        name: "businessHours",
+        type: "uint8",
+      },
+    ],
+    name: "PolicyRegistryInvalidBusinessHoursMask",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "index",
+        type: "uint256",
+      },
+      {
+        internalType: "uint32",
+        name: "deskId",
+        type: "uint32",
+      },
+    ],
+    name: "PolicyRegistryInvalidDeskCalendars",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "deskId",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "index",
+        type: "uint256",
+      },
+      {
+        internalType: "uint16",
+        name: "date",
+        type: "uint16",
+      },
+      {
+        internalType: "uint16",
+        name: "previous",
+        type: "uint16",
+      },
+    ],
+    name: "PolicyRegistryInvalidHolidays",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
         internalType: "uint32",
         name: "ratingWindow",
         type: "uint32",
@@ -151,6 +230,22 @@ export const policyRegistryAbi = [
     inputs: [
       {
         internalType: "uint256",
+        name: "deskId",
+        type: "uint256",
+      },
+      {
+        internalType: "int16",
+        name: "utcOffsetMinutes",
+        type: "int16",
+      },
+    ],
+    name: "PolicyRegistryInvalidUtcOffset",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
         name: "policyId",
         type: "uint256",
       },
@@ -182,6 +277,17 @@ export const policyRegistryAbi = [
       },
     ],
     name: "PolicyRegistryKindTaken",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "deskId",
+        type: "uint256",
+      },
+    ],
+    name: "PolicyRegistryNoBusinessHours",
     type: "error",
   },
   {
@@ -240,7 +346,44 @@ export const policyRegistryAbi = [
         type: "uint256",
       },
     ],
+    name: "PolicyRegistryTooManyCategories",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "count",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "max",
+        type: "uint256",
+      },
+    ],
     name: "PolicyRegistryTooManyChannels",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "deskId",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "count",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "max",
+        type: "uint256",
+      },
+    ],
+    name: "PolicyRegistryTooManyHolidays",
     type: "error",
   },
   {
@@ -819,9 +962,9 @@ export const policyRegistryAbi = [
             type: "uint16",
           },
           {
-            internalType: "uint32",
+            internalType: "uint24",
             name: "ratingWindow",
-            type: "uint32",
+            type: "uint24",
           },
           {
             internalType: "uint8",
@@ -831,6 +974,16 @@ export const policyRegistryAbi = [
           {
             internalType: "uint8",
             name: "tagCount",
+            type: "uint8",
+          },
+          {
+            internalType: "uint8",
+            name: "categoryCount",
+            type: "uint8",
+          },
+          {
+            internalType: "uint8",
+            name: "businessHours",
             type: "uint8",
           },
           {
@@ -893,9 +1046,9 @@ export const policyRegistryAbi = [
             type: "uint16",
           },
           {
-            internalType: "uint32",
+            internalType: "uint24",
             name: "ratingWindow",
-            type: "uint32",
+            type: "uint24",
           },
           {
             internalType: "uint8",
@@ -905,6 +1058,16 @@ export const policyRegistryAbi = [
           {
             internalType: "uint8",
             name: "tagCount",
+            type: "uint8",
+          },
+          {
+            internalType: "uint8",
+            name: "categoryCount",
+            type: "uint8",
+          },
+          {
+            internalType: "uint8",
+            name: "businessHours",
             type: "uint8",
           },
           {

@@ -262,6 +262,22 @@ export const supportRatingsAbi = [
   {
     inputs: [
       {
+        internalType: "uint32",
+        name: "pausedSeconds",
+        type: "uint32",
+      },
+      {
+        internalType: "uint256",
+        name: "ticketSeconds",
+        type: "uint256",
+      },
+    ],
+    name: "RatingsPausedTooLong",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
         internalType: "uint48",
         name: "deadline",
         type: "uint48",
@@ -348,6 +364,22 @@ export const supportRatingsAbi = [
       },
     ],
     name: "RatingsUnauthorizedSigner",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint8",
+        name: "category",
+        type: "uint8",
+      },
+      {
+        internalType: "uint8",
+        name: "categoryCount",
+        type: "uint8",
+      },
+    ],
+    name: "RatingsUnknownCategory",
     type: "error",
   },
   {
@@ -494,6 +526,12 @@ export const supportRatingsAbi = [
         internalType: "uint32",
         name: "tags",
         type: "uint32",
+      },
+      {
+        indexed: false,
+        internalType: "uint8",
+        name: "category",
+        type: "uint8",
       },
       {
         indexed: false,
@@ -703,6 +741,69 @@ export const supportRatingsAbi = [
   {
     inputs: [
       {
+        internalType: "BusinessCalendar",
+        name: "calendar",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "holidays",
+        type: "uint256",
+      },
+      {
+        internalType: "uint48",
+        name: "from",
+        type: "uint48",
+      },
+      {
+        internalType: "uint48",
+        name: "to",
+        type: "uint48",
+      },
+    ],
+    name: "businessSeconds",
+    outputs: [
+      {
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
+    ],
+    stateMutability: "pure",
+    type: "function",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint16",
+        name: "slaVersion",
+        type: "uint16",
+      },
+      {
+        internalType: "uint32",
+        name: "deskId",
+        type: "uint32",
+      },
+    ],
+    name: "calendarOf",
+    outputs: [
+      {
+        internalType: "BusinessCalendar",
+        name: "calendar",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "holidays",
+        type: "uint256",
+      },
+    ],
+    stateMutability: "view",
+    type: "function",
+  },
+  {
+    inputs: [
+      {
         internalType: "uint32",
         name: "deskId",
         type: "uint32",
@@ -816,9 +917,9 @@ export const supportRatingsAbi = [
             type: "uint16",
           },
           {
-            internalType: "uint32",
+            internalType: "uint24",
             name: "ratingWindow",
-            type: "uint32",
+            type: "uint24",
           },
           {
             internalType: "uint8",
@@ -828,6 +929,16 @@ export const supportRatingsAbi = [
           {
             internalType: "uint8",
             name: "tagCount",
+            type: "uint8",
+          },
+          {
+            internalType: "uint8",
+            name: "categoryCount",
+            type: "uint8",
+          },
+          {
+            internalType: "uint8",
+            name: "businessHours",
             type: "uint8",
           },
           {
@@ -924,6 +1035,11 @@ export const supportRatingsAbi = [
             type: "uint8",
           },
           {
+            internalType: "uint8",
+            name: "category",
+            type: "uint8",
+          },
+          {
             internalType: "uint48",
             name: "openedAt",
             type: "uint48",
@@ -937,6 +1053,11 @@ export const supportRatingsAbi = [
             internalType: "uint48",
             name: "resolvedAt",
             type: "uint48",
+          },
+          {
+            internalType: "uint32",
+            name: "pausedSeconds",
+            type: "uint32",
           },
           {
             internalType: "uint48",
@@ -1015,6 +1136,11 @@ export const supportRatingsAbi = [
             type: "uint8",
           },
           {
+            internalType: "uint8",
+            name: "category",
+            type: "uint8",
+          },
+          {
             internalType: "uint48",
             name: "openedAt",
             type: "uint48",
@@ -1028,6 +1154,11 @@ export const supportRatingsAbi = [
             internalType: "uint48",
             name: "resolvedAt",
             type: "uint48",
+          },
+          {
+            internalType: "uint32",
+            name: "pausedSeconds",
+            type: "uint32",
           },
           {
             internalType: "uint48",
@@ -1240,6 +1371,11 @@ export const supportRatingsAbi = [
             type: "uint8",
           },
           {
+            internalType: "uint8",
+            name: "category",
+            type: "uint8",
+          },
+          {
             internalType: "uint48",
             name: "openedAt",
             type: "uint48",
@@ -1253,6 +1389,11 @@ export const supportRatingsAbi = [
             internalType: "uint48",
             name: "resolvedAt",
             type: "uint48",
+          },
+          {
+            internalType: "uint32",
+            name: "pausedSeconds",
+            type: "uint32",
           },
           {
             internalType: "uint48",
@@ -1395,6 +1536,34 @@ export const supportRatingsAbi = [
   {
     inputs: [
       {
+        internalType: "uint16",
+        name: "slaVersion",
+        type: "uint16",
+      },
+      {
+        internalType: "uint32",
+        name: "deskId",
+        type: "uint32",
+      },
+      {
+        internalType: "BusinessCalendar",
+        name: "calendar",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "holidays",
+        type: "uint256",
+      },
+    ],
+    name: "syncCalendar",
+    outputs: [],
+    stateMutability: "nonpayable",
+    type: "function",
+  },
+  {
+    inputs: [
+      {
         internalType: "uint32",
         name: "deskId",
         type: "uint32",
@@ -1435,9 +1604,9 @@ export const supportRatingsAbi = [
             type: "uint16",
           },
           {
-            internalType: "uint32",
+            internalType: "uint24",
             name: "ratingWindow",
-            type: "uint32",
+            type: "uint24",
           },
           {
             internalType: "uint8",
@@ -1447,6 +1616,16 @@ export const supportRatingsAbi = [
           {
             internalType: "uint8",
             name: "tagCount",
+            type: "uint8",
+          },
+          {
+            internalType: "uint8",
+            name: "categoryCount",
+            type: "uint8",
+          },
+          {
+            internalType: "uint8",
+            name: "businessHours",
             type: "uint8",
           },
           {

@@ -5,7 +5,17 @@
  */
 
 import type { RatingTerms } from "@support-quality/sdk";
-import { agentRegistryAbi, decodeRatingRulesParams, isSelfSigned, PolicyKind, policyRegistryAbi, ratingIdParts, supportRatingsAbi } from "@support-quality/sdk";
+import {
+  agentRegistryAbi,
+  decodeRatingRulesParams,
+  decodeSlaParams,
+  isSelfSigned,
+  PolicyKind,
+  policyRegistryAbi,
+  ratingIdParts,
+  type SlaParams,
+  supportRatingsAbi,
+} from "@support-quality/sdk";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { type Address, type Client, getAddress, type Hex } from "viem";
 import { getBlock, getBlockNumber, readContract } from "viem/actions";
@@ -269,6 +279,10 @@ export interface RulesInForce {
   terms: RatingTerms;
   /** Tag names of the rating-rules version, by bit. */
   tags: string[];
+  /** Ticket category names of the rating-rules version (a receipt's category is 1 + an index). */
+  categories: string[];
+  /** The SLA version's typed parameters (targets, business-hours priorities and calendars). */
+  slaParams?: SlaParams;
   rulesText?: string;
   slaText?: string;
 }
@@ -297,10 +311,21 @@ export function useRulesAt(timepoint: number | undefined) {
       };
       const [rules, sla] = await Promise.all([text(PolicyKind.RatingRules, terms.rulesVersion), text(PolicyKind.SLA, terms.slaVersion)]);
       let tags: string[] = [];
+      let categories: string[] = [];
       if (rules?.params && rules.params !== "0x") {
-        tags = [...decodeRatingRulesParams(rules.params).tags];
+        const decoded = decodeRatingRulesParams(rules.params);
+        tags = [...decoded.tags];
+        categories = [...(decoded.categories ?? [])];
       }
-      return { terms: { ...terms, effectiveFrom: Number(terms.effectiveFrom) }, tags, rulesText: rules?.text, slaText: sla?.text };
+      const slaParams = sla?.params && sla.params !== "0x" ? decodeSlaParams(sla.params) : undefined;
+      return {
+        terms: { ...terms, effectiveFrom: Number(terms.effectiveFrom) },
+        tags,
+        categories,
+        slaParams,
+        rulesText: rules?.text,
+        slaText: sla?.text,
+      };
     },
   });
 }

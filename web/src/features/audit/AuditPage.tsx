@@ -7,27 +7,25 @@
 import { shortAddress, shortHash } from "@support-quality/sdk";
 import {
   type AuditReport,
-  type Deployment,
   describeFields,
   describeRow,
   type Progress,
-  runAudit,
   type StatsVerdict,
   type TimelineRow,
   toCsv,
   toJsonFile,
 } from "@support-quality/sdk/audit";
-import { useQuery } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { Fragment, useMemo, useRef, useState } from "react";
 import { Link } from "react-router";
-import { usePublicClient } from "wagmi";
 import { Empty, ErrorNote, Loading } from "../../components/States";
 import { useAgentHandles } from "../../lib/agentHandles";
+import { download } from "../../lib/download";
 import { useProtocol } from "../../lib/useProtocol";
 import { type Filters, filterRows, NO_FILTERS, orderRows, rowLinks } from "./filters";
 import "./audit.css";
 import { DateTime } from "../../components/DateTime";
+import { useAudit } from "./useAudit";
 
 const ROW_HEIGHT = 56;
 const KINDS = [
@@ -39,38 +37,18 @@ const KINDS = [
   ["token", "Token"],
 ] as const;
 
-function download(name: string, type: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 const NO_HANDLES: ReadonlyMap<string, string> = new Map();
 
 const toSeconds = (value: string) => (value ? Math.floor(new Date(value).getTime() / 1000) : undefined);
 
 export function AuditPage() {
   const { chainId, deployment } = useProtocol();
-  const client = usePublicClient({ chainId });
-  const [progress, setProgress] = useState<Progress>();
+  const { audit, progress } = useAudit();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [fromText, setFromText] = useState("");
   const [toText, setToText] = useState("");
   const [newestFirst, setNewestFirst] = useState(true);
   const handles = useAgentHandles().data ?? NO_HANDLES;
-
-  const audit = useQuery({
-    queryKey: ["audit", chainId, deployment.contracts.SupportRatings],
-    enabled: client !== undefined,
-    staleTime: Infinity,
-    queryFn: async () => {
-      const d: Deployment = { chainId, deploymentBlock: Number(deployment.deploymentBlock), deployedAt: 0, contracts: deployment.contracts };
-      return runAudit(client!, d, { onProgress: setProgress, retry: { retries: 3, baseDelayMs: 300 } });
-    },
-  });
 
   const rows = audit.data?.timeline.rows;
   const applied = useMemo(() => ({ ...filters, from: toSeconds(fromText), to: toSeconds(toText) }), [filters, fromText, toText]);

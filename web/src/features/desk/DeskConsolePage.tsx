@@ -1,11 +1,14 @@
 import {
   AgentStatus,
   agentRegistryAbi,
+  calendarForDesk,
   checkReceipt,
   deskProblemMessage,
+  formatDate,
   formatDuration,
   judgeReceipt,
   PRIORITY_LABELS,
+  packCalendar,
   type Receipt,
   type ReceiptLink,
   ratingUrl,
@@ -82,6 +85,8 @@ export function DeskConsolePage() {
   const [ticketId, setTicketId] = useState("");
   const [requester, setRequester] = useState("");
   const [priority, setPriority] = useState(1);
+  const [category, setCategory] = useState(0);
+  const [pausedMinutes, setPausedMinutes] = useState("0");
   const [openedAt, setOpenedAt] = useState("");
   const [firstResponseAt, setFirstResponseAt] = useState("");
   const [resolvedAt, setResolvedAt] = useState("");
@@ -113,6 +118,7 @@ export function DeskConsolePage() {
     if (!/^\d+$/.test(ticketId.trim())) return "Enter the ticket id (a whole number).";
     if (BigInt(ticketId.trim()) >= 1n << 64n) return "The ticket id is too large (at most 64 bits).";
     if (!isAddress(requester.trim(), { strict: false })) return "Enter the requester's wallet address (0x followed by 40 hex characters).";
+    if (!/^\d+$/.test(pausedMinutes.trim())) return "Enter the time the ticket waited on the requester in whole minutes (0 if none).";
     if (!chainNow.data) return "Reading the chain's clock…";
     return {
       ticketId: BigInt(ticketId.trim()),
@@ -120,13 +126,17 @@ export function DeskConsolePage() {
       agent: getAddress(agentAddress),
       requester: getAddress(requester.trim()),
       priority,
+      category,
       openedAt: opened,
       firstResponseAt: fromLocalInput(firstResponseAt),
       resolvedAt: fromLocalInput(resolvedAt),
+      pausedSeconds: Math.min(Number(pausedMinutes.trim()) * 60, 2 ** 32 - 1),
       deadline: chainNow.data + validDays * DAY,
     };
-  }, [selected, agent, ticketId, requester, chainNow.data, priority, opened, firstResponseAt, resolvedAt, validDays]);
-  const preview = typeof draft !== "string" && rules.data && chainNow.data ? judgeReceipt(draft, rules.data.terms, chainNow.data) : undefined;
+  }, [selected, agent, ticketId, requester, chainNow.data, priority, category, opened, firstResponseAt, resolvedAt, pausedMinutes, validDays]);
+  // The desk's calendar from the SLA's typed parameters, for business-time priorities.
+  const calendar = rules.data?.slaParams && selected ? packCalendar(calendarForDesk(rules.data.slaParams, selected.desk.id)) : undefined;
+  const preview = typeof draft !== "string" && rules.data && chainNow.data ? judgeReceipt(draft, rules.data.terms, chainNow.data, calendar) : undefined;
 
   async function sign() {
     if (typeof draft === "string" || !account || !client) return;
@@ -137,7 +147,7 @@ export function DeskConsolePage() {
       // The SDK's pre-flight check (the CLI runs the same), before the wallet is asked to sign anything.
       const contract = deployment.contracts.SupportRatings;
       const check = await checkReceipt(client, { deployment: { chainId, contracts: deployment.contracts }, receipt: draft, signer: getAddress(account) });
-      if (check.problem) return setProblem(check.problem.message);
+      if (check.problem) return setProblem(check.judgement.ok ? check.problem.message : deskProblemMessage(check.judgement.problem));
       const signature = await signReceipt(signTypedDataAsync, { chainId, verifyingContract: contract }, draft);
       const payload: ReceiptLink = { chainId, contract, receipt: draft, signer: getAddress(account), signature };
       setLink({ url: ratingUrl(new URL(import.meta.env.BASE_URL, window.location.origin).toString(), payload), receipt: draft });
@@ -227,6 +237,17 @@ export function DeskConsolePage() {
                 ))}
               </select>
             </label>
+            <label>
+              Category
+              <select name="category" value={category} onChange={(e) => setCategory(Number(e.target.value))}>
+                <option value={0}>None</option>
+                {(rules.data?.categories ?? []).map((c, i) => (
+                  <option key={c} value={i + 1}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            </label>
           </div>
           <label>
             Requester's wallet address
@@ -248,6 +269,10 @@ export function DeskConsolePage() {
             </label>
           </div>
           <label>
+            Waiting on the requester (minutes) <span className="hint">(time the ticket was pending on them; not counted against your resolution time)</span>
+            <input name="pausedMinutes" inputMode="numeric" value={pausedMinutes} onChange={(e) => setPausedMinutes(e.target.value)} />
+          </label>
+          <label>
             Link valid for (days)
             <input name="validDays" type="number" min={1} max={365} value={validDays} onChange={(e) => setValidDays(Math.max(1, Number(e.target.value)))} />
           </label>
@@ -259,7 +284,7 @@ export function DeskConsolePage() {
             preview && (
               <p className={preview.ok ? "hint" : "error-note"} data-testid="console-preview">
                 {preview.ok
-                  ? `If rated now, the contract will record: ${preview.verdict === "None" ? "no SLA in force" : `SLA ${preview.verdict.toLowerCase()}`}. The requester has ${formatDuration(preview.secondsLeft)} to rate.`
+                  ? `If rated now, the contract will record: ${preview.verdict === "None" ? "no SLA in force" : `SLA ${preview.verdict.toLowerCase()}`}${preview.firstResponse?.clock === "business" ? " (business hours)" : ""}. The requester has ${formatDuration(preview.secondsLeft)} to rate, until ${formatDate(preview.rateBy)}.`
                   : deskProblemMessage(preview.problem)}
               </p>
             )

@@ -1,14 +1,19 @@
 import {
+  type CalendarParams,
   decodeParams,
   formatPercent,
   formatTokens,
+  isoDay,
+  NO_CALENDAR,
   type OfficialChannelsParams,
   POLICY_KIND_LABELS,
   PolicyKind,
   PRIORITY_LABELS,
+  type SlaParams,
   splitEnforcedSection,
   supportGovernorAbi,
   supportTokenAbi,
+  weekdayCalendar,
 } from "@support-quality/sdk";
 import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
@@ -38,9 +43,19 @@ interface Draft {
   effectiveFrom: string; // datetime-local, UTC; empty = on execution
   first: Minutes;
   resolution: Minutes;
+  /** Bitmask: priorities whose targets count business hours. */
+  businessHours: number;
+  /** The protocol-wide calendar as edited: offset in minutes, "HH:MM" per weekday (Monday first), holidays as YYYY-MM-DD. */
+  utcOffset: number;
+  opens: string[];
+  closes: string[];
+  holidays: string;
+  /** Desks' own calendars of the version in force: kept as they are (not edited here). */
+  deskCalendars: SlaParams["deskCalendars"];
   windowHours: number;
   scale: number;
   tags: string;
+  categories: string;
   /** Official channels, one per line ("platform handle" for social accounts). */
   websites: string;
   emailDomains: string;
@@ -48,6 +63,24 @@ interface Draft {
   phones: string;
   proposalTitle: string;
   rationale: string;
+}
+
+const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+/** "HH:MM" (00:00–24:00) as minutes; NaN when it is not a time. */
+const minutesOf = (text: string) => {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
+  return m && Number(m[2]) < 60 ? Number(m[1]) * 60 + Number(m[2]) : Number.NaN;
+};
+const week = (a: number[]): CalendarParams["opens"] => [a[0]!, a[1]!, a[2]!, a[3]!, a[4]!, a[5]!, a[6]!];
+
+/** The calendar the draft describes (NaN where a time does not parse, which the validation names). */
+function calendarOf(d: Draft): CalendarParams {
+  const holidays = (d.holidays ?? "")
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((day) => Math.floor(Date.parse(`${day}T00:00:00Z`) / 86_400_000));
+  return { utcOffsetMinutes: d.utcOffset ?? 0, opens: week((d.opens ?? []).map(minutesOf)), closes: week((d.closes ?? []).map(minutesOf)), holidays };
 }
 
 const lines = (text: string) =>
@@ -102,6 +135,8 @@ function draftFor(kind: number, policy: PolicyRecord | undefined, now: bigint | 
     // Unreadable values: start from the defaults below.
   }
   const channels = typed.kind === "channels" ? typed.channels : undefined;
+  const sla = typed.kind === "sla" ? typed.sla : undefined;
+  const calendar = sla?.businessHours ? (sla.calendar ?? NO_CALENDAR) : weekdayCalendar(9 * 60, 17 * 60);
   return {
     kind,
     policyId: policy?.id ?? 0n,
@@ -112,9 +147,16 @@ function draftFor(kind: number, policy: PolicyRecord | undefined, now: bigint | 
     effectiveFrom: "",
     first: typed.kind === "sla" ? ([...typed.sla.firstResponseMinutes] as Minutes) : [480, 240, 60, 15],
     resolution: typed.kind === "sla" ? ([...typed.sla.resolutionMinutes] as Minutes) : [4320, 2880, 480, 120],
+    businessHours: sla?.businessHours ?? 0,
+    utcOffset: calendar.utcOffsetMinutes,
+    opens: calendar.opens.map(hhmm),
+    closes: calendar.closes.map(hhmm),
+    holidays: calendar.holidays.map(isoDay).join(", "),
+    deskCalendars: sla?.deskCalendars ?? [],
     windowHours: typed.kind === "rules" ? typed.rules.ratingWindow / 3600 : 336,
     scale: typed.kind === "rules" ? typed.rules.scale : 5,
     tags: typed.kind === "rules" ? typed.rules.tags.join(", ") : "",
+    categories: typed.kind === "rules" ? (typed.rules.categories ?? []).join(", ") : "",
     websites: channels?.websites.join("\n") ?? "",
     emailDomains: channels?.emailDomains.join("\n") ?? "",
     socials: channels?.socials.map((s) => `${s.platform} ${s.handle}`).join("\n") ?? "",
@@ -132,7 +174,17 @@ function toEdit(d: Draft): PolicyEdit {
     text: d.text,
     uri: d.uri,
     effectiveFrom: d.effectiveFrom ? Math.floor(Date.parse(`${d.effectiveFrom}:00Z`) / 1000) : 0,
-    sla: d.kind === SLA ? { firstResponseMinutes: d.first, resolutionMinutes: d.resolution } : undefined,
+    sla:
+      d.kind === SLA
+        ? {
+            firstResponseMinutes: d.first,
+            resolutionMinutes: d.resolution,
+            businessHours: d.businessHours ?? 0,
+            // No business-time target: no calendar (desk calendars are only taken with one).
+            calendar: d.businessHours ? calendarOf(d) : NO_CALENDAR,
+            deskCalendars: d.businessHours ? (d.deskCalendars ?? []) : [],
+          }
+        : undefined,
     rules:
       d.kind === RATING_RULES
         ? {
@@ -142,12 +194,66 @@ function toEdit(d: Draft): PolicyEdit {
               .split(",")
               .map((t) => t.trim())
               .filter(Boolean),
+            categories: (d.categories ?? "")
+              .split(",")
+              .map((t) => t.trim())
+              .filter(Boolean),
           }
         : undefined,
     channels: d.kind === CHANNELS ? channelsOf(d) : undefined,
     proposalTitle: d.proposalTitle,
     rationale: d.rationale,
   };
+}
+
+/** The protocol-wide business-hours calendar: UTC offset, one window per weekday, holidays. */
+function CalendarFields({ draft, set }: { draft: Draft; set: (patch: Partial<Draft>) => void }) {
+  const opens = draft.opens ?? [];
+  const closes = draft.closes ?? [];
+  const at = (list: string[], i: number, value: string) => list.map((v, j) => (j === i ? value : v));
+  return (
+    <fieldset data-testid="calendar-fields">
+      <legend>Business hours (one window per weekday; the same open and close time = closed)</legend>
+      <label>
+        UTC offset (minutes, e.g. 60 for UTC+01:00)
+        <input type="number" name="utc-offset" min={-720} max={840} value={draft.utcOffset ?? 0} onChange={(e) => set({ utcOffset: Number(e.target.value) })} />
+      </label>
+      <div className="table-scroll">
+        <table>
+          <tbody>
+            {WEEKDAY_NAMES.map((day, i) => (
+              <tr key={day}>
+                <th scope="row">{day}</th>
+                <td>
+                  <input
+                    aria-label={`${day} opens`}
+                    name={`opens-${i}`}
+                    value={opens[i] ?? ""}
+                    onChange={(e) => set({ opens: at(opens, i, e.target.value) })}
+                  />
+                </td>
+                <td>
+                  <input
+                    aria-label={`${day} closes`}
+                    name={`closes-${i}`}
+                    value={closes[i] ?? ""}
+                    onChange={(e) => set({ closes: at(closes, i, e.target.value) })}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <label>
+        Holidays (YYYY-MM-DD, comma-separated, at most 16)
+        <input name="holidays" value={draft.holidays ?? ""} onChange={(e) => set({ holidays: e.target.value })} />
+      </label>
+      {(draft.deskCalendars?.length ?? 0) > 0 && (
+        <p className="hint">{draft.deskCalendars!.length} desk calendar(s) of the version in force are kept as they are.</p>
+      )}
+    </fieldset>
+  );
 }
 
 /** The quorum the proposal will need: critical or normal, as the governor decides for this call. */
@@ -308,6 +414,7 @@ export function ProposalWizardPage() {
                     <th>Priority</th>
                     <th>First response</th>
                     <th>Resolution</th>
+                    <th>Business hours</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -332,11 +439,21 @@ export function ProposalWizardPage() {
                           onChange={(resolution) => set({ resolution })}
                         />
                       </td>
+                      <td>
+                        <input
+                          type="checkbox"
+                          name={`business-${p}`}
+                          aria-label={`${p}: count business hours`}
+                          checked={(((draft.businessHours ?? 0) >> i) & 1) === 1}
+                          onChange={() => set({ businessHours: (draft.businessHours ?? 0) ^ (1 << i) })}
+                        />
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
+            {(draft.businessHours ?? 0) !== 0 && <CalendarFields draft={draft} set={set} />}
           </fieldset>
         )}
 
@@ -354,6 +471,10 @@ export function ProposalWizardPage() {
             <label style={{ flex: 1 }}>
               Tags (comma-separated)
               <input name="tags" value={draft.tags} onChange={(e) => set({ tags: e.target.value })} />
+            </label>
+            <label style={{ flex: 1 }}>
+              Ticket categories (comma-separated)
+              <input name="categories" value={draft.categories ?? ""} onChange={(e) => set({ categories: e.target.value })} />
             </label>
           </fieldset>
         )}

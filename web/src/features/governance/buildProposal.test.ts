@@ -3,6 +3,7 @@ import {
   decodeOfficialChannelsParams,
   decodeRatingRulesParams,
   decodeSlaParams,
+  NO_CALENDAR,
   policyContentHash,
   policyRegistryAbi,
 } from "@support-quality/sdk";
@@ -30,7 +31,7 @@ describe("buildPolicyProposal", () => {
     expect(functionName).toBe("publishPolicy");
     const text = composePolicyText(base.text, { kind: "sla", sla });
     expect(args).toEqual([1, 2n, 0, { title: base.title, text, uri: "", params: p.params }]);
-    expect(decodeSlaParams(p.params)).toEqual(sla);
+    expect(decodeSlaParams(p.params)).toEqual({ ...sla, businessHours: 0, calendar: NO_CALENDAR, deskCalendars: [] });
     expect(p.target).toBe(registry);
     expect(p.contentHash).toBe(policyContentHash(1, { text, uri: "", params: p.params }));
     expect(text).toBe(
@@ -52,7 +53,7 @@ describe("buildPolicyProposal", () => {
     const p = buildPolicyProposal(registry, { ...base, kind: 5, policyId: 0n, sla: undefined, rules, effectiveFrom: 1_900_000_000 });
     const { args } = decodeFunctionData({ abi: policyRegistryAbi, data: p.data });
     expect(args?.slice(0, 3)).toEqual([5, 0n, 1_900_000_000]);
-    expect(decodeRatingRulesParams(p.params)).toEqual(rules);
+    expect(decodeRatingRulesParams(p.params)).toEqual({ ...rules, categories: [] });
     expect(p.description.startsWith("# Create policy: Service levels\n\n")).toBe(true);
   });
 

@@ -4,8 +4,10 @@
  * the text's "enforced" section generated from them, so the words and the enforced values cannot disagree.
  */
 import {
+  calendarProblem,
   composePolicyText,
   encodeParams,
+  NO_CALENDAR,
   type OfficialChannelsParams,
   PolicyKind,
   PRIORITY_LABELS,
@@ -76,13 +78,20 @@ export function validatePolicyEdit(edit: PolicyEdit, latest?: VersionRef): strin
         if (!(first > 0 && first <= 65535) || !(resolution > 0 && resolution <= 65535)) problems.push(`${p}: targets must be whole minutes from 1 to 65,535.`);
         else if (resolution < first) problems.push(`${p}: the resolution target cannot be shorter than the first response.`);
       });
+    const business = edit.sla?.businessHours ?? 0;
+    if (edit.sla && business !== 0) {
+      const problem = calendarProblem(edit.sla.calendar ?? NO_CALENDAR);
+      if (problem) problems.push(`Business-hours calendar: ${problem}`);
+    }
   }
   if (edit.kind === PolicyKind.RatingRules) {
     if (!edit.rules) problems.push("Fill in the rating rules.");
     else {
       if (edit.rules.ratingWindow < 3600) problems.push("The rating window must be at least one hour.");
       if (edit.rules.scale < 2 || edit.rules.scale > 8) problems.push("The score scale must be 2 to 8.");
+      if (edit.rules.ratingWindow > 16_777_215) problems.push("The rating window must be at most 194 days.");
       if (edit.rules.tags.length > 32) problems.push("At most 32 tags.");
+      if ((edit.rules.categories?.length ?? 0) > 32) problems.push("At most 32 ticket categories.");
     }
   }
   if (edit.kind === PolicyKind.OfficialChannels && edit.channels) {

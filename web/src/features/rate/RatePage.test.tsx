@@ -22,9 +22,11 @@ const foreign = encodeReceiptLink({
     agent: "0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f",
     requester: "0x40Fc963A729c542424cD800349a7E4Ecc4896624",
     priority: 1,
+    category: 0,
     openedAt: 1,
     firstResponseAt: 2,
     resolvedAt: 3,
+    pausedSeconds: 0,
     deadline: 4,
   },
 });

@@ -1,7 +1,8 @@
 import {
+  calendarForDesk,
   decodeReceiptLink,
+  describeCalendar,
   formatDuration,
-  judgeReceipt,
   label,
   PRIORITY_LABELS,
   type ReceiptLink,
@@ -9,6 +10,7 @@ import {
   ratingChoiceProblem,
   STANDING_LABELS,
   Standing,
+  shortAddress,
 } from "@support-quality/sdk";
 import { useMemo, useState } from "react";
 import { Link, useLocation } from "react-router";
@@ -59,6 +61,12 @@ export function RatePage() {
   );
 }
 
+/** The score buttons' words, by scale (the contract takes 2 to 8; the words fit the common 5). */
+function scoreWord(score: number, scale: number): string {
+  if (scale === 5) return ["Very poor", "Poor", "OK", "Good", "Excellent"][score - 1]!;
+  return score === 1 ? "Worst" : score === scale ? "Best" : "";
+}
+
 function ReceiptView({ link }: { link: ReceiptLink }) {
   const { receipt } = link;
   const check = useReceiptCheck(link);
@@ -74,94 +82,115 @@ function ReceiptView({ link }: { link: ReceiptLink }) {
     );
   }
   const facts = check.data;
-  const judgement = judgeReceipt(receipt, rules.data.terms, facts.now);
+  const { judgement } = facts;
   const blocker = done ? undefined : (facts.blocker ?? (judgement.ok ? undefined : judgement.message));
+  // A receipt that cannot be rated shows the reason and what to do, and nothing a rating would record.
+  if (blocker || !judgement.ok) {
+    return (
+      <p className="error-note" role="alert" data-testid="rate-blocker">
+        {blocker}
+      </p>
+    );
+  }
+  const category = receipt.category === 0 ? undefined : rules.data.categories[receipt.category - 1];
+  const who = facts.agentHandle || shortAddress(receipt.agent);
+  const official = facts.agentStanding === Standing.OfficialAgent;
+  const sla = judgement.verdict === "None" ? undefined : judgement;
+  const clock = (t: { clock: "business" | "calendar" }) => (t.clock === "business" ? " business time" : "");
 
   return (
     <>
-      <div className="card" data-testid="receipt-facts">
-        <h2>Who helped</h2>
-        <dl className="facts">
-          <dt>Agent</dt>
-          <dd>
-            <Link to={`/agents/${receipt.agent}`} data-testid="agent-link">
-              {facts.agentHandle || receipt.agent}
-            </Link>{" "}
-            <AddressText address={receipt.agent} />{" "}
-            <span className={`badge ${facts.agentStanding === Standing.OfficialAgent ? "badge-good" : "badge-warn"}`} data-testid="agent-standing">
-              {label(STANDING_LABELS, facts.agentStanding)}
-            </span>
-          </dd>
-          <dt>Desk</dt>
-          <dd>
-            <Link to={`/desks/${receipt.deskId}`}>{facts.deskName}</Link>
-          </dd>
-          <dt>Ticket</dt>
-          <dd>
-            {receipt.ticketId.toString()} · {PRIORITY_LABELS[receipt.priority]} priority
-          </dd>
-          <dt>Opened</dt>
-          <dd>
-            <DateTime seconds={receipt.openedAt} />
-          </dd>
-          <dt>First response</dt>
-          <dd>{receipt.firstResponseAt ? <DateTime seconds={receipt.firstResponseAt} /> : "never"}</dd>
-          <dt>Resolved</dt>
-          <dd>{receipt.resolvedAt ? <DateTime seconds={receipt.resolvedAt} /> : "not resolved"}</dd>
-          <dt>Requester</dt>
-          <dd>
-            <AddressText address={receipt.requester} />
-          </dd>
-        </dl>
-      </div>
-      {judgement.ok && (
-        <div className="card" data-testid="sla-preview">
-          <h2>Service level</h2>
-          {judgement.verdict === "None" ? (
-            <p>No SLA was in force when the ticket was opened: the rating will carry no SLA verdict.</p>
-          ) : (
+      <div className="card rate-summary" data-testid="receipt-facts">
+        <p className="rate-line" data-testid="who-helped">
+          <Link to={`/agents/${receipt.agent}`} data-testid="agent-link">
+            {who}
+          </Link>{" "}
+          <span className={`badge ${official ? "badge-good" : "badge-warn"}`} data-testid="agent-standing">
+            {label(STANDING_LABELS, facts.agentStanding)}
+          </span>{" "}
+          of <Link to={`/desks/${receipt.deskId}`}>{facts.deskName}</Link> helped you with ticket {receipt.ticketId.toString()}
+          {category && (
             <>
-              <p>
-                The contract will record:{" "}
-                <strong data-testid="sla-verdict" className={judgement.verdict === "Met" ? "hash-ok" : "hash-bad"}>
-                  SLA {judgement.verdict.toLowerCase()}
-                </strong>{" "}
-                <span className="muted">(SLA version {judgement.slaVersion})</span>
-              </p>
-              <ul>
-                <li>
-                  First response: {judgement.firstResponse!.taken === null ? "never" : formatDuration(judgement.firstResponse!.taken)} (target{" "}
-                  {formatDuration(judgement.firstResponse!.target)})
-                </li>
-                <li>
-                  Resolution: {judgement.resolution!.taken === null ? "not resolved" : formatDuration(judgement.resolution!.taken)} (target{" "}
-                  {formatDuration(judgement.resolution!.target)})
-                </li>
-              </ul>
+              {" "}
+              · <span data-testid="ticket-category">{category}</span>
             </>
           )}
-          <h3>Rating rules in force (version {judgement.rulesVersion})</h3>
-          {rules.data.rulesText && <p className="policy-text">{rules.data.rulesText}</p>}
-          <p data-testid="window-left">
-            You can rate until <DateTime seconds={judgement.rateBy} /> — {formatDuration(judgement.secondsLeft)} left.
-          </p>
-        </div>
-      )}
-      {blocker ? (
-        <p className="error-note" role="alert" data-testid="rate-blocker">
-          {blocker}
+          .
         </p>
-      ) : (
-        <RatingForm
-          link={link}
-          scale={rules.data.terms.scale}
-          tagNames={rules.data.tags}
-          tagCount={rules.data.terms.tagCount}
-          now={facts.now}
-          onDone={setDone}
-          done={done}
-        />
-      )}
+        <p className="rate-line" data-testid="sla-preview">
+          {sla ? (
+            <>
+              Service level:{" "}
+              <strong data-testid="sla-verdict" className={sla.verdict === "Met" ? "hash-ok" : "hash-bad"}>
+                SLA {sla.verdict.toLowerCase()}
+              </strong>{" "}
+              — first reply {sla.firstResponse!.taken === null ? "never" : `in ${formatDuration(sla.firstResponse!.taken)}`}, resolved{" "}
+              {sla.resolution!.taken === null ? "never" : `in ${formatDuration(sla.resolution!.taken)}`}
+              {sla.resolution!.clock === "business" ? " (business hours)" : ""}.
+            </>
+          ) : (
+            "No SLA was in force when the ticket was opened: the rating carries no SLA verdict."
+          )}
+        </p>
+        <details data-testid="receipt-details">
+          <summary>Details</summary>
+          <dl className="facts">
+            <dt>Agent</dt>
+            <dd>
+              {who} <AddressText address={receipt.agent} />
+            </dd>
+            <dt>Priority</dt>
+            <dd>{PRIORITY_LABELS[receipt.priority]}</dd>
+            <dt>Category</dt>
+            <dd>{category ?? "none given"}</dd>
+            <dt>Opened</dt>
+            <dd>
+              <DateTime seconds={receipt.openedAt} />
+            </dd>
+            <dt>First response</dt>
+            <dd>{receipt.firstResponseAt ? <DateTime seconds={receipt.firstResponseAt} /> : "never"}</dd>
+            <dt>Resolved</dt>
+            <dd>{receipt.resolvedAt ? <DateTime seconds={receipt.resolvedAt} /> : "not resolved"}</dd>
+            <dt>Waiting on you</dt>
+            <dd data-testid="paused-time">
+              {receipt.pausedSeconds === 0 ? "none" : `${formatDuration(receipt.pausedSeconds)} (not counted against the desk's resolution time)`}
+            </dd>
+            {sla && (
+              <>
+                <dt>SLA targets</dt>
+                <dd>
+                  first reply within {formatDuration(sla.firstResponse!.target)}
+                  {clock(sla.firstResponse!)}, resolution within {formatDuration(sla.resolution!.target)}
+                  {clock(sla.resolution!)} (SLA version {sla.slaVersion})
+                  {sla.firstResponse!.clock === "business" && rules.data.slaParams?.calendar && (
+                    <> · business hours: {describeCalendar(calendarForDesk(rules.data.slaParams, receipt.deskId))}</>
+                  )}
+                </dd>
+              </>
+            )}
+            <dt>Requester</dt>
+            <dd>
+              <AddressText address={receipt.requester} />
+            </dd>
+            <dt>Rating rules</dt>
+            <dd>
+              version {judgement.rulesVersion}
+              {rules.data.rulesText && <span className="policy-text"> — {rules.data.rulesText}</span>}
+            </dd>
+          </dl>
+        </details>
+      </div>
+      <RatingForm
+        link={link}
+        scale={rules.data.terms.scale}
+        tagNames={rules.data.tags}
+        tagCount={rules.data.terms.tagCount}
+        now={facts.now}
+        onDone={setDone}
+        done={done}
+        rateBy={judgement.rateBy}
+        secondsLeft={judgement.secondsLeft}
+      />
     </>
   );
 }
@@ -174,9 +203,11 @@ interface FormProps {
   now: number;
   done?: TxState;
   onDone: (state: TxState) => void;
+  rateBy: number;
+  secondsLeft: number;
 }
 
-function RatingForm({ link, scale, tagNames, tagCount, now, done, onDone }: FormProps) {
+function RatingForm({ link, scale, tagNames, tagCount, now, done, onDone, rateBy, secondsLeft }: FormProps) {
   const { receipt, chainId } = link;
   const connection = useConnection();
   // The relayer service when one is configured; else, on the local chain, the node's dev relayer account.
@@ -229,29 +260,26 @@ function RatingForm({ link, scale, tagNames, tagCount, now, done, onDone }: Form
         void submit();
       }}
     >
-      <h2>Your rating</h2>
-      <fieldset>
-        <legend>Score (1 = very poor, {scale} = excellent)</legend>
-        <div className="field-row">
-          {Array.from({ length: scale }, (_, i) => i + 1).map((s) => (
-            <label key={s} style={{ display: "inline-flex", gap: "0.3rem", alignItems: "center" }}>
-              <input type="radio" name="score" value={s} checked={score === s} onChange={() => setScore(s)} />
-              {s}
-            </label>
-          ))}
-        </div>
+      <h2>How was the help?</h2>
+      <fieldset className="score-buttons">
+        <legend>Score from 1 to {scale}</legend>
+        {Array.from({ length: scale }, (_, i) => i + 1).map((s) => (
+          <label key={s} className={`score-button${score === s ? " score-button-on" : ""}`}>
+            <input type="radio" name="score" value={s} checked={score === s} onChange={() => setScore(s)} />
+            <span className="score-number">{s}</span>
+            <span className="score-word">{scoreWord(s, scale)}</span>
+          </label>
+        ))}
       </fieldset>
       {tagNames.length > 0 && (
-        <fieldset>
-          <legend>What describes the help? (optional)</legend>
-          <div className="field-row">
-            {tagNames.slice(0, tagCount).map((t, bit) => (
-              <label key={t} style={{ display: "inline-flex", gap: "0.3rem", alignItems: "center" }}>
-                <input type="checkbox" name="tag" value={t} checked={((tags >> bit) & 1) === 1} onChange={() => setTags(tags ^ (1 << bit))} />
-                {t}
-              </label>
-            ))}
-          </div>
+        <fieldset className="chips">
+          <legend>What describes it? (optional)</legend>
+          {tagNames.slice(0, tagCount).map((t, bit) => (
+            <label key={t} className={`chip${((tags >> bit) & 1) === 1 ? " chip-on" : ""}`}>
+              <input type="checkbox" name="tag" value={t} checked={((tags >> bit) & 1) === 1} onChange={() => setTags(tags ^ (1 << bit))} />
+              {t}
+            </label>
+          ))}
         </fieldset>
       )}
       <label>
@@ -276,6 +304,9 @@ function RatingForm({ link, scale, tagNames, tagCount, now, done, onDone }: Form
         </button>
       </div>
       {isRequester && choiceProblem && score !== 0 && <p className="hint">{choiceProblem}</p>}
+      <p className="hint" data-testid="window-left">
+        You can rate until <DateTime seconds={rateBy} /> — {formatDuration(secondsLeft)} left.
+      </p>
       {relayerUrl && <RelayStatusLine state={service.state} />}
       {!viaService && <TxStatus state={state} />}
     </form>

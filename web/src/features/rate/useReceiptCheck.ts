@@ -4,7 +4,7 @@
  * the contract's own word — does `rate` simulate cleanly from the requester's address.
  */
 
-import { agentRegistryAbi, checkReceipt, displayHandle, type ReceiptLink, shortAddress } from "@support-quality/sdk";
+import { agentRegistryAbi, checkReceipt, displayHandle, type Judgement, type ReceiptLink, shortAddress } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import { usePublicClient } from "wagmi";
 import { deploymentOn } from "../../lib/contracts";
@@ -18,6 +18,8 @@ export interface ReceiptFacts {
   agentStanding: number;
   deskName: string;
   now: number;
+  /** The SLA verdict and rating window the contract would compute (with the desk's business-hours calendar). */
+  judgement: Judgement;
 }
 
 /** Where a link points, or why it points nowhere this app can go. */
@@ -59,6 +61,7 @@ export function useReceiptCheck(link: ReceiptLink | undefined) {
         agentStanding: standing,
         deskName: desk?.name ?? `desk #${receipt.deskId}`,
         now: check.now,
+        judgement: check.judgement,
       };
     },
   });
