@@ -61,47 +61,72 @@ library BusinessTime {
 
     /// @notice Business seconds in `[from, to]` (`from <= to`): the open time of the calendar between them,
     /// less the open time of its holidays. `holidays` is the calendar's holiday word (ignored without any).
-    function elapsed(BusinessCalendar self, uint256 holidays, uint256 from, uint256 to)
+    function elapsed(BusinessCalendar self, uint256 holidays, uint256 from, uint256 to) internal pure returns (uint256) {
+        (, uint256 toEnd) = elapsedTo(self, holidays, from, to, to);
+        return toEnd;
+    }
+
+    /// @notice Business seconds from `from` to `mid` and from `from` to `to` (`from <= mid <= to`): a ticket's
+    /// first response and resolution, sharing the work.
+    /// @dev For a calendar packed by {pack} from validated hours (as the policy registry does): unchecked, as
+    /// every quantity is bounded (times below 2^48, minutes below 2^11) and every difference ordered — the
+    /// open time before a later time is at least the open time before an earlier one, and a holiday's open
+    /// time inside an interval was counted in it. Checked arithmetic tripled its gas.
+    function elapsedTo(BusinessCalendar self, uint256 holidays, uint256 from, uint256 mid, uint256 to)
         internal
         pure
-        returns (uint256 seconds_)
+        returns (uint256 toMid, uint256 toEnd)
     {
-        uint256 c = BusinessCalendar.unwrap(self);
-        // Local time, Monday-aligned; `from` is a real timestamp, so the shift keeps it positive.
-        uint256 shift = _MONDAY_SHIFT + ((c >> _OFFSET_SHIFT) & _MASK11) * 60 - 720 * 60;
-        (uint256 a, uint256 b) = (from + shift, to + shift);
-        seconds_ = _openBefore(c, b) - _openBefore(c, a);
-        uint256 count = c >> _HOLIDAYS_SHIFT;
-        for (uint256 i = 0; i < count; ++i) {
-            // A holiday's local date, in Monday-aligned days.
-            uint256 day = ((holidays >> (16 * i)) & 0xffff) + _MONDAY_SHIFT / _DAY;
-            (uint256 open, uint256 close) = _window(c, day % 7);
-            uint256 start = day * _DAY + open;
-            uint256 end = day * _DAY + close;
-            if (start < a) start = a;
-            if (end > b) end = b;
-            if (end > start) seconds_ -= end - start;
+        unchecked {
+            uint256 c = BusinessCalendar.unwrap(self);
+            // Local time, Monday-aligned; `from` is a real timestamp, so the shift keeps it positive.
+            uint256 shift = _MONDAY_SHIFT + ((c >> _OFFSET_SHIFT) & _MASK11) * 60 - 720 * 60;
+            (uint256 a, uint256 m, uint256 b) = (from + shift, mid + shift, to + shift);
+            uint256 weekly = ((c >> (_PREFIX_SHIFT + 70)) & _MASK14) + _length(c, 6);
+            uint256 base = _openBefore(c, weekly, a);
+            (toMid, toEnd) = (_openBefore(c, weekly, m) - base, _openBefore(c, weekly, b) - base);
+            uint256 count = c >> _HOLIDAYS_SHIFT;
+            for (uint256 i = 0; i < count; ++i) {
+                // A holiday's local date, in Monday-aligned days, and its open window.
+                uint256 day = ((holidays >> (16 * i)) & 0xffff) + _MONDAY_SHIFT / _DAY;
+                (uint256 open, uint256 close) = _window(c, day % 7);
+                uint256 start = day * _DAY + open;
+                uint256 end = day * _DAY + close;
+                if (start < a) start = a;
+                if (end > start) {
+                    uint256 endMid = end > m ? m : end;
+                    if (endMid > start) toMid -= endMid - start;
+                    if (end > b) end = b;
+                    if (end > start) toEnd -= end - start;
+                }
+            }
         }
     }
 
-    /// @dev Open seconds from local time 0 up to local time `t`: whole weeks, whole days, the partial day.
-    function _openBefore(uint256 c, uint256 t) private pure returns (uint256) {
-        uint256 weekday = (t % _WEEK) / _DAY;
-        uint256 weekly = ((c >> (_PREFIX_SHIFT + 70)) & _MASK14) + _length(c, 6);
-        uint256 before = weekday == 0 ? 0 : (c >> (_PREFIX_SHIFT + 14 * (weekday - 1))) & _MASK14;
-        (uint256 open, uint256 close) = _window(c, weekday);
-        uint256 inDay = t % _DAY;
-        uint256 today = inDay <= open ? 0 : inDay >= close ? close - open : inDay - open;
-        return (t / _WEEK) * weekly * 60 + before * 60 + today;
+    /// @dev Open seconds from local time 0 up to local time `t`: whole weeks (`weekly` open minutes each),
+    /// whole days, the partial day.
+    function _openBefore(uint256 c, uint256 weekly, uint256 t) private pure returns (uint256) {
+        unchecked {
+            uint256 weekday = (t % _WEEK) / _DAY;
+            uint256 before = weekday == 0 ? 0 : (c >> (_PREFIX_SHIFT + 14 * (weekday - 1))) & _MASK14;
+            (uint256 open, uint256 close) = _window(c, weekday);
+            uint256 inDay = t % _DAY;
+            uint256 today = inDay <= open ? 0 : inDay >= close ? close - open : inDay - open;
+            return (t / _WEEK) * weekly * 60 + before * 60 + today;
+        }
     }
 
     /// @dev Day `d`'s window in seconds after local midnight.
     function _window(uint256 c, uint256 d) private pure returns (uint256 open, uint256 close) {
-        open = ((c >> (22 * d)) & _MASK11) * 60;
-        close = ((c >> (22 * d + 11)) & _MASK11) * 60;
+        unchecked {
+            open = ((c >> (22 * d)) & _MASK11) * 60;
+            close = ((c >> (22 * d + 11)) & _MASK11) * 60;
+        }
     }
 
     function _length(uint256 c, uint256 d) private pure returns (uint256) {
-        return ((c >> (22 * d + 11)) & _MASK11) - ((c >> (22 * d)) & _MASK11);
+        unchecked {
+            return ((c >> (22 * d + 11)) & _MASK11) - ((c >> (22 * d)) & _MASK11);
+        }
     }
 }

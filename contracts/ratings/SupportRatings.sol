@@ -406,8 +406,7 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, DaoOwned {
             } else {
                 (BusinessCalendar calendar, uint256 holidays) =
                     _calendarFor(terms.slaVersion, r.deskId, terms.businessHours & 0x10 != 0);
-                toResponse = calendar.elapsed(holidays, opened, responded);
-                toResolution = toResponse + calendar.elapsed(holidays, responded, resolved);
+                (toResponse, toResolution) = calendar.elapsedTo(holidays, opened, responded, resolved);
             }
             // Time waiting on the requester is not the desk's: it leaves the resolution time.
             toResolution = toResolution > r.pausedSeconds ? toResolution - r.pausedSeconds : 0;

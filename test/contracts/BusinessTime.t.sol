@@ -77,7 +77,10 @@ contract BusinessTimeTest is Test {
         assertEq(_elapsed(s, FRIDAY_17, MONDAY_09 + 1 days + 1 hours), 1 hours, "Tuesday's first hour");
     }
 
-    function testFuzz_elapsed_matchesTheDayByDayReference(uint256 seed, uint256 from, uint256 span) public pure {
+    function testFuzz_elapsed_matchesTheDayByDayReference(uint256 seed, uint256 from, uint256 span, uint256 split)
+        public
+        pure
+    {
         Schedule memory s;
         s.offset = int16(int256(bound(seed, 0, 1560)) - 720);
         for (uint256 d = 0; d < 7; ++d) {
@@ -98,5 +101,11 @@ contract BusinessTimeTest is Test {
             s.holidays[i] = uint16(date);
         }
         assertEq(_elapsed(s, from, to), _reference(s, from, to), "business seconds");
+        // The pair `rate` uses (to a first response, to the resolution) agrees with the reference too.
+        uint256 mid = bound(split, from, to);
+        (BusinessCalendar calendar, uint256 holidays) = _pack(s);
+        (uint256 toMid, uint256 toEnd) = calendar.elapsedTo(holidays, from, mid, to);
+        assertEq(toMid, _reference(s, from, mid), "to the first response");
+        assertEq(toEnd, _reference(s, from, to), "to the resolution");
     }
 }

@@ -17,7 +17,7 @@ export interface FeedbackOptions {
   /** Rating time range (block timestamps, seconds), inclusive. */
   from?: number;
   to?: number;
-  /** Width of the time buckets of the chart (default one week). */
+  /** Width of the time buckets of the chart (default one week, from Monday 00:00 UTC). */
   bucketSeconds?: number;
 }
 
@@ -61,6 +61,7 @@ interface Rating {
 }
 
 const WEEK = 7 * 86_400;
+const MONDAY = 4 * 86_400;
 const num = (v: JsonValue | undefined) => Number(v);
 
 /** Builds the report from `rows` (a timeline in chain order, as the audit reads or exports it). */
@@ -133,7 +134,8 @@ export function feedbackReport(rows: readonly TimelineRow[], options: FeedbackOp
     c.low += low;
     if (r.verdict === SlaVerdict.Met) c.slaMet++;
     else if (r.verdict === SlaVerdict.Breached) c.slaBreached++;
-    const start = Math.floor(r.time / bucketSeconds) * bucketSeconds;
+    // Weeks start on Monday 00:00 UTC (1970-01-05 was the first Monday after the epoch).
+    const start = Math.floor((r.time - MONDAY) / bucketSeconds) * bucketSeconds + MONDAY;
     const key = `${start}:${r.category}`;
     const b = buckets.get(key) ?? { start, category: r.category, count: 0, top: 0 };
     buckets.set(key, b);

@@ -145,6 +145,8 @@ function WeeklyChart({ report, colour }: { report: FeedbackReport; colour: (cate
     <svg
       className="feedback-chart"
       viewBox={`0 0 ${width} ${height + 24}`}
+      width={width}
+      height={height + 24}
       role="img"
       aria-label={`Ratings per week: ${weeks.map((w, i) => `${formatDate(w).slice(0, 11)} ${totals[i]}`).join(", ")}`}
       data-testid="feedback-chart"
