@@ -239,7 +239,7 @@ describe("what you vote on is what runs", () => {
         "New Escalation policy “Escalation” (v1) would take effect on execution.",
         "New Security script policy “Security script” (v1) would take effect on execution.",
         "New Official channels policy “Official channels” (v1) would take effect on execution: Websites support.acme.example; E-mail domains acme.example; Social accounts X @AcmeSupport; Phones +15550100.",
-        "Rating rules v2 would take effect on execution: Rating window 7 d → 3 d; Tags fast, friendly, solved, escalated → fast.",
+        "Rating rules v2 would take effect on execution: Rating window 7 d → 3 d; Tags fast, friendly, solved, escalated → fast; Ticket categories Wallet setup & backup, Transactions & gas, dApp connection, Security & phishing, Asset recovery → none.",
       ],
     );
   });
