@@ -104,7 +104,7 @@ export async function measureGas(connection: NetworkConnection): Promise<GasResu
       };
       const signature = await signReceipt(issuer, ratingsContract, receipt);
       const gas = await gasOf(
-        await p.ratings.write.rate([receipt, issuer.account.address, signature, 5, 0b101, COMMENT], {
+        await p.ratings.write.rate([receipt, signature, issuer.account.address, 5, 0b101, COMMENT], {
           account: requester.account,
         }),
       );

@@ -117,6 +117,10 @@ export const rating = onchainTable(
     requester: t.hex().notNull(),
     score: t.integer().notNull(),
     tags: t.bigint().notNull(),
+    /** 1 + the index in the rating rules' categories (0 = none). */
+    category: t.integer().notNull(),
+    /** IPolicyRegistry.Priority, as the desk signed it. */
+    priority: t.integer().notNull(),
     verdict: t.integer().notNull(),
     slaVersion: t.integer().notNull(),
     rulesVersion: t.integer().notNull(),

@@ -29,6 +29,7 @@ import {
   describeRpcError,
   feedbackCsv,
   feedbackReport,
+  feedbackSlaCsv,
   formatReport,
   type Progress,
   type RawLog,
@@ -252,7 +253,9 @@ export async function runCli(argv: string[], options: { client?: RpcClient; io?:
       await writeAtomic(path.join(outDir, "timeline.json"), toJsonFile(file));
       await writeAtomic(path.join(outDir, "timeline.csv"), toCsv(timeline.rows));
       // Per-category feedback of the whole protocol, from the same verified events (`npm run feedback` filters it).
-      await writeAtomic(path.join(outDir, "feedback.csv"), feedbackCsv(feedbackReport(timeline.rows)));
+      const feedback = feedbackReport(timeline.rows);
+      await writeAtomic(path.join(outDir, "feedback.csv"), feedbackCsv(feedback));
+      await writeAtomic(path.join(outDir, "feedback-sla.csv"), feedbackSlaCsv(feedback));
       await writeAtomic(path.join(outDir, "report.json"), `${JSON.stringify(report, null, 1)}\n`);
       if (!values["no-cache"]) await saveCache(cacheFile, deployment, start, timeline.logs, timeline.toBlock);
       io.out(`Wrote ${timeline.rows.length} events to ${path.join(outDir, "timeline.json")} and timeline.csv.`);

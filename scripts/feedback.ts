@@ -1,13 +1,14 @@
 /**
- * `npm run feedback -- [--timeline audit-out/timeline.json] [--desk N] [--from 2026-01-01] [--to 2026-03-31] [--out feedback.csv]`
+ * `npm run feedback -- [--timeline audit-out/timeline.json] [--desk N] [--from 2026-01-01] [--to 2026-03-31] [--out feedback.csv] [--sla-out feedback-sla.csv]`
  *
  * The feedback report of the help-desk issue, from a timeline the audit exported (`npm run audit`): per
  * ticket category, volume, average, CSAT, SLA compliance and low scores, then the tags most often chosen with
- * low scores. Prints a table; `--out` writes the per-category CSV. Exit 0, or 2 with one line on bad input.
+ * low scores, and SLA met/breached per priority and category. Prints tables; `--out` writes the per-category
+ * CSV, `--sla-out` the per-priority one. Exit 0, or 2 with one line on bad input.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { feedbackCsv, feedbackReport, type TimelineFile } from "@support-quality/sdk/audit";
+import { feedbackCsv, feedbackReport, feedbackSlaCsv, type TimelineFile } from "@support-quality/sdk/audit";
 
 class InputError extends Error {}
 
@@ -26,6 +27,7 @@ async function main() {
       from: { type: "string" },
       to: { type: "string" },
       out: { type: "string" },
+      "sla-out": { type: "string" },
     },
   });
   const text = await readFile(values.timeline, "utf8").catch(() => {
@@ -52,6 +54,16 @@ async function main() {
     );
   }
   if (report.lowScoreTags.length > 0) console.log(`Tags chosen with low scores: ${report.lowScoreTags.map((t) => `${t.tag} ×${t.count}`).join(", ")}`);
+  if (report.sla.length > 0) {
+    console.log("SLA by priority and category:");
+    for (const s of report.sla) {
+      console.log(`  ${s.priorityName.padEnd(8)} ${s.categoryName.padEnd(24)} ${String(s.met).padStart(5)} met  ${String(s.breached).padStart(5)} breached`);
+    }
+  }
+  if (values["sla-out"]) {
+    await writeFile(values["sla-out"], feedbackSlaCsv(report));
+    console.error(`Wrote ${values["sla-out"]}.`);
+  }
   if (values.out) {
     await writeFile(values.out, feedbackCsv(report));
     console.error(`Wrote ${values.out}.`);

@@ -155,7 +155,7 @@ async function main() {
     openedAt: time("OPENED_AT", false),
     firstResponseAt: time("FIRST_RESPONSE_AT", true),
     resolvedAt: time("RESOLVED_AT", true),
-    pausedSeconds: boundedNumber("PAUSED_SECONDS", 2 ** 32 - 1),
+    pausedSeconds: boundedNumber("PAUSED_SECONDS", 2 ** 48 - 1),
     deadline: now + validDays * DAY,
   };
   const { account: issuer, source } = await issuerAccount(chainId, deskId);

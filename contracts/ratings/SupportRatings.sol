@@ -22,8 +22,8 @@ import {Tally, TallyLib} from "./Tally.sol";
 /// signer's mirrored issuer flag and the newest rating terms.
 contract SupportRatings is ISupportRatings, EIP712, Nonces, DaoOwned {
     bytes32 private constant _RECEIPT_TYPEHASH = keccak256(
-        "ReceiptV2(uint64 ticketId,uint32 deskId,address agent,address requester,uint8 priority,uint8 category,"
-        "uint48 openedAt,uint48 firstResponseAt,uint48 resolvedAt,uint32 pausedSeconds,uint48 deadline)"
+        "ReceiptV2(uint64 ticketId,uint32 deskId,address agent,address requester,uint48 openedAt,"
+        "uint48 firstResponseAt,uint48 resolvedAt,uint48 pausedSeconds,uint48 deadline,uint8 priority,uint8 category)"
     );
     bytes32 private constant _RATING_INTENT_TYPEHASH = keccak256(
         "RatingIntent(bytes32 receiptHash,uint8 score,uint32 tags,bytes32 commentHash,uint256 nonce,uint48 deadline)"
@@ -81,8 +81,8 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, DaoOwned {
     // solhint-disable-next-line gas-calldata-parameters
     function rate(
         Receipt memory receipt,
-        address signer,
         bytes calldata signature,
+        address signer,
         uint8 score,
         uint32 tags,
         string calldata comment
@@ -95,8 +95,8 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, DaoOwned {
     // solhint-disable-next-line gas-calldata-parameters
     function rateBySig(
         Receipt memory receipt,
-        address signer,
         bytes calldata signature,
+        address signer,
         uint8 score,
         uint32 tags,
         string calldata comment,
@@ -315,33 +315,48 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, DaoOwned {
         // The agent's slot: read once, for its active period here and its aggregate below.
         uint256 member = _deskMember(r.deskId, r.agent);
         Tally tally = _tallies[member];
-        _checkReceipt(r, receiptHash, signer, signature, tally.activeSince());
-        (SlaVerdict verdict, uint16 slaVersion, uint16 rulesVersion) = _judge(r, score, tags);
+        uint256 lastEvent = _checkReceipt(r, receiptHash, signer, signature, tally.activeSince());
+        (SlaVerdict verdict, uint16 slaVersion, uint16 rulesVersion) = _judge(r, lastEvent, score, tags);
 
         _ratings[ratingId] = StoredRatingLib.pack(r.agent, r.deskId, score, verdict, selfSigned);
         if (selfSigned) _selfSignedTallies[member] = _selfSignedTallies[member].add(score, uint8(verdict));
         else _tallies[member] = tally.add(score, uint8(verdict));
         emit Rated(
-            ratingId, r.deskId, r.agent, r.requester, score, tags, r.category, verdict, slaVersion, rulesVersion, comment
+            ratingId,
+            r.deskId,
+            r.agent,
+            r.requester,
+            score,
+            tags,
+            r.category,
+            r.priority,
+            verdict,
+            slaVersion,
+            rulesVersion,
+            comment
         );
     }
 
     /// @dev Validity of the receipt itself: unexpired, ordered times, a valid signature by an authorised
-    /// signer, an agent active at `openedAt`, and nobody rating their own ticket.
+    /// signer, an agent active at `openedAt`, and nobody rating their own ticket. Returns the time of the
+    /// ticket's last event (resolved, else first response, else opened).
     function _checkReceipt(
         Receipt memory r,
         bytes32 receiptHash,
         address signer,
         bytes calldata signature,
         uint256 activeSince
-    ) private view {
-        uint48 now_ = Time.timestamp();
-        if (now_ > r.deadline) revert RatingsReceiptExpired(r.deadline, now_);
+    ) private view returns (uint48 lastEvent) {
+        uint256 now_ = block.timestamp;
+        if (now_ > r.deadline) revert RatingsReceiptExpired(r.deadline, Time.timestamp());
         (uint48 opened, uint48 responded, uint48 resolved) = (r.openedAt, r.firstResponseAt, r.resolvedAt);
-        if (
-            opened == 0 || opened > now_ || (responded != 0 && (responded < opened || responded > now_))
-                || (resolved != 0 && (resolved < opened || resolved < responded || resolved > now_))
-        ) revert RatingsInvalidTimes(opened, responded, resolved);
+        // Times that did not happen (0) take the one before them; what remains must be a chain
+        // 0 < opened ≤ first response ≤ resolution ≤ now.
+        uint48 respondedOrOpened = responded != 0 ? responded : opened;
+        lastEvent = resolved != 0 ? resolved : respondedOrOpened;
+        if (opened == 0 || opened > respondedOrOpened || respondedOrOpened > lastEvent || lastEvent > now_) {
+            revert RatingsInvalidTimes(opened, responded, resolved);
+        }
         if (r.requester == r.agent || r.requester == signer) revert RatingsSelfRating(r.requester);
 
         if (!_isValidSignature(signer, _hashTypedDataV4(receiptHash), signature)) {
@@ -371,8 +386,9 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, DaoOwned {
     }
 
     /// @dev Applies the rating terms in force at `openedAt`: window, score scale, tags and the SLA verdict.
-    /// Times are ordered and in the past (checked by {_checkReceipt}), so the arithmetic cannot wrap.
-    function _judge(Receipt memory r, uint8 score, uint32 tags)
+    /// Times are ordered and in the past (checked by {_checkReceipt}, which found `lastEvent`), so the
+    /// arithmetic cannot wrap.
+    function _judge(Receipt memory r, uint256 lastEvent, uint8 score, uint32 tags)
         private
         view
         returns (SlaVerdict verdict, uint16 slaVersion, uint16 rulesVersion)
@@ -385,7 +401,6 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, DaoOwned {
 
         (uint256 responded, uint256 resolved) = (r.firstResponseAt, r.resolvedAt);
         unchecked {
-            uint256 lastEvent = resolved != 0 ? resolved : responded != 0 ? responded : opened;
             uint256 closedAt = lastEvent + terms.ratingWindow;
             if (block.timestamp > closedAt) revert RatingsWindowClosed(uint48(closedAt), Time.timestamp());
             if (score == 0 || score > terms.scale) revert RatingsScoreOutOfRange(score, terms.scale);

@@ -32,17 +32,21 @@ library TallyLib {
     error TallyOverflow(uint256 score);
 
     /// @dev `verdict`: 0 = no SLA in force, 1 = met, 2 = breached. Reverts rather than wrap.
+    /// `score` is in `1..MAX_SCORE` (callers check it), and every counter is checked before it is
+    /// incremented, so the arithmetic cannot wrap: it is unchecked (the hot path).
     function add(Tally self, uint256 score, uint8 verdict) internal pure returns (Tally) {
         uint256 t = Tally.unwrap(self);
-        uint256 shift = _BUCKET_BITS * (score - 1);
-        if ((t >> shift) & _BUCKET_MASK == _BUCKET_MASK) revert TallyOverflow(score);
-        t += 1 << shift;
-        if (verdict == 1) {
-            if ((t >> _MET_SHIFT) & _COUNTER_MASK == _COUNTER_MASK) revert TallyOverflow(score);
-            t += 1 << _MET_SHIFT;
-        } else if (verdict == 2) {
-            if ((t >> _BREACHED_SHIFT) & _COUNTER_MASK == _COUNTER_MASK) revert TallyOverflow(score);
-            t += 1 << _BREACHED_SHIFT;
+        unchecked {
+            uint256 shift = _BUCKET_BITS * (score - 1);
+            if ((t >> shift) & _BUCKET_MASK == _BUCKET_MASK) revert TallyOverflow(score);
+            t += 1 << shift;
+            if (verdict == 1) {
+                if ((t >> _MET_SHIFT) & _COUNTER_MASK == _COUNTER_MASK) revert TallyOverflow(score);
+                t += 1 << _MET_SHIFT;
+            } else if (verdict == 2) {
+                if ((t >> _BREACHED_SHIFT) & _COUNTER_MASK == _COUNTER_MASK) revert TallyOverflow(score);
+                t += 1 << _BREACHED_SHIFT;
+            }
         }
         return Tally.wrap(t);
     }

@@ -243,7 +243,7 @@ ponder.on("AgentRegistry:ReportOverturned", async ({ event, context }) => {
 
 ponder.on("SupportRatings:Rated", async ({ event, context }) => {
   await record(context, "SupportRatings", "Rated", event);
-  const { ratingId, deskId, agent: who, requester, score, tags, verdict, slaVersion, rulesVersion, comment } = event.args;
+  const { ratingId, deskId, agent: who, requester, score, tags, category, priority, verdict, slaVersion, rulesVersion, comment } = event.args;
   const selfSigned = isSelfSigned(ratingId);
   await context.db.insert(rating).values({
     id: ratingId,
@@ -252,6 +252,8 @@ ponder.on("SupportRatings:Rated", async ({ event, context }) => {
     requester: lower(requester),
     score,
     tags: BigInt(tags),
+    category,
+    priority,
     verdict,
     slaVersion,
     rulesVersion,

@@ -213,7 +213,7 @@ export function buildServer({
       const data = encodeFunctionData({
         abi: supportRatingsAbi,
         functionName: "rateBySig",
-        args: [b.receipt, b.receiptSigner, b.receiptSignature, b.score, b.tags, b.comment, b.deadline, b.signature],
+        args: [b.receipt, b.receiptSignature, b.receiptSigner, b.score, b.tags, b.comment, b.deadline, b.signature],
       });
       const accepted = await accept(
         request.ip,

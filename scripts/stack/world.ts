@@ -222,7 +222,7 @@ export async function seedWorld(clients: WorldClients, deployment: Deployment, l
       const signer = wallet(signerKey);
       const account = accountOf(signer);
       const signature = await signReceipt((typedData) => signer.signTypedData({ ...typedData, account }), ratingsContract, receipt);
-      await send(t.requester, c.SupportRatings, supportRatingsAbi, "rate", [receipt, account.address, signature, t.score, t.tags, t.comment]);
+      await send(t.requester, c.SupportRatings, supportRatingsAbi, "rate", [receipt, signature, account.address, t.score, t.tags, t.comment]);
       rated++;
       const ratingId = await publicClient.readContract({
         address: c.SupportRatings,

@@ -73,7 +73,7 @@ contract RatingsHandler {
         score = uint8(1 + score % 5);
         bytes memory signature = _sign(issuerKey, ratings.receiptDigest(r));
         vm.prank(r.requester);
-        try ratings.rate(r, issuer, signature, score, uint32(score % 16), "") returns (bytes32 id) {
+        try ratings.rate(r, signature, issuer, score, uint32(score % 16), "") returns (bytes32 id) {
             ISupportRatings.SlaVerdict verdict = _expectedVerdict(r);
             issued.push(Issued(r, id, score, verdict, false));
             Ghost storage g = ghosts[r.agent];
@@ -96,7 +96,7 @@ contract RatingsHandler {
         bytes memory signature = _sign(issuerKey, ratings.receiptDigest(r));
         ++duplicateAttempts;
         vm.prank(r.requester);
-        try ratings.rate(r, issuer, signature, uint8(1 + score % 5), 0, "") {
+        try ratings.rate(r, signature, issuer, uint8(1 + score % 5), 0, "") {
             duplicateAccepted = true;
         } catch {}
     }
@@ -123,7 +123,7 @@ contract RatingsHandler {
         }
         ++forgedAttempts;
         vm.prank(r.requester);
-        try ratings.rate(r, signer, signature, 3, 0, "") {
+        try ratings.rate(r, signature, signer, 3, 0, "") {
             forgedAccepted = true;
         } catch {}
     }

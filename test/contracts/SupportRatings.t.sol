@@ -17,7 +17,7 @@ contract SupportRatingsTest is Fixture {
         bytes memory signature = _signReceipt(ISSUER_KEY, r);
         vm.prank(r.requester);
         vm.expectRevert(err);
-        ratings.rate(r, issuer, signature, score, tags, "ok");
+        ratings.rate(r, signature, issuer, score, tags, "ok");
     }
 
     function _intent(ISupportRatings.Receipt memory r, uint8 score, uint32 tags, string memory comment, uint48 deadline)
@@ -81,9 +81,9 @@ contract SupportRatingsTest is Fixture {
         bytes memory signature = _signReceipt(ISSUER_KEY, r);
         bytes32 expectedId = ratings.ratingIdOf(deskId, 1);
         vm.expectEmit(address(ratings));
-        emit ISupportRatings.Rated(expectedId, deskId, agent, requester, 5, 3, 2, ISupportRatings.SlaVerdict.Met, 1, 1, "great");
+        emit ISupportRatings.Rated(expectedId, deskId, agent, requester, 5, 3, 2, IPolicyRegistry.Priority.Normal, ISupportRatings.SlaVerdict.Met, 1, 1, "great");
         vm.prank(requester);
-        bytes32 id = ratings.rate(r, issuer, signature, 5, 3, "great");
+        bytes32 id = ratings.rate(r, signature, issuer, 5, 3, "great");
 
         assertEq(id, expectedId, "rating id");
         ISupportRatings.Rating memory stored = ratings.rating(id);
@@ -135,7 +135,7 @@ contract SupportRatingsTest is Fixture {
         _skip(3 hours);
         ISupportRatings.Receipt memory r = _receipt(1);
         vm.expectEmit(address(ratings));
-        emit ISupportRatings.Rated(ratings.ratingIdOf(deskId, 1), deskId, agent, requester, 4, 0, 2, ISupportRatings.SlaVerdict.None, 0, 1, "thanks");
+        emit ISupportRatings.Rated(ratings.ratingIdOf(deskId, 1), deskId, agent, requester, 4, 0, 2, IPolicyRegistry.Priority.Normal, ISupportRatings.SlaVerdict.None, 0, 1, "thanks");
         _rate(r, 4, 0);
         _assertStats(ratings.agentStats(agent), 1, 4, 0, 0, 0);
     }
@@ -144,7 +144,7 @@ contract SupportRatingsTest is Fixture {
         ISupportRatings.Receipt memory r = _receipt(1);
         bytes memory signature = _signReceipt(AGENT_KEY, r);
         vm.prank(requester);
-        bytes32 id = ratings.rate(r, agent, signature, 4, 0, "");
+        bytes32 id = ratings.rate(r, signature, agent, 4, 0, "");
         assertEq(id, ratings.selfSignedRatingIdOf(deskId, agent, 1), "the agent's own ticket namespace");
         assertTrue(ratings.rating(id).selfSigned, "flagged self-signed");
         assertEq(ratings.agentSelfSignedStats(agent).count, 1, "counted apart");
@@ -159,7 +159,7 @@ contract SupportRatingsTest is Fixture {
         ISupportRatings.Receipt memory r = _receipt(1);
         bytes memory signature = _signReceipt(WALLET_OWNER_KEY, r);
         vm.prank(requester);
-        ratings.rate(r, address(wallet), signature, 5, 0, "");
+        ratings.rate(r, signature, address(wallet), 5, 0, "");
         assertEq(ratings.agentStats(agent).count, 1, "rated through the smart wallet");
     }
 
@@ -171,7 +171,7 @@ contract SupportRatingsTest is Fixture {
         bytes memory signature = _signReceipt(STRANGER_KEY, r);
         vm.prank(requester);
         vm.expectRevert(abi.encodeWithSelector(ISupportRatings.RatingsInvalidSignature.selector, address(wallet)));
-        ratings.rate(r, address(wallet), signature, 5, 0, "");
+        ratings.rate(r, signature, address(wallet), 5, 0, "");
     }
 
     function test_rate_revertsWhenNotRequester() public {
@@ -179,7 +179,7 @@ contract SupportRatingsTest is Fixture {
         bytes memory signature = _signReceipt(ISSUER_KEY, r);
         vm.prank(stranger);
         vm.expectRevert(abi.encodeWithSelector(ISupportRatings.RatingsNotRequester.selector, stranger, requester));
-        ratings.rate(r, issuer, signature, 5, 0, "");
+        ratings.rate(r, signature, issuer, 5, 0, "");
     }
 
     function test_rate_revertsWhenAlreadyRated() public {
@@ -196,7 +196,7 @@ contract SupportRatingsTest is Fixture {
         r.priority = IPolicyRegistry.Priority.Low;
         vm.prank(requester);
         vm.expectRevert(abi.encodeWithSelector(ISupportRatings.RatingsInvalidSignature.selector, issuer));
-        ratings.rate(r, issuer, signature, 5, 0, "");
+        ratings.rate(r, signature, issuer, 5, 0, "");
     }
 
     function test_rate_revertsOnUnauthorizedSigner() public {
@@ -205,7 +205,7 @@ contract SupportRatingsTest is Fixture {
         bytes memory signature = _signReceipt(STRANGER_KEY, r);
         vm.prank(requester);
         vm.expectRevert(abi.encodeWithSelector(ISupportRatings.RatingsUnauthorizedSigner.selector, deskId, signer));
-        ratings.rate(r, signer, signature, 5, 0, "");
+        ratings.rate(r, signature, signer, 5, 0, "");
     }
 
     function test_rate_revertsWhenAgentNotActiveAtOpening() public {
@@ -277,7 +277,7 @@ contract SupportRatingsTest is Fixture {
         bytes memory signature = _signReceipt(ISSUER_KEY, r);
         vm.prank(requester);
         vm.expectRevert(abi.encodeWithSelector(ISupportRatings.RatingsCommentTooLong.selector, 1001, 1000));
-        ratings.rate(r, issuer, signature, 5, 0, string(new bytes(1001)));
+        ratings.rate(r, signature, issuer, 5, 0, string(new bytes(1001)));
     }
 
     // ------------------------------------------------------------------ rateBySig
@@ -288,15 +288,15 @@ contract SupportRatingsTest is Fixture {
         uint48 deadline = _now() + 1 hours;
         bytes memory intentSig = _sign(REQUESTER_KEY, _intent(r, 4, 1, "relayed", deadline));
         vm.expectEmit(address(ratings));
-        emit ISupportRatings.Rated(ratings.ratingIdOf(deskId, 1), deskId, agent, requester, 4, 1, 2, ISupportRatings.SlaVerdict.Met, 1, 1, "relayed");
+        emit ISupportRatings.Rated(ratings.ratingIdOf(deskId, 1), deskId, agent, requester, 4, 1, 2, IPolicyRegistry.Priority.Normal, ISupportRatings.SlaVerdict.Met, 1, 1, "relayed");
         vm.prank(relayer);
-        ratings.rateBySig(r, issuer, receiptSig, 4, 1, "relayed", deadline, intentSig);
+        ratings.rateBySig(r, receiptSig, issuer, 4, 1, "relayed", deadline, intentSig);
         assertEq(ratings.nonces(requester), 1, "nonce consumed");
 
         // Replayed, the intent is checked against the next nonce and no longer verifies.
         vm.prank(relayer);
         vm.expectRevert(abi.encodeWithSelector(ISupportRatings.RatingsInvalidRequesterSignature.selector, requester));
-        ratings.rateBySig(r, issuer, receiptSig, 4, 1, "relayed", deadline, intentSig);
+        ratings.rateBySig(r, receiptSig, issuer, 4, 1, "relayed", deadline, intentSig);
     }
 
     function test_rateBySig_revertsWhenIntentAltered() public {
@@ -305,7 +305,7 @@ contract SupportRatingsTest is Fixture {
         uint48 deadline = _now() + 1 hours;
         bytes memory intentSig = _sign(REQUESTER_KEY, _intent(r, 5, 0, "", deadline));
         vm.expectRevert(abi.encodeWithSelector(ISupportRatings.RatingsInvalidRequesterSignature.selector, requester));
-        ratings.rateBySig(r, issuer, receiptSig, 1, 0, "", deadline, intentSig);
+        ratings.rateBySig(r, receiptSig, issuer, 1, 0, "", deadline, intentSig);
     }
 
     function test_rateBySig_revertsWhenIntentExpired() public {
@@ -314,7 +314,7 @@ contract SupportRatingsTest is Fixture {
         uint48 deadline = _now() - 1;
         bytes memory intentSig = _sign(REQUESTER_KEY, _intent(r, 5, 0, "", deadline));
         vm.expectRevert(abi.encodeWithSelector(ISupportRatings.RatingsRatingSignatureExpired.selector, deadline, _now()));
-        ratings.rateBySig(r, issuer, receiptSig, 5, 0, "", deadline, intentSig);
+        ratings.rateBySig(r, receiptSig, issuer, 5, 0, "", deadline, intentSig);
     }
 
     function test_rateBySig_acceptsErc1271Requester() public {
@@ -325,7 +325,7 @@ contract SupportRatingsTest is Fixture {
         uint48 deadline = _now() + 1 hours;
         bytes memory intentSig = _sign(WALLET_OWNER_KEY, _intent(r, 5, 0, "from my safe", deadline));
         vm.prank(relayer);
-        ratings.rateBySig(r, issuer, receiptSig, 5, 0, "from my safe", deadline, intentSig);
+        ratings.rateBySig(r, receiptSig, issuer, 5, 0, "from my safe", deadline, intentSig);
         assertEq(ratings.nonces(address(wallet)), 1, "wallet nonce consumed");
         assertEq(ratings.agentStats(agent).count, 1, "rated");
     }
@@ -338,7 +338,7 @@ contract SupportRatingsTest is Fixture {
         uint48 deadline = _now() + 1 hours;
         bytes memory intentSig = _sign(STRANGER_KEY, _intent(r, 5, 0, "", deadline));
         vm.expectRevert(abi.encodeWithSelector(ISupportRatings.RatingsInvalidRequesterSignature.selector, address(wallet)));
-        ratings.rateBySig(r, issuer, receiptSig, 5, 0, "", deadline, intentSig);
+        ratings.rateBySig(r, receiptSig, issuer, 5, 0, "", deadline, intentSig);
     }
 
     // ------------------------------------------------------------------ reply

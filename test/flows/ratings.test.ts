@@ -65,6 +65,7 @@ describe("ratings flows", () => {
       5,
       0b0101,
       2,
+      Priority.Normal,
       SlaVerdict.Met,
       1,
       1,
@@ -98,6 +99,7 @@ describe("ratings flows", () => {
       2,
       0,
       2,
+      Priority.Urgent,
       SlaVerdict.Breached,
       1,
       1,
@@ -124,7 +126,7 @@ describe("ratings flows", () => {
     const intentDeadline = (await latestTimestamp(world)) + 3600;
     const requesterSignature = await signIntent(world, receipt, score, tags, comment, intentDeadline);
 
-    const hash = await ratings.write.rateBySig([receipt, world.issuer.account.address, signature, score, tags, comment, intentDeadline, requesterSignature], {
+    const hash = await ratings.write.rateBySig([receipt, signature, world.issuer.account.address, score, tags, comment, intentDeadline, requesterSignature], {
       account: world.relayer.account,
     });
     const { gasUsed, from } = await mined(world, hash);
@@ -137,6 +139,7 @@ describe("ratings flows", () => {
       score,
       tags,
       2,
+      Priority.Normal,
       SlaVerdict.Met,
       1,
       1,
@@ -158,7 +161,7 @@ describe("ratings flows", () => {
     const nextSignature = await signIntent(world, next, 3, 0, "", intentDeadline);
     const steady = await mined(
       world,
-      ratings.write.rateBySig([next, world.issuer.account.address, await issue(world, next), 3, 0, "", intentDeadline, nextSignature], {
+      ratings.write.rateBySig([next, await issue(world, next), world.issuer.account.address, 3, 0, "", intentDeadline, nextSignature], {
         account: world.relayer.account,
       }),
     );
@@ -167,7 +170,7 @@ describe("ratings flows", () => {
 
     // The intent is bound to its nonce: replaying it is rejected.
     await viem.assertions.revertWithCustomErrorWithArgs(
-      ratings.write.rateBySig([receipt, world.issuer.account.address, signature, score, tags, comment, intentDeadline, requesterSignature], {
+      ratings.write.rateBySig([receipt, signature, world.issuer.account.address, score, tags, comment, intentDeadline, requesterSignature], {
         account: world.relayer.account,
       }),
       ratings,

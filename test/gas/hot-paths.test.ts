@@ -69,8 +69,8 @@ describe(`gas of the hot paths (${profile} build)`, () => {
           deadline,
         },
       });
-      const [r, signer, signature, score, tags] = rateArgs(receipt, world.issuer.account.address, await issue(world, receipt), 4, 0, comment);
-      await gasOf(name, ratings.write.rateBySig([r, signer, signature, score, tags, comment, deadline, intent], { account: world.relayer.account }));
+      const [r, signature, signer, score, tags] = rateArgs(receipt, world.issuer.account.address, await issue(world, receipt), 4, 0, comment);
+      await gasOf(name, ratings.write.rateBySig([r, signature, signer, score, tags, comment, deadline, intent], { account: world.relayer.account }));
     }
 
     const general = call(policyRegistry.address, policyRegistry.abi, "publishPolicy", [

@@ -147,7 +147,7 @@ export async function buildHistory(connection: NetworkConnection, options: { rat
       encodeFunctionData({
         abi: ratings.abi,
         functionName: "rate",
-        args: [receipt, issuers[desk].address, signature, score, tags, i % 3 === 0 ? `Ticket ${i + 1}: "quick", helpful` : ""],
+        args: [receipt, signature, issuers[desk].address, score, tags, i % 3 === 0 ? `Ticket ${i + 1}: "quick", helpful` : ""],
       }),
     );
     rated.push({ ratingId: toHex((BigInt(receipt.deskId) << 64n) | receipt.ticketId, { size: 32 }), agent });

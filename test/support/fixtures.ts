@@ -222,7 +222,7 @@ export async function issue(world: World, receipt: Receipt): Promise<Hex> {
   });
 }
 
-/** `rate` arguments for `receipt` signed by `signer`. */
+/** `rate` arguments for `receipt` signed by `signer` (the signature, then who signed it). */
 export function rateArgs(receipt: Receipt, signer: Address, signature: Hex, score: number, tags: number, comment: string) {
-  return [receipt, signer, signature, score, tags, comment] as const;
+  return [receipt, signature, signer, score, tags, comment] as const;
 }

@@ -4,7 +4,7 @@
  * hashes, agents by handle. Pure: the full values stay in the row (and in the exports).
  */
 import { formatDate, formatDuration, formatTokens, shortAddress, shortHash } from "../format.js";
-import { AGENT_STATUS_LABELS, label, POLICY_KIND_LABELS, REPORT_STATUS_LABELS, SLA_VERDICT_LABELS, VOTE_LABELS } from "../labels.js";
+import { AGENT_STATUS_LABELS, label, POLICY_KIND_LABELS, PRIORITY_LABELS, REPORT_STATUS_LABELS, SLA_VERDICT_LABELS, VOTE_LABELS } from "../labels.js";
 import type { JsonValue, TimelineRow } from "./types.js";
 
 /** One argument of a row: its words ("new votes"), its human value, and the exact value behind it. */
@@ -71,6 +71,7 @@ function valueText(row: TimelineRow, key: string, value: JsonValue, handles: Rea
   if (typeof value === "object") return `${Object.keys(value).length} fields`;
   const text = String(value);
   if (row.event === "Rated" && key === "verdict") return `SLA ${label(SLA_VERDICT_LABELS, value)}`;
+  if (row.event === "Rated" && key === "priority") return label(PRIORITY_LABELS, value);
   if (key === "support" && row.contract === "SupportGovernor") return label(VOTE_LABELS, value);
   if (key === "kind") return label(POLICY_KIND_LABELS, value);
   if (key === "oldStatus" || key === "newStatus") return label(AGENT_STATUS_LABELS, value);

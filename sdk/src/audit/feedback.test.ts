@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { encodeRatingRulesParams } from "../policies/params.js";
-import { feedbackCsv, feedbackReport } from "./feedback.js";
+import { feedbackCsv, feedbackReport, feedbackSlaCsv } from "./feedback.js";
 import type { TimelineRow } from "./types.js";
 
 const WEEK = 7 * 86_400;
@@ -16,13 +16,14 @@ const row = (contract: TimelineRow["contract"], event: string, time: number, arg
   args,
 });
 const id = (desk: number, ticket: number) => `0x${desk.toString(16).padStart(48, "0")}${ticket.toString(16).padStart(16, "0")}`;
-const rated = (desk: number, ticket: number, time: number, score: number, tags: number, category: number, verdict: number) =>
+const rated = (desk: number, ticket: number, time: number, score: number, tags: number, category: number, verdict: number, priority = 1) =>
   row("SupportRatings", "Rated", time, {
     ratingId: id(desk, ticket),
     deskId: desk,
     score,
     tags,
     category,
+    priority,
     verdict,
     slaVersion: 1,
     rulesVersion: 1,
@@ -38,7 +39,7 @@ const rules = encodeRatingRulesParams({
 const timeline: TimelineRow[] = [
   row("PolicyRegistry", "PolicyPublished", T0, { policyId: 2, version: 1, kind: 5, content: { title: "", text: "", uri: "", params: rules } }),
   rated(1, 1, T0 + 10, 5, 0b001, 1, 1),
-  rated(1, 2, T0 + 20, 1, 0b110, 1, 2),
+  rated(1, 2, T0 + 20, 1, 0b110, 1, 2, 3),
   rated(1, 3, T0 + WEEK, 2, 0b100, 2, 2),
   rated(2, 4, T0 + WEEK, 4, 0, 2, 1),
   rated(1, 5, T0 + WEEK + 5, 1, 0b010, 0, 0),
@@ -67,6 +68,21 @@ describe("feedback report", () => {
         "category,name,ratings,average,csat,sla_met,sla_breached,sla_compliance,low_scores",
         '1,"Wallet setup, backup",2,3.0000,0.5000,1,1,0.5000,1',
         "2,Transactions & gas,1,2.0000,0.0000,0,1,0.0000,1",
+        "",
+      ].join("\n"),
+    );
+    // Most breaches first, then the higher priority; ratings without an SLA (verdict None) are left out.
+    expect(report.sla).toEqual([
+      { priority: 3, priorityName: "Urgent", category: 1, categoryName: "Wallet setup, backup", met: 0, breached: 1 },
+      { priority: 1, priorityName: "Normal", category: 2, categoryName: "Transactions & gas", met: 0, breached: 1 },
+      { priority: 1, priorityName: "Normal", category: 1, categoryName: "Wallet setup, backup", met: 1, breached: 0 },
+    ]);
+    expect(feedbackSlaCsv(report)).toBe(
+      [
+        "priority,priority_name,category,category_name,sla_met,sla_breached",
+        '3,Urgent,1,"Wallet setup, backup",0,1',
+        "1,Normal,2,Transactions & gas,0,1",
+        '1,Normal,1,"Wallet setup, backup",1,0',
         "",
       ].join("\n"),
     );

@@ -1,12 +1,13 @@
 /**
  * The feedback report a product team reads: for one desk or the whole protocol over a time range, volume,
  * average, CSAT and SLA compliance per ticket category, the same per week, the tags most often chosen with
- * low scores, and SLA breaches per category. Derived from the Rated/RatingVoided events of an audited
+ * low scores, and SLA met/breached per priority and category. Derived from the Rated/RatingVoided events of an audited
  * timeline, never from a number anyone published: the per-category figures partition the same non-voided
  * desk-issued ratings whose totals the audit checks against the on-chain aggregates. Pure: no RPC, no I/O.
  */
 import type { Hex } from "viem";
 import { PolicyKind, SlaVerdict } from "../generated/enums.js";
+import { label, PRIORITY_LABELS } from "../labels.js";
 import { decodeRatingRulesParams } from "../policies/params.js";
 import { isSelfSigned } from "../ratings/id.js";
 import type { JsonValue, TimelineRow } from "./types.js";
@@ -47,6 +48,18 @@ export interface FeedbackReport {
   buckets: { start: number; category: number; count: number; csat: number }[];
   /** Tags chosen with low scores, most frequent first. */
   lowScoreTags: { tag: string; count: number }[];
+  /** SLA verdicts per priority and category (ratings judged against an SLA only), most breaches first. */
+  sla: SlaFeedback[];
+}
+
+export interface SlaFeedback {
+  priority: number;
+  /** "Urgent", "High", … */
+  priorityName: string;
+  category: number;
+  categoryName: string;
+  met: number;
+  breached: number;
 }
 
 interface Rating {
@@ -55,6 +68,7 @@ interface Rating {
   score: number;
   tags: number;
   category: number;
+  priority: number;
   verdict: number;
   rulesVersion: number;
   voided: boolean;
@@ -85,6 +99,7 @@ export function feedbackReport(rows: readonly TimelineRow[], options: FeedbackOp
         score: num(a.score),
         tags: num(a.tags),
         category: num(a.category ?? 0),
+        priority: num(a.priority ?? 0),
         verdict: num(a.verdict),
         rulesVersion: num(a.rulesVersion),
         voided: false,
@@ -110,6 +125,7 @@ export function feedbackReport(rows: readonly TimelineRow[], options: FeedbackOp
   const categories = new Map<number, CategoryFeedback & { sum: number; top: number }>();
   const buckets = new Map<string, { start: number; category: number; count: number; top: number }>();
   const lowTags = new Map<string, number>();
+  const sla = new Map<string, SlaFeedback>();
   for (const r of selected) {
     const scale = rules.get(r.rulesVersion)?.scale ?? 5;
     const top = r.score >= scale - 1 ? 1 : 0;
@@ -134,6 +150,20 @@ export function feedbackReport(rows: readonly TimelineRow[], options: FeedbackOp
     c.low += low;
     if (r.verdict === SlaVerdict.Met) c.slaMet++;
     else if (r.verdict === SlaVerdict.Breached) c.slaBreached++;
+    if (r.verdict !== SlaVerdict.None) {
+      const key = `${r.priority}:${r.category}`;
+      const s = sla.get(key) ?? {
+        priority: r.priority,
+        priorityName: label(PRIORITY_LABELS, r.priority),
+        category: r.category,
+        categoryName: c.name,
+        met: 0,
+        breached: 0,
+      };
+      sla.set(key, s);
+      if (r.verdict === SlaVerdict.Met) s.met++;
+      else s.breached++;
+    }
     // Weeks start on Monday 00:00 UTC (1970-01-05 was the first Monday after the epoch).
     const start = Math.floor((r.time - MONDAY) / bucketSeconds) * bucketSeconds + MONDAY;
     const key = `${start}:${r.category}`;
@@ -167,6 +197,7 @@ export function feedbackReport(rows: readonly TimelineRow[], options: FeedbackOp
       })),
     buckets: [...buckets.values()].sort((x, y) => x.start - y.start || x.category - y.category).map(({ top, ...b }) => ({ ...b, csat: top / b.count })),
     lowScoreTags: [...lowTags.entries()].map(([tag, count]) => ({ tag, count })).sort((x, y) => y.count - x.count || x.tag.localeCompare(y.tag)),
+    sla: [...sla.values()].sort((x, y) => y.breached - x.breached || y.priority - x.priority || x.category - y.category),
   };
 }
 
@@ -182,5 +213,12 @@ export function feedbackCsv(report: FeedbackReport): string {
   const lines = report.categories.map((c) =>
     [c.category, c.name, c.count, c.average.toFixed(4), ratio(c.csat), c.slaMet, c.slaBreached, ratio(c.compliance), c.low].map(cell).join(","),
   );
+  return `${[header.join(","), ...lines].join("\n")}\n`;
+}
+
+/** SLA verdicts per priority and category as CSV (one header line, one line per pair, "\n" line ends). */
+export function feedbackSlaCsv(report: FeedbackReport): string {
+  const header = ["priority", "priority_name", "category", "category_name", "sla_met", "sla_breached"];
+  const lines = report.sla.map((s) => [s.priority, s.priorityName, s.category, s.categoryName, s.met, s.breached].map(cell).join(","));
   return `${[header.join(","), ...lines].join("\n")}\n`;
 }

@@ -13,7 +13,7 @@ import { verifyTimeline } from "./verify.js";
 
 export { CONTRACT_NAMES } from "../deployments.js";
 export { type DescribedField, describeFields, describeRow, fieldName, type RowKind, rowKind, shortId } from "./describe.js";
-export { type CategoryFeedback, type FeedbackOptions, type FeedbackReport, feedbackCsv, feedbackReport } from "./feedback.js";
+export { type CategoryFeedback, type FeedbackOptions, type FeedbackReport, feedbackCsv, feedbackReport, feedbackSlaCsv, type SlaFeedback } from "./feedback.js";
 export { canon, compareIndexTable, type ExpectedTable, expectedIndex, INDEX_TABLES, type IndexTableName, indexTableQuery } from "./indexer.js";
 export { diffStats, emptyStats, recompute, summarize } from "./recompute.js";
 export { AuditError, describeRpcError, fetchLogs, fetchTimestamps, type RawLog, type RpcClient } from "./rpc.js";

@@ -1474,9 +1474,9 @@ export const errorsAbi = [
   {
     inputs: [
       {
-        internalType: "uint32",
+        internalType: "uint48",
         name: "pausedSeconds",
-        type: "uint32",
+        type: "uint48",
       },
       {
         internalType: "uint256",

@@ -93,6 +93,9 @@ export function describeCalendar(params: CalendarParams): string {
   return `${groups.join(", ") || "never open"} (${zone})${holidays}`;
 }
 
+/** How many desks one SLA version may give their own calendar (`PolicyRegistry`'s bound). */
+export const MAX_DESK_CALENDARS = 16;
+
 /** The sentence for a calendar the policy registry would refuse, or null when it is valid. */
 export function calendarProblem(params: CalendarParams): string | null {
   if (!Number.isInteger(params.utcOffsetMinutes) || params.utcOffsetMinutes < -720 || params.utcOffsetMinutes > 840) {

@@ -102,7 +102,7 @@ export async function checkReceipt(client: Client, { deployment, receipt, signer
   if (signature) {
     // The contract's own word on anything left.
     try {
-      await simulateContract(client, { ...ratings, functionName: "rate", args: [receipt, signer, signature, 1, 0, ""], account: receipt.requester });
+      await simulateContract(client, { ...ratings, functionName: "rate", args: [receipt, signature, signer, 1, 0, ""], account: receipt.requester });
     } catch (error) {
       return refuse("simulation", simulationSentence(error));
     }

@@ -13,13 +13,13 @@ export const RECEIPT_TYPES = {
     { name: "deskId", type: "uint32" },
     { name: "agent", type: "address" },
     { name: "requester", type: "address" },
-    { name: "priority", type: "uint8" },
-    { name: "category", type: "uint8" },
     { name: "openedAt", type: "uint48" },
     { name: "firstResponseAt", type: "uint48" },
     { name: "resolvedAt", type: "uint48" },
-    { name: "pausedSeconds", type: "uint32" },
+    { name: "pausedSeconds", type: "uint48" },
     { name: "deadline", type: "uint48" },
+    { name: "priority", type: "uint8" },
+    { name: "category", type: "uint8" },
   ],
 } as const;
 

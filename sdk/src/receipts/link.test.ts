@@ -27,7 +27,7 @@ const receipt: Receipt = {
   openedAt: 1_700_000_000,
   firstResponseAt: 1_700_000_600,
   resolvedAt: 1_700_003_600,
-  pausedSeconds: 4_294_967_295, // uint32 max
+  pausedSeconds: 281_474_976_710_655, // uint48 max
   deadline: 281_474_976_710_655, // uint48 max
 };
 
@@ -58,8 +58,8 @@ describe("receipt links", () => {
     const link = await signedLink();
     const payload = encodeReceiptLink(link);
     expect(payload).toMatch(/^v2\.[A-Za-z0-9_-]+$/);
-    // 130 bytes of fields + 65 of signature + 4 of checksum = 199 bytes → 266 base64url characters.
-    expect(payload.length).toBe(3 + 266);
+    // 132 bytes of fields + 65 of signature + 4 of checksum = 201 bytes → 268 base64url characters.
+    expect(payload.length).toBe(3 + 268);
     const decoded = decodeReceiptLink(payload);
     expect(decoded).toEqual(link);
     const recovered = await recoverTypedDataAddress({

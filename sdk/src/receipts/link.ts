@@ -49,7 +49,7 @@ const FIELDS = [
   ["openedAt", 6],
   ["firstResponseAt", 6],
   ["resolvedAt", 6],
-  ["pausedSeconds", 4],
+  ["pausedSeconds", 6],
   ["deadline", 6],
 ] as const;
 type Field = (typeof FIELDS)[number][0];

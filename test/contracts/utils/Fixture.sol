@@ -219,28 +219,28 @@ abstract contract Fixture is Test {
     function _rate(ISupportRatings.Receipt memory r, uint8 score, uint32 tags) internal returns (bytes32) {
         bytes memory signature = _signReceipt(ISSUER_KEY, r);
         vm.prank(r.requester);
-        return ratings.rate(r, issuer, signature, score, tags, "thanks");
+        return ratings.rate(r, signature, issuer, score, tags, "thanks");
     }
 
     function _receiptHash(ISupportRatings.Receipt memory r) internal pure returns (bytes32) {
         return keccak256(
             abi.encode(
                 keccak256(
-                    "ReceiptV2(uint64 ticketId,uint32 deskId,address agent,address requester,uint8 priority,"
-                    "uint8 category,uint48 openedAt,uint48 firstResponseAt,uint48 resolvedAt,uint32 pausedSeconds,"
-                    "uint48 deadline)"
+                    "ReceiptV2(uint64 ticketId,uint32 deskId,address agent,address requester,uint48 openedAt,"
+                    "uint48 firstResponseAt,uint48 resolvedAt,uint48 pausedSeconds,uint48 deadline,uint8 priority,"
+                    "uint8 category)"
                 ),
                 r.ticketId,
                 r.deskId,
                 r.agent,
                 r.requester,
-                r.priority,
-                r.category,
                 r.openedAt,
                 r.firstResponseAt,
                 r.resolvedAt,
                 r.pausedSeconds,
-                r.deadline
+                r.deadline,
+                r.priority,
+                r.category
             )
         );
     }

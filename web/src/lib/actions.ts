@@ -117,7 +117,7 @@ export function useRate(link: ReceiptLink) {
     ...tx,
     rate: (score: number, tags: number, comment: string) =>
       tx.send(
-        { address: contract, abi: supportRatingsAbi, functionName: "rate", args: [receipt, signer, signature, score, tags, comment] },
+        { address: contract, abi: supportRatingsAbi, functionName: "rate", args: [receipt, signature, signer, score, tags, comment] },
         ratingEffects(contract),
       ),
   };
@@ -138,7 +138,7 @@ export function useRateBySig(link: ReceiptLink, relayer: Relayer | undefined) {
         {
           relayer,
           // The same rating sent directly must simulate cleanly before the requester is asked to sign.
-          precheck: { address: contract, abi: supportRatingsAbi, functionName: "rate", args: [receipt, signer, signature, score, tags, comment] },
+          precheck: { address: contract, abi: supportRatingsAbi, functionName: "rate", args: [receipt, signature, signer, score, tags, comment] },
           sign: async () => {
             const nonce = await readContract(config, { address: contract, abi: supportRatingsAbi, functionName: "nonces", args: [receipt.requester], chainId });
             const intent = { receipt, score, tags, comment, nonce, deadline };
@@ -147,7 +147,7 @@ export function useRateBySig(link: ReceiptLink, relayer: Relayer | undefined) {
               address: contract,
               abi: supportRatingsAbi,
               functionName: "rateBySig" as const,
-              args: [receipt, signer, signature, score, tags, comment, deadline, requesterSignature] as const,
+              args: [receipt, signature, signer, score, tags, comment, deadline, requesterSignature] as const,
             };
           },
         },

@@ -262,9 +262,9 @@ export const supportRatingsAbi = [
   {
     inputs: [
       {
-        internalType: "uint32",
+        internalType: "uint48",
         name: "pausedSeconds",
-        type: "uint32",
+        type: "uint48",
       },
       {
         internalType: "uint256",
@@ -531,6 +531,12 @@ export const supportRatingsAbi = [
         indexed: false,
         internalType: "uint8",
         name: "category",
+        type: "uint8",
+      },
+      {
+        indexed: false,
+        internalType: "enum IPolicyRegistry.Priority",
+        name: "priority",
         type: "uint8",
       },
       {
@@ -1030,16 +1036,6 @@ export const supportRatingsAbi = [
             type: "address",
           },
           {
-            internalType: "enum IPolicyRegistry.Priority",
-            name: "priority",
-            type: "uint8",
-          },
-          {
-            internalType: "uint8",
-            name: "category",
-            type: "uint8",
-          },
-          {
             internalType: "uint48",
             name: "openedAt",
             type: "uint48",
@@ -1055,14 +1051,24 @@ export const supportRatingsAbi = [
             type: "uint48",
           },
           {
-            internalType: "uint32",
+            internalType: "uint48",
             name: "pausedSeconds",
-            type: "uint32",
+            type: "uint48",
           },
           {
             internalType: "uint48",
             name: "deadline",
             type: "uint48",
+          },
+          {
+            internalType: "enum IPolicyRegistry.Priority",
+            name: "priority",
+            type: "uint8",
+          },
+          {
+            internalType: "uint8",
+            name: "category",
+            type: "uint8",
           },
         ],
         internalType: "struct ISupportRatings.Receipt",
@@ -1070,14 +1076,14 @@ export const supportRatingsAbi = [
         type: "tuple",
       },
       {
-        internalType: "address",
-        name: "signer",
-        type: "address",
-      },
-      {
         internalType: "bytes",
         name: "signature",
         type: "bytes",
+      },
+      {
+        internalType: "address",
+        name: "signer",
+        type: "address",
       },
       {
         internalType: "uint8",
@@ -1131,16 +1137,6 @@ export const supportRatingsAbi = [
             type: "address",
           },
           {
-            internalType: "enum IPolicyRegistry.Priority",
-            name: "priority",
-            type: "uint8",
-          },
-          {
-            internalType: "uint8",
-            name: "category",
-            type: "uint8",
-          },
-          {
             internalType: "uint48",
             name: "openedAt",
             type: "uint48",
@@ -1156,14 +1152,24 @@ export const supportRatingsAbi = [
             type: "uint48",
           },
           {
-            internalType: "uint32",
+            internalType: "uint48",
             name: "pausedSeconds",
-            type: "uint32",
+            type: "uint48",
           },
           {
             internalType: "uint48",
             name: "deadline",
             type: "uint48",
+          },
+          {
+            internalType: "enum IPolicyRegistry.Priority",
+            name: "priority",
+            type: "uint8",
+          },
+          {
+            internalType: "uint8",
+            name: "category",
+            type: "uint8",
           },
         ],
         internalType: "struct ISupportRatings.Receipt",
@@ -1171,14 +1177,14 @@ export const supportRatingsAbi = [
         type: "tuple",
       },
       {
-        internalType: "address",
-        name: "signer",
-        type: "address",
-      },
-      {
         internalType: "bytes",
         name: "signature",
         type: "bytes",
+      },
+      {
+        internalType: "address",
+        name: "signer",
+        type: "address",
       },
       {
         internalType: "uint8",
@@ -1366,16 +1372,6 @@ export const supportRatingsAbi = [
             type: "address",
           },
           {
-            internalType: "enum IPolicyRegistry.Priority",
-            name: "priority",
-            type: "uint8",
-          },
-          {
-            internalType: "uint8",
-            name: "category",
-            type: "uint8",
-          },
-          {
             internalType: "uint48",
             name: "openedAt",
             type: "uint48",
@@ -1391,14 +1387,24 @@ export const supportRatingsAbi = [
             type: "uint48",
           },
           {
-            internalType: "uint32",
+            internalType: "uint48",
             name: "pausedSeconds",
-            type: "uint32",
+            type: "uint48",
           },
           {
             internalType: "uint48",
             name: "deadline",
             type: "uint48",
+          },
+          {
+            internalType: "enum IPolicyRegistry.Priority",
+            name: "priority",
+            type: "uint8",
+          },
+          {
+            internalType: "uint8",
+            name: "category",
+            type: "uint8",
           },
         ],
         internalType: "struct ISupportRatings.Receipt",

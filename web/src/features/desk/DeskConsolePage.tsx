@@ -130,7 +130,7 @@ export function DeskConsolePage() {
       openedAt: opened,
       firstResponseAt: fromLocalInput(firstResponseAt),
       resolvedAt: fromLocalInput(resolvedAt),
-      pausedSeconds: Math.min(Number(pausedMinutes.trim()) * 60, 2 ** 32 - 1),
+      pausedSeconds: Math.min(Number(pausedMinutes.trim()) * 60, 2 ** 48 - 1),
       deadline: chainNow.data + validDays * DAY,
     };
   }, [selected, agent, ticketId, requester, chainNow.data, priority, category, opened, firstResponseAt, resolvedAt, pausedMinutes, validDays]);

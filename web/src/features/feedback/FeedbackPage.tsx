@@ -5,7 +5,7 @@
  * exportable as CSV. `npm run feedback` prints the same report from an audit export.
  */
 import { formatDate } from "@support-quality/sdk";
-import { type FeedbackReport, feedbackCsv, feedbackReport } from "@support-quality/sdk/audit";
+import { type FeedbackReport, feedbackCsv, feedbackReport, feedbackSlaCsv } from "@support-quality/sdk/audit";
 import { useMemo, useState } from "react";
 import { Empty, ErrorNote, Loading } from "../../components/States";
 import { download } from "../../lib/download";
@@ -43,7 +43,8 @@ export function FeedbackPage() {
       <h1>Feedback report</h1>
       <p className="muted">
         How each kind of problem is handled, from every rating on-chain (voided ones left out): volume, CSAT (share of the top two scores) and SLA compliance
-        per ticket category, and the tags people choose when they are unhappy. Computed from the same verified events as the Audit page.
+        per ticket category, SLA breaches by priority, and the tags people choose when they are unhappy. Computed from the same verified events as the Audit
+        page.
       </p>
       {audit.isPending && (
         <Loading what={progress ? `Reading the ratings (${progress.doneBlocks} of ${progress.totalBlocks} blocks)` : "Reading the ratings"} />
@@ -119,6 +120,39 @@ function Report({ report, name }: { report: FeedbackReport; name: string }) {
       </button>
       <h2>Volume per week</h2>
       <WeeklyChart report={report} colour={colour} />
+      <h2>SLA breaches by priority</h2>
+      {report.sla.length === 0 ? (
+        <p className="muted">No rating in this range was judged against an SLA.</p>
+      ) : (
+        <>
+          <div className="table-scroll">
+            <table data-testid="feedback-sla">
+              <caption>SLA verdicts per priority and ticket category, most breaches first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Priority</th>
+                  <th scope="col">Category</th>
+                  <th scope="col">Met</th>
+                  <th scope="col">Breached</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.sla.map((s) => (
+                  <tr key={`${s.priority}:${s.category}`} data-testid={`feedback-sla-${s.priority}-${s.category}`}>
+                    <th scope="row">{s.priorityName}</th>
+                    <td>{s.categoryName}</td>
+                    <td>{s.met}</td>
+                    <td>{s.breached}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <button type="button" onClick={() => download(`${name}-sla.csv`, "text/csv", feedbackSlaCsv(report))} data-testid="feedback-sla-csv">
+            Download SLA CSV
+          </button>
+        </>
+      )}
       <h2>What unhappy users say</h2>
       {report.lowScoreTags.length === 0 ? (
         <p className="muted">No tags were chosen with a low score.</p>

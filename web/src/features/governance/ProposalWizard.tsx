@@ -9,7 +9,6 @@ import {
   POLICY_KIND_LABELS,
   PolicyKind,
   PRIORITY_LABELS,
-  type SlaParams,
   splitEnforcedSection,
   supportGovernorAbi,
   supportTokenAbi,
@@ -26,6 +25,7 @@ import { usePropose } from "../../lib/actions";
 import { useChainNow } from "../../lib/chainTime";
 import { type PolicyRecord, usePolicies, versionInForce } from "../../lib/policies";
 import { useProtocol } from "../../lib/useProtocol";
+import { useDirectory } from "../agents/queries";
 import { buildPolicyProposal, type PolicyEdit, validatePolicyEdit } from "./buildProposal";
 import { CallView } from "./CallView";
 import { ProposalPreview } from "./ProposalPreview";
@@ -33,6 +33,17 @@ import { ProposalPreview } from "./ProposalPreview";
 const { General: GENERAL, SLA, RatingRules: RATING_RULES, OfficialChannels: CHANNELS } = PolicyKind;
 
 type Minutes = [number, number, number, number];
+
+/** A business-hours calendar as edited: offset in minutes, "HH:MM" per weekday (Monday first), holidays as YYYY-MM-DD. */
+interface CalendarDraft {
+  utcOffset: number;
+  opens: string[];
+  closes: string[];
+  holidays: string;
+}
+
+/** A desk's own calendar (it replaces the protocol-wide one for that desk's tickets). */
+type DeskCalendarDraft = CalendarDraft & { deskId: number };
 
 interface Draft {
   kind: number;
@@ -50,8 +61,8 @@ interface Draft {
   opens: string[];
   closes: string[];
   holidays: string;
-  /** Desks' own calendars of the version in force: kept as they are (not edited here). */
-  deskCalendars: SlaParams["deskCalendars"];
+  /** Desks' own calendars, edited like the protocol-wide one. */
+  deskCalendars: DeskCalendarDraft[];
   windowHours: number;
   scale: number;
   tags: string;
@@ -75,12 +86,24 @@ const minutesOf = (text: string) => {
 const week = (a: number[]): CalendarParams["opens"] => [a[0]!, a[1]!, a[2]!, a[3]!, a[4]!, a[5]!, a[6]!];
 
 /** The calendar the draft describes (NaN where a time does not parse, which the validation names). */
-function calendarOf(d: Draft): CalendarParams {
+function calendarOf(d: Partial<CalendarDraft>): CalendarParams {
   const holidays = (d.holidays ?? "")
     .split(/[\s,]+/)
     .filter(Boolean)
     .map((day) => Math.floor(Date.parse(`${day}T00:00:00Z`) / 86_400_000));
   return { utcOffsetMinutes: d.utcOffset ?? 0, opens: week((d.opens ?? []).map(minutesOf)), closes: week((d.closes ?? []).map(minutesOf)), holidays };
+}
+
+function calendarDraft(c: CalendarParams): CalendarDraft {
+  return { utcOffset: c.utcOffsetMinutes, opens: c.opens.map(hhmm), closes: c.closes.map(hhmm), holidays: c.holidays.map(isoDay).join(", ") };
+}
+
+/** Desk calendars as stored by an older draft ({ deskId, calendar }) or as edited now. */
+function deskCalendarDrafts(list: readonly unknown[] | undefined): DeskCalendarDraft[] {
+  return (list ?? []).map((entry) => {
+    const d = entry as Partial<DeskCalendarDraft> & { deskId: number; calendar?: CalendarParams };
+    return d.calendar ? { deskId: d.deskId, ...calendarDraft(d.calendar) } : (d as DeskCalendarDraft);
+  });
 }
 
 const lines = (text: string) =>
@@ -108,7 +131,9 @@ const draftKey = (d: Pick<Draft, "kind" | "policyId">) => `${d.kind}:${d.policyI
 function loadDrafts(chainId: number): Record<string, Draft> {
   try {
     const raw = JSON.parse(localStorage.getItem(draftsKey(chainId)) ?? "{}") as Record<string, Draft & { policyId: string }>;
-    return Object.fromEntries(Object.entries(raw).map(([k, d]) => [k, { ...d, policyId: BigInt(d.policyId) }]));
+    return Object.fromEntries(
+      Object.entries(raw).map(([k, d]) => [k, { ...d, policyId: BigInt(d.policyId), deskCalendars: deskCalendarDrafts(d.deskCalendars) }]),
+    );
   } catch {
     return {};
   }
@@ -148,11 +173,8 @@ function draftFor(kind: number, policy: PolicyRecord | undefined, now: bigint | 
     first: typed.kind === "sla" ? ([...typed.sla.firstResponseMinutes] as Minutes) : [480, 240, 60, 15],
     resolution: typed.kind === "sla" ? ([...typed.sla.resolutionMinutes] as Minutes) : [4320, 2880, 480, 120],
     businessHours: sla?.businessHours ?? 0,
-    utcOffset: calendar.utcOffsetMinutes,
-    opens: calendar.opens.map(hhmm),
-    closes: calendar.closes.map(hhmm),
-    holidays: calendar.holidays.map(isoDay).join(", "),
-    deskCalendars: sla?.deskCalendars ?? [],
+    ...calendarDraft(calendar),
+    deskCalendars: (sla?.deskCalendars ?? []).map((d) => ({ deskId: d.deskId, ...calendarDraft(d.calendar) })),
     windowHours: typed.kind === "rules" ? typed.rules.ratingWindow / 3600 : 336,
     scale: typed.kind === "rules" ? typed.rules.scale : 5,
     tags: typed.kind === "rules" ? typed.rules.tags.join(", ") : "",
@@ -182,7 +204,10 @@ function toEdit(d: Draft): PolicyEdit {
             businessHours: d.businessHours ?? 0,
             // No business-time target: no calendar (desk calendars are only taken with one).
             calendar: d.businessHours ? calendarOf(d) : NO_CALENDAR,
-            deskCalendars: d.businessHours ? (d.deskCalendars ?? []) : [],
+            // Strictly increasing desk ids, as the contract requires (duplicates are reported by validation).
+            deskCalendars: d.businessHours
+              ? [...(d.deskCalendars ?? [])].sort((a, b) => a.deskId - b.deskId).map((c) => ({ deskId: c.deskId, calendar: calendarOf(c) }))
+              : [],
           }
         : undefined,
     rules:
@@ -206,17 +231,37 @@ function toEdit(d: Draft): PolicyEdit {
   };
 }
 
-/** The protocol-wide business-hours calendar: UTC offset, one window per weekday, holidays. */
-function CalendarFields({ draft, set }: { draft: Draft; set: (patch: Partial<Draft>) => void }) {
-  const opens = draft.opens ?? [];
-  const closes = draft.closes ?? [];
+/** A business-hours calendar: UTC offset, one window per weekday, holidays. `prefix` keeps field names unique. */
+function CalendarFields({
+  calendar,
+  onChange,
+  legend,
+  prefix = "",
+  children,
+}: {
+  calendar: Partial<CalendarDraft>;
+  onChange: (patch: Partial<CalendarDraft>) => void;
+  legend: string;
+  prefix?: string;
+  children?: React.ReactNode;
+}) {
+  const opens = calendar.opens ?? [];
+  const closes = calendar.closes ?? [];
   const at = (list: string[], i: number, value: string) => list.map((v, j) => (j === i ? value : v));
   return (
-    <fieldset data-testid="calendar-fields">
-      <legend>Business hours (one window per weekday; the same open and close time = closed)</legend>
+    <fieldset data-testid={`${prefix}calendar-fields`}>
+      <legend>{legend}</legend>
+      {children}
       <label>
         UTC offset (minutes, e.g. 60 for UTC+01:00)
-        <input type="number" name="utc-offset" min={-720} max={840} value={draft.utcOffset ?? 0} onChange={(e) => set({ utcOffset: Number(e.target.value) })} />
+        <input
+          type="number"
+          name={`${prefix}utc-offset`}
+          min={-720}
+          max={840}
+          value={calendar.utcOffset ?? 0}
+          onChange={(e) => onChange({ utcOffset: Number(e.target.value) })}
+        />
       </label>
       <div className="table-scroll">
         <table>
@@ -226,18 +271,18 @@ function CalendarFields({ draft, set }: { draft: Draft; set: (patch: Partial<Dra
                 <th scope="row">{day}</th>
                 <td>
                   <input
-                    aria-label={`${day} opens`}
-                    name={`opens-${i}`}
+                    aria-label={`${legend}: ${day} opens`}
+                    name={`${prefix}opens-${i}`}
                     value={opens[i] ?? ""}
-                    onChange={(e) => set({ opens: at(opens, i, e.target.value) })}
+                    onChange={(e) => onChange({ opens: at(opens, i, e.target.value) })}
                   />
                 </td>
                 <td>
                   <input
-                    aria-label={`${day} closes`}
-                    name={`closes-${i}`}
+                    aria-label={`${legend}: ${day} closes`}
+                    name={`${prefix}closes-${i}`}
                     value={closes[i] ?? ""}
-                    onChange={(e) => set({ closes: at(closes, i, e.target.value) })}
+                    onChange={(e) => onChange({ closes: at(closes, i, e.target.value) })}
                   />
                 </td>
               </tr>
@@ -247,12 +292,68 @@ function CalendarFields({ draft, set }: { draft: Draft; set: (patch: Partial<Dra
       </div>
       <label>
         Holidays (YYYY-MM-DD, comma-separated, at most 16)
-        <input name="holidays" value={draft.holidays ?? ""} onChange={(e) => set({ holidays: e.target.value })} />
+        <input name={`${prefix}holidays`} value={calendar.holidays ?? ""} onChange={(e) => onChange({ holidays: e.target.value })} />
       </label>
-      {(draft.deskCalendars?.length ?? 0) > 0 && (
-        <p className="hint">{draft.deskCalendars!.length} desk calendar(s) of the version in force are kept as they are.</p>
-      )}
     </fieldset>
+  );
+}
+
+/** The protocol-wide calendar, then each desk's own (added from a copy of the protocol-wide one). */
+function BusinessCalendars({ draft, set }: { draft: Draft; set: (patch: Partial<Draft>) => void }) {
+  const directory = useDirectory();
+  const desks = (directory.data ?? []).filter((d) => !d.removed);
+  const own = draft.deskCalendars ?? [];
+  const update = (i: number, patch: Partial<DeskCalendarDraft>) => set({ deskCalendars: own.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
+  const free = desks.find((d) => !own.some((c) => c.deskId === d.id));
+  return (
+    <>
+      <CalendarFields calendar={draft} onChange={set} legend="Business hours (one window per weekday; the same open and close time = closed)" />
+      {own.map((c, i) => {
+        const name = desks.find((d) => d.id === c.deskId)?.name ?? `Desk #${c.deskId}`;
+        return (
+          <CalendarFields key={c.deskId} calendar={c} onChange={(patch) => update(i, patch)} legend={`${name}'s own business hours`} prefix={`desk-${i}-`}>
+            <label>
+              Desk
+              <select name={`desk-${i}-id`} value={c.deskId} onChange={(e) => update(i, { deskId: Number(e.target.value) })}>
+                {!desks.some((d) => d.id === c.deskId) && <option value={c.deskId}>Desk #{c.deskId}</option>}
+                {desks
+                  .filter((d) => d.id === c.deskId || !own.some((o) => o.deskId === d.id))
+                  .map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {d.name} (#{d.id})
+                    </option>
+                  ))}
+              </select>
+            </label>
+            <button type="button" onClick={() => set({ deskCalendars: own.filter((_, j) => j !== i) })}>
+              Remove {name}'s calendar (it will use the protocol-wide one)
+            </button>
+          </CalendarFields>
+        );
+      })}
+      {free && (
+        <button
+          type="button"
+          data-testid="add-desk-calendar"
+          onClick={() =>
+            set({
+              deskCalendars: [
+                ...own,
+                {
+                  deskId: free.id,
+                  utcOffset: draft.utcOffset ?? 0,
+                  opens: [...(draft.opens ?? [])],
+                  closes: [...(draft.closes ?? [])],
+                  holidays: draft.holidays ?? "",
+                },
+              ],
+            })
+          }
+        >
+          Give a desk its own business hours
+        </button>
+      )}
+    </>
   );
 }
 
@@ -453,7 +554,7 @@ export function ProposalWizardPage() {
                 </tbody>
               </table>
             </div>
-            {(draft.businessHours ?? 0) !== 0 && <CalendarFields draft={draft} set={set} />}
+            {(draft.businessHours ?? 0) !== 0 && <BusinessCalendars draft={draft} set={set} />}
           </fieldset>
         )}
 

@@ -1,4 +1,5 @@
 import {
+  calendarProblem,
   composePolicyText,
   decodeOfficialChannelsParams,
   decodeRatingRulesParams,
@@ -6,6 +7,7 @@ import {
   NO_CALENDAR,
   policyContentHash,
   policyRegistryAbi,
+  weekdayCalendar,
 } from "@support-quality/sdk";
 import { decodeFunctionData } from "viem";
 import { describe, expect, it } from "vitest";
@@ -93,6 +95,29 @@ describe("validatePolicyEdit", () => {
       "Normal: targets must be whole minutes from 1 to 65,535.",
       "High: the resolution target cannot be shorter than the first response.",
     ]);
+  });
+
+  it("checks desks' own calendars like the protocol-wide one, and one calendar per desk", () => {
+    const nineToFive = weekdayCalendar(9 * 60, 17 * 60);
+    const tokyo = { ...weekdayCalendar(9 * 60, 18 * 60), utcOffsetMinutes: 540 };
+    const impossible = { ...nineToFive, opens: [18 * 60, ...nineToFive.opens.slice(1)] as unknown as typeof nineToFive.opens };
+    const withDesks = (deskCalendars: { deskId: number; calendar: typeof nineToFive }[]) => ({
+      ...base,
+      sla: { ...sla, businessHours: 0b1000, calendar: nineToFive, deskCalendars },
+    });
+    expect(validatePolicyEdit(withDesks([{ deskId: 2, calendar: tokyo }]))).toEqual([]);
+    expect(validatePolicyEdit(withDesks([{ deskId: 1, calendar: impossible }]))).toEqual([`Desk #1's calendar: ${calendarProblem(impossible)}`]);
+    expect(
+      validatePolicyEdit(
+        withDesks([
+          { deskId: 2, calendar: tokyo },
+          { deskId: 2, calendar: nineToFive },
+        ]),
+      ),
+    ).toEqual(["Desk #2 is given two calendars: keep one."]);
+    // What the registry stores: the desk's calendar under the new SLA version.
+    const p = buildPolicyProposal(registry, withDesks([{ deskId: 2, calendar: tokyo }]));
+    expect(decodeSlaParams(p.params).deskCalendars).toEqual([{ deskId: 2, calendar: tokyo }]);
   });
 
   it("checks the rating rules' window and scale, and requires a text", () => {

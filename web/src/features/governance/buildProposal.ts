@@ -7,6 +7,7 @@ import {
   calendarProblem,
   composePolicyText,
   encodeParams,
+  MAX_DESK_CALENDARS,
   NO_CALENDAR,
   type OfficialChannelsParams,
   PolicyKind,
@@ -82,6 +83,13 @@ export function validatePolicyEdit(edit: PolicyEdit, latest?: VersionRef): strin
     if (edit.sla && business !== 0) {
       const problem = calendarProblem(edit.sla.calendar ?? NO_CALENDAR);
       if (problem) problems.push(`Business-hours calendar: ${problem}`);
+      const desks = edit.sla.deskCalendars ?? [];
+      if (desks.length > MAX_DESK_CALENDARS) problems.push(`At most ${MAX_DESK_CALENDARS} desks can have their own calendar (this gives ${desks.length}).`);
+      desks.forEach((d, i) => {
+        if (i > 0 && desks[i - 1]!.deskId === d.deskId) problems.push(`Desk #${d.deskId} is given two calendars: keep one.`);
+        const deskProblem = calendarProblem(d.calendar);
+        if (deskProblem) problems.push(`Desk #${d.deskId}'s calendar: ${deskProblem}`);
+      });
     }
   }
   if (edit.kind === PolicyKind.RatingRules) {

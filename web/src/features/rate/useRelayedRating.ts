@@ -28,7 +28,7 @@ export function useRelayedRating(link: ReceiptLink, url: string | undefined) {
     return relayed.run({
       chainId,
       simulate: () =>
-        simulateContract(config, { ...ratings, functionName: "rate", args: [receipt, signer, signature, score, tags, comment], account: connection.address }),
+        simulateContract(config, { ...ratings, functionName: "rate", args: [receipt, signature, signer, score, tags, comment], account: connection.address }),
       sign: async () => {
         const nonce = await readContract(config, { ...ratings, functionName: "nonces", args: [receipt.requester] });
         const intent = { receipt, score, tags, comment, nonce, deadline };
