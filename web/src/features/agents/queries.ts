@@ -119,6 +119,25 @@ export function useDirectory() {
   });
 }
 
+/** Every desk's id, name and whether it was removed: what a desk picker needs (no agents, no aggregates). */
+export function useDeskNames() {
+  const { client, deployment } = useProtocolClient();
+  return useQuery({
+    queryKey: keyOf(deployment, "desk-names"),
+    enabled: !!client,
+    queryFn: async (): Promise<Pick<DeskEntry, "id" | "name" | "removed">[]> => {
+      const { AgentRegistry } = deployment.contracts;
+      const count = await readContract(client!, { address: AgentRegistry, abi: agentRegistryAbi, functionName: "deskCount" });
+      return Promise.all(
+        Array.from({ length: count }, async (_, i) => {
+          const desk = await readContract(client!, { address: AgentRegistry, abi: agentRegistryAbi, functionName: "desk", args: [i + 1] });
+          return { id: i + 1, name: desk.name, removed: desk.removedAt !== 0 };
+        }),
+      );
+    },
+  });
+}
+
 /** One desk. */
 export function useDesk(deskId: number | undefined) {
   const { client, deployment } = useProtocolClient();

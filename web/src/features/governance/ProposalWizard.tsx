@@ -25,7 +25,7 @@ import { usePropose } from "../../lib/actions";
 import { useChainNow } from "../../lib/chainTime";
 import { type PolicyRecord, usePolicies, versionInForce } from "../../lib/policies";
 import { useProtocol } from "../../lib/useProtocol";
-import { useDirectory } from "../agents/queries";
+import { useDeskNames } from "../agents/queries";
 import { buildPolicyProposal, type PolicyEdit, validatePolicyEdit } from "./buildProposal";
 import { CallView } from "./CallView";
 import { ProposalPreview } from "./ProposalPreview";
@@ -300,8 +300,7 @@ function CalendarFields({
 
 /** The protocol-wide calendar, then each desk's own (added from a copy of the protocol-wide one). */
 function BusinessCalendars({ draft, set }: { draft: Draft; set: (patch: Partial<Draft>) => void }) {
-  const directory = useDirectory();
-  const desks = (directory.data ?? []).filter((d) => !d.removed);
+  const desks = (useDeskNames().data ?? []).filter((d) => !d.removed);
   const own = draft.deskCalendars ?? [];
   const update = (i: number, patch: Partial<DeskCalendarDraft>) => set({ deskCalendars: own.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
   const free = desks.find((d) => !own.some((c) => c.deskId === d.id));
