@@ -35,6 +35,11 @@ export interface DeployOptions {
   quorumPercent?: bigint;
   criticalQuorumPercent?: bigint;
   timelockDelay?: bigint;
+  /**
+   * Help-article categories only the DAO may write, at the critical quorum (1-based indexes into the rating
+   * rules' ticket categories). Fixed for the knowledge base's life.
+   */
+  protectedArticleCategories?: readonly number[];
 }
 
 export const DEFAULT_OPTIONS = {
@@ -46,13 +51,27 @@ export const DEFAULT_OPTIONS = {
   quorumPercent: 4n,
   criticalQuorumPercent: 20n,
   timelockDelay: 24n * 60n * 60n, // 1 day
+  // "Security & phishing" in the SDK's default ticket categories: the articles a scammer would most like to edit.
+  protectedArticleCategories: [4],
 } as const;
+
+/** The highest category a rating-rules version can name (at most 32 categories, 1-based; 0 = general). */
+const MAX_ARTICLE_CATEGORY = 32;
+
+/** The knowledge base's `protectedCategories` bitmask. */
+export function protectedCategoryMask(categories: readonly number[]): bigint {
+  return categories.reduce((mask, c) => {
+    if (!Number.isInteger(c) || c < 1 || c > MAX_ARTICLE_CATEGORY)
+      throw new Error(`A protected article category must be 1–${MAX_ARTICLE_CATEGORY}, not ${c}.`);
+    return mask | (1n << BigInt(c));
+  }, 0n);
+}
 
 /** The `deployments/<chainId>.json` record (one definition, in the SDK, shared with the dApp). */
 export type { Deployment };
 
 const selector = (signature: string): Hex => toFunctionSelector(signature);
-const withFirstArgument = (signature: string, value: number): Hex =>
+export const withFirstArgument = (signature: string, value: number): Hex =>
   `${selector(signature)}${encodeAbiParameters([{ type: "uint256" }], [BigInt(value)]).slice(2)}`;
 
 /**
@@ -61,13 +80,22 @@ const withFirstArgument = (signature: string, value: number): Hex =>
  * is what cannot make anyone an official agent, change the security script or official channels, weaken
  * the DAO's ability to act, or move what the DAO holds: the SLA, escalation, rating-rule and general
  * policies (and cancelling their scheduled versions), suspending an agent, a desk's issuer keys and
- * self-signing flag, ruling on and overturning impersonator reports, and voiding an abusive rating.
+ * self-signing flag, ruling on and overturning impersonator reports, voiding an abusive rating, and
+ * publishing or retiring a help article outside the protected categories (the security and phishing
+ * articles, like the security script, need the critical quorum).
  */
-export function defaultRoutineActions(addresses: {
-  policyRegistry: Address;
-  agentRegistry: Address;
-  ratings: Address;
-}): { targets: Address[]; prefixes: Hex[] } {
+export function defaultRoutineActions(
+  addresses: {
+    policyRegistry: Address;
+    agentRegistry: Address;
+    ratings: Address;
+    knowledgeBase: Address;
+  },
+  protectedArticleCategories: readonly number[] = DEFAULT_OPTIONS.protectedArticleCategories,
+): { targets: Address[]; prefixes: Hex[] } {
+  const routineCategories = Array.from({ length: MAX_ARTICLE_CATEGORY + 1 }, (_, c) => c).filter(
+    (c) => !protectedArticleCategories.includes(c),
+  );
   const routineKinds = [PolicyKind.General, PolicyKind.SLA, PolicyKind.Escalation, PolicyKind.RatingRules];
   const actions: [Address, Hex][] = [
     ...routineKinds.flatMap((kind): [Address, Hex][] => [
@@ -82,6 +110,10 @@ export function defaultRoutineActions(addresses: {
       "overturnReport(uint256,string)",
     ].map((s): [Address, Hex] => [addresses.agentRegistry, selector(s)]),
     [addresses.ratings, selector("voidRating(bytes32,string)")],
+    ...routineCategories.flatMap((c): [Address, Hex][] => [
+      [addresses.knowledgeBase, withFirstArgument(PUBLISH_ARTICLE_SIGNATURE, c)],
+      [addresses.knowledgeBase, withFirstArgument(RETIRE_ARTICLE_SIGNATURE, c)],
+    ]),
   ];
   return { targets: actions.map(([t]) => t), prefixes: actions.map(([, p]) => p) };
 }
@@ -102,6 +134,8 @@ export function governorSettings(
 
 export const CANCEL_VERSION_SIGNATURE = "cancelScheduledVersion(uint8,uint256)";
 export const PUBLISH_POLICY_SIGNATURE = "publishPolicy(uint8,uint256,uint48,(string,string,string,bytes))";
+export const PUBLISH_ARTICLE_SIGNATURE = "publishArticle(uint8,uint256,uint48,(string,string,string))";
+export const RETIRE_ARTICLE_SIGNATURE = "retireArticle(uint8,uint256)";
 
 /**
  * Deterministic, resumable deployment (public networks: `npm run deploy`): every contract is created through
@@ -188,12 +222,20 @@ export async function deployProtocol(viem: Viem, options: DeployOptions & { dete
     "SupportRatings",
     (await create("SupportRatings", [timelock.address, agentRegistry.address, policyRegistry.address])).address,
   );
+  const knowledgeBase = await viem.getContractAt(
+    "KnowledgeBase",
+    (await create("KnowledgeBase", [timelock.address, policyRegistry.address, protectedCategoryMask(opts.protectedArticleCategories)])).address,
+  );
 
-  const routine = defaultRoutineActions({
-    policyRegistry: policyRegistry.address,
-    agentRegistry: agentRegistry.address,
-    ratings: ratings.address,
-  });
+  const routine = defaultRoutineActions(
+    {
+      policyRegistry: policyRegistry.address,
+      agentRegistry: agentRegistry.address,
+      ratings: ratings.address,
+      knowledgeBase: knowledgeBase.address,
+    },
+    opts.protectedArticleCategories,
+  );
   const governorArgs = [
     token.address,
     timelock.address,
@@ -203,7 +245,7 @@ export async function deployProtocol(viem: Viem, options: DeployOptions & { dete
     routine.prefixes,
   ] as const;
   const governor = await viem.getContractAt("SupportGovernor", (await create("SupportGovernor", governorArgs)).address);
-  if (kept.length > 0) await checkKeptWiring({ token, timelock, governor, policyRegistry, agentRegistry, ratings });
+  if (kept.length > 0) await checkKeptWiring({ token, timelock, governor, policyRegistry, agentRegistry, ratings, knowledgeBase });
 
   // Each wiring step is skipped when done, so a resumed deployment finishes where the last one stopped.
   for (const role of [await timelock.read.PROPOSER_ROLE(), await timelock.read.CANCELLER_ROLE()]) {
@@ -224,9 +266,10 @@ export async function deployProtocol(viem: Viem, options: DeployOptions & { dete
       PolicyRegistry: policyRegistry.address,
       AgentRegistry: agentRegistry.address,
       SupportRatings: ratings.address,
+      KnowledgeBase: knowledgeBase.address,
     },
   };
-  return { deployment, deployer, token, timelock, governor, policyRegistry, agentRegistry, ratings };
+  return { deployment, deployer, token, timelock, governor, policyRegistry, agentRegistry, ratings, knowledgeBase };
 }
 
 /**
@@ -241,6 +284,7 @@ async function checkKeptWiring(c: {
   policyRegistry: { address: Address };
   agentRegistry: { address: Address };
   ratings: { read: { agentRegistry(): Promise<Address>; policyRegistry(): Promise<Address>; owner(): Promise<Address> } };
+  knowledgeBase: { read: { policyRegistry(): Promise<Address>; owner(): Promise<Address> } };
 }): Promise<void> {
   const pairs: [string, Address, Address][] = [
     ["the governor's token", await c.governor.read.token(), c.token.address],
@@ -248,6 +292,8 @@ async function checkKeptWiring(c: {
     ["the ratings contract's agent registry", await c.ratings.read.agentRegistry(), c.agentRegistry.address],
     ["the ratings contract's policy registry", await c.ratings.read.policyRegistry(), c.policyRegistry.address],
     ["the ratings contract's owner", await c.ratings.read.owner(), c.timelock.address],
+    ["the knowledge base's policy registry", await c.knowledgeBase.read.policyRegistry(), c.policyRegistry.address],
+    ["the knowledge base's owner", await c.knowledgeBase.read.owner(), c.timelock.address],
   ];
   for (const [what, actual, expected] of pairs)
     if (actual.toLowerCase() !== expected.toLowerCase())
@@ -266,6 +312,7 @@ export async function attachProtocol(viem: Viem, deployment: Deployment, deploye
     policyRegistry: await viem.getContractAt("PolicyRegistry", c.PolicyRegistry),
     agentRegistry: await viem.getContractAt("AgentRegistry", c.AgentRegistry),
     ratings: await viem.getContractAt("SupportRatings", c.SupportRatings),
+    knowledgeBase: await viem.getContractAt("KnowledgeBase", c.KnowledgeBase),
   };
 }
 

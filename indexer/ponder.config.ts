@@ -42,6 +42,7 @@ export default createConfig({
   },
   contracts: {
     AgentRegistry: contract(abis.AgentRegistry, deployment.contracts.AgentRegistry),
+    KnowledgeBase: contract(abis.KnowledgeBase, deployment.contracts.KnowledgeBase),
     PolicyRegistry: contract(abis.PolicyRegistry, deployment.contracts.PolicyRegistry),
     SupportGovernor: contract(abis.SupportGovernor, deployment.contracts.SupportGovernor),
     SupportRatings: contract(abis.SupportRatings, deployment.contracts.SupportRatings),

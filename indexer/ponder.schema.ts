@@ -173,6 +173,51 @@ export const policyVersion = onchainTable(
   (table) => ({ policyIdx: index().on(table.policyId, table.version) }),
 );
 
+export const article = onchainTable("article", (t) => ({
+  id: t.integer().primaryKey(),
+  category: t.integer().notNull(),
+  versions: t.integer().notNull(),
+  retiredAt: t.bigint(),
+  createdAt: t.bigint().notNull(),
+}));
+
+/** Every version of every help article, with its full text and its helpful tally (votes are per version). */
+export const articleVersion = onchainTable(
+  "article_version",
+  (t) => ({
+    id: t.text().primaryKey(),
+    articleId: t.integer().notNull(),
+    version: t.integer().notNull(),
+    category: t.integer().notNull(),
+    contentHash: t.hex().notNull(),
+    effectiveFrom: t.bigint().notNull(),
+    publisher: t.hex().notNull(),
+    title: t.text().notNull(),
+    body: t.text().notNull(),
+    language: t.text().notNull(),
+    helpful: t.integer().notNull(),
+    notHelpful: t.integer().notNull(),
+    block: t.bigint().notNull(),
+    time: t.bigint().notNull(),
+    tx: t.hex().notNull(),
+  }),
+  (table) => ({ articleIdx: index().on(table.articleId, table.version) }),
+);
+
+export const helpfulVote = onchainTable(
+  "helpful_vote",
+  (t) => ({
+    id: t.text().primaryKey(),
+    articleId: t.integer().notNull(),
+    version: t.integer().notNull(),
+    voter: t.hex().notNull(),
+    helpful: t.boolean().notNull(),
+    reason: t.text().notNull(),
+    time: t.bigint().notNull(),
+  }),
+  (table) => ({ versionIdx: index().on(table.articleId, table.version) }),
+);
+
 export const ratingTerms = onchainTable("rating_terms", (t) => ({
   id: t.integer().primaryKey(),
   effectiveFrom: t.bigint().notNull(),

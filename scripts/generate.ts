@@ -33,6 +33,7 @@ const HEADER = (from: string) => [
 /** The contracts of a deployment, by artifact path (relative to artifacts/). */
 const CONTRACTS: Record<string, string> = {
   AgentRegistry: "contracts/agents/AgentRegistry.sol/AgentRegistry.json",
+  KnowledgeBase: "contracts/knowledge/KnowledgeBase.sol/KnowledgeBase.json",
   PolicyRegistry: "contracts/policy/PolicyRegistry.sol/PolicyRegistry.json",
   SupportGovernor: "contracts/governance/SupportGovernor.sol/SupportGovernor.json",
   SupportRatings: "contracts/ratings/SupportRatings.sol/SupportRatings.json",

@@ -8,9 +8,12 @@ import { type Context, type EventNames, ponder } from "ponder:registry";
 import {
   agent,
   agentStatusChange,
+  article,
+  articleVersion,
   chainAnchor,
   desk,
   deskKey,
+  helpfulVote,
   holder,
   policy,
   policyVersion,
@@ -96,6 +99,10 @@ const PAGE_EVENTS = new Set<EventNames>([
   "AgentRegistry:ImpersonatorReported",
   "AgentRegistry:ReportResolved",
   "AgentRegistry:ReportOverturned",
+  "KnowledgeBase:ArticleCreated",
+  "KnowledgeBase:ArticlePublished",
+  "KnowledgeBase:ArticleRetired",
+  "KnowledgeBase:HelpfulVoted",
   "SupportRatings:Rated",
   "SupportRatings:RatingReplied",
   "SupportRatings:RatingVoided",
@@ -293,6 +300,58 @@ ponder.on("SupportRatings:RatingVoided", async ({ event, context }) => {
 });
 
 // ---- Policies -------------------------------------------------------------------------------------
+
+// ---- Help articles ---------------------------------------------------------------------------------
+
+ponder.on("KnowledgeBase:ArticleCreated", async ({ event, context }) => {
+  await record(context, "KnowledgeBase", "ArticleCreated", event);
+  await context.db.insert(article).values({ id: Number(event.args.articleId), category: event.args.category, versions: 0, createdAt: event.block.timestamp });
+});
+
+ponder.on("KnowledgeBase:ArticlePublished", async ({ event, context }) => {
+  await record(context, "KnowledgeBase", "ArticlePublished", event);
+  const { articleId, version, category, contentHash, effectiveFrom, publisher, content } = event.args;
+  await context.db.insert(articleVersion).values({
+    id: `${articleId}:${version}`,
+    articleId: Number(articleId),
+    version: Number(version),
+    category,
+    contentHash,
+    effectiveFrom: BigInt(effectiveFrom),
+    publisher: lower(publisher),
+    title: content.title,
+    body: content.body,
+    language: content.language,
+    helpful: 0,
+    notHelpful: 0,
+    block: event.block.number,
+    time: event.block.timestamp,
+    tx: event.transaction.hash,
+  });
+  await context.db.update(article, { id: Number(articleId) }).set({ versions: Number(version) });
+});
+
+ponder.on("KnowledgeBase:ArticleRetired", async ({ event, context }) => {
+  await record(context, "KnowledgeBase", "ArticleRetired", event);
+  await context.db.update(article, { id: Number(event.args.articleId) }).set({ retiredAt: BigInt(event.args.retiredAt) });
+});
+
+ponder.on("KnowledgeBase:HelpfulVoted", async ({ event, context }) => {
+  await record(context, "KnowledgeBase", "HelpfulVoted", event);
+  const { articleId, version, voter, helpful, reason } = event.args;
+  await context.db.insert(helpfulVote).values({
+    id: `${articleId}:${version}:${lower(voter)}`,
+    articleId: Number(articleId),
+    version: Number(version),
+    voter: lower(voter),
+    helpful,
+    reason,
+    time: event.block.timestamp,
+  });
+  await context.db
+    .update(articleVersion, { id: `${articleId}:${version}` })
+    .set((row) => (helpful ? { helpful: row.helpful + 1 } : { notHelpful: row.notHelpful + 1 }));
+});
 
 ponder.on("PolicyRegistry:PolicyCreated", async ({ event, context }) => {
   await record(context, "PolicyRegistry", "PolicyCreated", event);

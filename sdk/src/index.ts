@@ -13,6 +13,7 @@ export * from "./generated/enums.js";
 export * from "./governance/effects.js";
 export * from "./governance/simulate.js";
 export * from "./handles/index.js";
+export * from "./knowledge/articles.js";
 export * from "./labels.js";
 export * from "./policies/content.js";
 export * from "./policies/params.js";

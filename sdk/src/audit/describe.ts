@@ -16,7 +16,7 @@ export interface DescribedField {
 }
 
 /** Filter kinds of the Audit page. Ownership and role changes are governance, whichever contract emits them. */
-export type RowKind = "governance" | "policy" | "agents" | "ratings" | "token";
+export type RowKind = "governance" | "policy" | "agents" | "ratings" | "knowledge" | "token";
 
 const KIND_OF_CONTRACT: Record<TimelineRow["contract"], RowKind> = {
   SupportToken: "token",
@@ -25,6 +25,7 @@ const KIND_OF_CONTRACT: Record<TimelineRow["contract"], RowKind> = {
   PolicyRegistry: "policy",
   AgentRegistry: "agents",
   SupportRatings: "ratings",
+  KnowledgeBase: "knowledge",
 };
 
 const ADMIN_EVENTS = new Set(["OwnershipTransferred", "RoleGranted", "RoleRevoked", "RoleAdminChanged", "EIP712DomainChanged"]);

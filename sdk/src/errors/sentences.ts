@@ -70,6 +70,33 @@ export const ERROR_SENTENCES: { readonly [N in ProtocolErrorName]: Sentence } = 
   AgentRegistrySuspendedByOwner: ([agent]) => `The DAO suspended agent ${a(agent)}: only a DAO proposal can reinstate it.`,
   AgentRegistryTooManyIssuers: ([desk, max]) => `Desk #${n(desk)} already has ${n(max)} issuer keys: revoke one before adding another.`,
 
+  // KnowledgeBase
+  KnowledgeBaseFieldLength: ([field, length, min, max]) =>
+    Number(length) < Number(min)
+      ? `The article's ${String(field)} must not be empty${Number(min) > 1 ? ` (at least ${n(min)} bytes)` : ""}.`
+      : field === "body"
+        ? `The article body is ${n(length)} bytes: at most ${n(max)}, so that a proposal publishing several articles always fits in one transaction. Split it into two articles.`
+        : `The ${String(field)} is ${n(length)} bytes: at most ${n(max)}.`,
+  KnowledgeBaseUnknownCategory: ([category, count]) =>
+    `Category ${n(category)} is not one of the ${n(count)} ticket categories of the rating rules in force (0 is "General").`,
+  KnowledgeBaseNotPublisher: ([account, category]) =>
+    `${a(account)} may not write articles in category ${n(category)}: only the DAO may, and its appointed editor outside the protected categories (security & phishing).`,
+  KnowledgeBaseUnknownArticle: ([id]) => `There is no article #${n(id)}.`,
+  KnowledgeBaseCategoryMismatch: ([id, category, given]) =>
+    `Article #${n(id)} is in category ${n(category)}, not ${n(given)}: an article keeps its category (retire it and publish a new one to move it).`,
+  KnowledgeBaseArticleRetired: ([id, at]) => `Article #${n(id)} was retired on ${date(at)}.`,
+  KnowledgeBaseUnchanged: ([id, version, hash]) =>
+    `This says exactly what version ${n(version)} of article #${n(id)} says (hash ${h(hash)}): change something before proposing it.`,
+  KnowledgeBaseEffectiveTooEarly: ([from, earliest]) => `The version would take effect on ${date(from)}, but it cannot take effect before ${date(earliest)}.`,
+  KnowledgeBaseEffectiveTooLate: ([from, latest]) =>
+    `The version would take effect on ${date(from)}: at most a year ahead (${date(latest)}). Was the time given in milliseconds?`,
+  KnowledgeBaseChangeScheduled: ([id, at]) => `Article #${n(id)} has a version scheduled for ${date(at)}: it can be retired once that takes effect.`,
+  KnowledgeBaseVersionNotInForce: ([id, version, current]) =>
+    BigInt(current as bigint) === 0n
+      ? `Article #${n(id)} has no version in force yet.`
+      : `Article #${n(id)} changed: version ${n(current)} is in force now, not version ${n(version)}. Read the new version and vote on it.`,
+  KnowledgeBaseAlreadyVoted: ([id, version]) =>
+    `You already said whether version ${n(version)} of article #${n(id)} helped: one vote per address and version.`,
   // PolicyRegistry
   PolicyRegistryUnknownPolicy: ([id]) => `There is no policy #${n(id)}.`,
   PolicyRegistryUnknownVersion: ([id, v]) => `Policy #${n(id)} has no version ${n(v)}.`,

@@ -2,21 +2,23 @@
 // Regenerate with `npm run generate`; `npm run check:generated` fails when this file is stale.
 
 import { agentRegistryAbi } from "./abis/agentRegistry.js";
+import { knowledgeBaseAbi } from "./abis/knowledgeBase.js";
 import { policyRegistryAbi } from "./abis/policyRegistry.js";
 import { supportGovernorAbi } from "./abis/supportGovernor.js";
 import { supportRatingsAbi } from "./abis/supportRatings.js";
 import { supportTokenAbi } from "./abis/supportToken.js";
 import { timelockControllerAbi } from "./abis/timelockController.js";
 
-export { agentRegistryAbi, policyRegistryAbi, supportGovernorAbi, supportRatingsAbi, supportTokenAbi, timelockControllerAbi };
+export { agentRegistryAbi, knowledgeBaseAbi, policyRegistryAbi, supportGovernorAbi, supportRatingsAbi, supportTokenAbi, timelockControllerAbi };
 
 /** The protocol's contracts, by the names a deployments file uses. */
-export const CONTRACT_NAMES = ["AgentRegistry", "PolicyRegistry", "SupportGovernor", "SupportRatings", "SupportToken", "TimelockController"] as const;
+export const CONTRACT_NAMES = ["AgentRegistry", "KnowledgeBase", "PolicyRegistry", "SupportGovernor", "SupportRatings", "SupportToken", "TimelockController"] as const;
 export type ContractName = (typeof CONTRACT_NAMES)[number];
 
 /** Every ABI by contract name: what the calldata decoder and the audit search. */
 export const abis = {
   AgentRegistry: agentRegistryAbi,
+  KnowledgeBase: knowledgeBaseAbi,
   PolicyRegistry: policyRegistryAbi,
   SupportGovernor: supportGovernorAbi,
   SupportRatings: supportRatingsAbi,

@@ -839,6 +839,223 @@ export const errorsAbi = [
   {
     inputs: [
       {
+        internalType: "uint256",
+        name: "articleId",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "version",
+        type: "uint256",
+      },
+      {
+        internalType: "address",
+        name: "voter",
+        type: "address",
+      },
+    ],
+    name: "KnowledgeBaseAlreadyVoted",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "articleId",
+        type: "uint256",
+      },
+      {
+        internalType: "uint48",
+        name: "retiredAt",
+        type: "uint48",
+      },
+    ],
+    name: "KnowledgeBaseArticleRetired",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "articleId",
+        type: "uint256",
+      },
+      {
+        internalType: "uint8",
+        name: "category",
+        type: "uint8",
+      },
+      {
+        internalType: "uint8",
+        name: "given",
+        type: "uint8",
+      },
+    ],
+    name: "KnowledgeBaseCategoryMismatch",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "articleId",
+        type: "uint256",
+      },
+      {
+        internalType: "uint48",
+        name: "effectiveFrom",
+        type: "uint48",
+      },
+    ],
+    name: "KnowledgeBaseChangeScheduled",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint48",
+        name: "effectiveFrom",
+        type: "uint48",
+      },
+      {
+        internalType: "uint48",
+        name: "earliest",
+        type: "uint48",
+      },
+    ],
+    name: "KnowledgeBaseEffectiveTooEarly",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint48",
+        name: "effectiveFrom",
+        type: "uint48",
+      },
+      {
+        internalType: "uint48",
+        name: "latest",
+        type: "uint48",
+      },
+    ],
+    name: "KnowledgeBaseEffectiveTooLate",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "string",
+        name: "field",
+        type: "string",
+      },
+      {
+        internalType: "uint256",
+        name: "length",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "min",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "max",
+        type: "uint256",
+      },
+    ],
+    name: "KnowledgeBaseFieldLength",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "address",
+        name: "account",
+        type: "address",
+      },
+      {
+        internalType: "uint8",
+        name: "category",
+        type: "uint8",
+      },
+    ],
+    name: "KnowledgeBaseNotPublisher",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "articleId",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "version",
+        type: "uint256",
+      },
+      {
+        internalType: "bytes32",
+        name: "contentHash",
+        type: "bytes32",
+      },
+    ],
+    name: "KnowledgeBaseUnchanged",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "articleId",
+        type: "uint256",
+      },
+    ],
+    name: "KnowledgeBaseUnknownArticle",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint8",
+        name: "category",
+        type: "uint8",
+      },
+      {
+        internalType: "uint8",
+        name: "categoryCount",
+        type: "uint8",
+      },
+    ],
+    name: "KnowledgeBaseUnknownCategory",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "articleId",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "version",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "current",
+        type: "uint256",
+      },
+    ],
+    name: "KnowledgeBaseVersionNotInForce",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
         internalType: "address",
         name: "owner",
         type: "address",

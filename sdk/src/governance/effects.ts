@@ -11,6 +11,7 @@ import { formatDate, formatDuration, formatPercent, formatTokens, shortAddress }
 import {
   agentRegistryAbi,
   type ContractName,
+  knowledgeBaseAbi,
   policyRegistryAbi,
   supportGovernorAbi,
   supportRatingsAbi,
@@ -25,6 +26,8 @@ import type { ProposalCall } from "./simulate.js";
 export type Effect = { call: number; sentence: string } & (
   | { type: "policyVersion"; policyId: bigint; version: bigint; kind: number; effectiveFrom: number; changes: ParamChange[]; textWarning?: string }
   | { type: "policyRetired"; policyId: bigint }
+  | { type: "articleVersion"; articleId: bigint; version: bigint; category: number; title: string; effectiveFrom: number }
+  | { type: "articleRetired"; articleId: bigint }
   | { type: "versionCancelled"; policyId: bigint; version: bigint }
   | { type: "deskRegistered"; deskId: number; name: string }
   | { type: "deskRemoved"; deskId: number }
@@ -52,6 +55,7 @@ export interface EffectContext {
 
 const CONTRACT_ABIS: Record<string, Abi> = {
   AgentRegistry: agentRegistryAbi,
+  KnowledgeBase: knowledgeBaseAbi,
   PolicyRegistry: policyRegistryAbi,
   SupportGovernor: supportGovernorAbi,
   SupportRatings: supportRatingsAbi,
@@ -69,7 +73,7 @@ const when = (effectiveFrom: number, now: number) => (effectiveFrom === 0 || eff
 export async function describeProposal(client: Client, ctx: EffectContext, calls: readonly ProposalCall[]): Promise<Effect[]> {
   const effects: Effect[] = [];
   // Calls of one proposal build on each other (a desk registered, then its operator appointed).
-  const pending = { desks: 0, versions: new Map<bigint, bigint>() };
+  const pending = { desks: 0, versions: new Map<bigint, bigint>(), articles: new Map<bigint, bigint>() };
   for (const [i, c] of calls.entries()) effects.push(await describeCall(client, ctx, c, i, pending));
   return effects;
 }
@@ -79,7 +83,7 @@ async function describeCall(
   ctx: EffectContext,
   c: ProposalCall,
   index: number,
-  pending: { desks: number; versions: Map<bigint, bigint> },
+  pending: { desks: number; versions: Map<bigint, bigint>; articles: Map<bigint, bigint> },
 ): Promise<Effect> {
   const { deployment } = ctx;
   const name = contractAt(deployment, c.target);
@@ -169,6 +173,44 @@ async function describeCall(
       policyId,
       version: BigInt(p.latestVersion),
       sentence: `Scheduled version ${p.latestVersion} of policy #${policyId} would be cancelled before it takes effect.`,
+    };
+  }
+  if (name === "KnowledgeBase" && fn === "publishArticle") {
+    const [category, articleId, effectiveFrom, content] = args as [number, bigint, number, { title: string; body: string; language: string }];
+    let id = articleId;
+    let version = 1n;
+    if (articleId === 0n) {
+      id = (await read<bigint>(c_.KnowledgeBase, knowledgeBaseAbi, "articleCount")) + 1n + BigInt(pending.articles.size);
+    } else {
+      const article = await read<{ versionCount: number }>(c_.KnowledgeBase, knowledgeBaseAbi, "article", [articleId]);
+      version = (pending.articles.get(articleId) ?? BigInt(article.versionCount)) + 1n;
+    }
+    pending.articles.set(id, version);
+    const subject = articleId === 0n ? `New help article #${id} “${content.title}”` : `Help article #${id} v${version} “${content.title}”`;
+    return {
+      call: index,
+      type: "articleVersion",
+      articleId: id,
+      version,
+      category,
+      title: content.title,
+      effectiveFrom,
+      sentence: `${subject} (${content.language}, category ${category}, ${content.body.length.toLocaleString("en")} characters) would take effect ${when(effectiveFrom, ctx.now)}.`,
+    };
+  }
+  if (name === "KnowledgeBase" && fn === "retireArticle") {
+    const [, articleId] = args as [number, bigint];
+    return { call: index, type: "articleRetired", articleId, sentence: `Help article #${articleId} would be retired: no longer offered to users.` };
+  }
+  if (name === "KnowledgeBase" && fn === "setEditor") {
+    const [account] = args as [Address];
+    return {
+      call: index,
+      type: "setting",
+      name: "The help-article editor",
+      from: shortAddress(await read<Address>(c_.KnowledgeBase, knowledgeBaseAbi, "editor")),
+      to: shortAddress(account),
+      sentence: `${shortAddress(account)} would become the DAO's help-article editor (routine edits outside the protected categories, without a vote).`,
     };
   }
   if (name === "AgentRegistry" && fn === "registerDesk") {

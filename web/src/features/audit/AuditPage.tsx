@@ -34,6 +34,7 @@ const KINDS = [
   ["policy", "Policies"],
   ["agents", "Agents & desks"],
   ["ratings", "Ratings"],
+  ["knowledge", "Help articles"],
   ["token", "Token"],
 ] as const;
 
