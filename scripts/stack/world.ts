@@ -8,6 +8,7 @@
 
 import {
   agentRegistryAbi,
+  knowledgeBaseAbi,
   composePolicyText,
   encodeParams,
   PolicyKind,
@@ -27,6 +28,7 @@ import type { Deployment, Viem } from "../../deploy/protocol.js";
 import { addressOf, DEMO_DESKS, devAccounts, type RoleKey } from "./accounts.js";
 import { advanceTime, type Call, call, propose } from "./govern.js";
 import { accountOf, type ContractCall, sendTx } from "./tx.js";
+import { SEED_ARTICLE_UPDATE, SEED_ARTICLES } from "./world-articles.js";
 import {
   ABUSIVE,
   DESK_TICKET_BASE,
@@ -160,6 +162,9 @@ export async function seedWorld(clients: WorldClients, deployment: Deployment, l
       typed: { kind: "channels", channels: OFFICIAL_CHANNEL_PARAMS },
     }),
   ];
+  const articleCalls: Call[] = SEED_ARTICLES.map(({ category, title, body, language }) =>
+    call(c.KnowledgeBase, knowledgeBaseAbi, "publishArticle", [category, 0n, 0, { title, body, language }]),
+  );
   const founding = [
     {
       calls: deskCalls,
@@ -176,9 +181,27 @@ export async function seedWorld(clients: WorldClients, deployment: Deployment, l
       description:
         "# Adopt the security script and the official channels\n\nThe rules every agent follows (never ask for a seed phrase…) and the only channels where support happens. Critical: needs the 20% quorum.",
     },
+    {
+      calls: articleCalls,
+      description: `# Open the help centre: ${SEED_ARTICLES.length} help articles\n\nBacking up and restoring a wallet, stuck and failed transactions, approvals, connecting to dApps, fake support and phishing, and what asset recovery can and cannot mean. Critical: the security & phishing articles need the 20% quorum.`,
+    },
   ];
   const foundingIds = await passTogether(govClients, governor, wallet("ada"), [wallet("deployer"), wallet("ada"), wallet("ben"), wallet("chen")], founding);
-  log(`  founding proposals executed: ${foundingIds.length} (desks, SLA + rating rules + escalation, security script + channels)`);
+  log(`  founding proposals executed: ${foundingIds.length} (desks, SLA + rating rules + escalation, security script + channels, ${SEED_ARTICLES.length} help articles)`);
+  const articleId = (key: string) => BigInt(SEED_ARTICLES.findIndex((a) => a.key === key) + 1);
+  const helpfulVotes: [RoleKey, string, boolean, string][] = [
+    ["user1", "backup-seed-phrase", true, ""],
+    ["user2", "backup-seed-phrase", true, "Clear, and it says why never to type it anywhere."],
+    ["user3", "backup-seed-phrase", true, ""],
+    ["user4", "stuck-transaction", false, "My wallet has no speed-up button; the article assumes it does."],
+    ["user5", "stuck-transaction", true, ""],
+    ["user6", "stuck-transaction", false, ""],
+    ["user1", "fake-support", true, "This is exactly what happened to me on X."],
+    ["user3", "asset-recovery-limits", false, "I hoped someone could get my funds back."],
+  ];
+  for (const [voter, key, helpful, reason] of helpfulVotes) {
+    await send(voter, c.KnowledgeBase, knowledgeBaseAbi, "voteHelpful", [articleId(key), 1n, helpful, reason]);
+  }
 
   // 3. Operators onboard their agents.
   for (const d of DEMO_DESKS) {
@@ -274,9 +297,21 @@ export async function seedWorld(clients: WorldClients, deployment: Deployment, l
         description:
           "# Void an abusive rating of @sam.ledgerly\n\nThe rating contains threats and an attempt to dox the agent. Voiding keeps it in history and removes it from the averages.",
       },
+      {
+        calls: [
+          call(c.KnowledgeBase, knowledgeBaseAbi, "publishArticle", [
+            SEED_ARTICLE_UPDATE.category,
+            articleId(SEED_ARTICLE_UPDATE.key),
+            0,
+            { title: SEED_ARTICLE_UPDATE.title, body: SEED_ARTICLE_UPDATE.body, language: SEED_ARTICLE_UPDATE.language },
+          ]),
+        ],
+        description:
+          "# Help article: “Recognise fake support agents” v2\n\nAdds “Check before you trust”: ask for a proof of control on the Verify page, because an address lookup alone can be quoted by a scammer. Critical: a security & phishing article.",
+      },
     ],
   );
-  log("  abusive rating voided by proposal");
+  log("  abusive rating voided and the fake-support article updated (v2), by proposals");
 
   // 7. SLA v2: passed and queued, waiting for the timelock.
   const slaId = await publicClient.readContract({ address: c.PolicyRegistry, abi: policyRegistryAbi, functionName: "policyOfKind", args: [PolicyKind.SLA] });

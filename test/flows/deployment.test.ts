@@ -145,6 +145,7 @@ describe("deployment", () => {
       }
       assert.deepEqual(Object.keys(written.contracts).sort(), [
         "AgentRegistry",
+        "KnowledgeBase",
         "PolicyRegistry",
         "SupportGovernor",
         "SupportRatings",

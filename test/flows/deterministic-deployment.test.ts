@@ -10,7 +10,7 @@ import { getAddress, zeroAddress } from "viem";
 import { CREATEX_ADDRESS, create3Address, create3Salt, predictCreate3 } from "../../deploy/createx.js";
 import { type DeployJournal, deployProtocol } from "../../deploy/protocol.js";
 
-const CONTRACTS = ["SupportToken", "TimelockController", "PolicyRegistry", "AgentRegistry", "SupportRatings", "SupportGovernor"] as const;
+const CONTRACTS = ["SupportToken", "TimelockController", "PolicyRegistry", "AgentRegistry", "SupportRatings", "KnowledgeBase", "SupportGovernor"] as const;
 
 function memoryJournal(): DeployJournal & { entry?: { deploymentBlock: number } } {
   const journal: DeployJournal & { entry?: { deploymentBlock: number } } = {
@@ -75,7 +75,15 @@ describe("deterministic deployment (CREATE3 through CreateX)", () => {
     });
     assert.deepEqual(
       resumedLines.map((l) => l.split(" ").slice(0, 2).join(" ")),
-      ["SupportToken is", "TimelockController is", "PolicyRegistry is", "AgentRegistry deployed", "SupportRatings deployed", "SupportGovernor deployed"],
+      [
+        "SupportToken is",
+        "TimelockController is",
+        "PolicyRegistry is",
+        "AgentRegistry deployed",
+        "SupportRatings deployed",
+        "KnowledgeBase deployed",
+        "SupportGovernor deployed",
+      ],
     );
     assert.equal(resumedLines[0], `SupportToken is already at ${deployment.contracts.SupportToken}: kept.`);
     assert.equal(deployment.deploymentBlock, firstBlock);

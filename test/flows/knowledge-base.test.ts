@@ -6,9 +6,10 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { ARTICLE_EVENTS, type ArticleContent, articleContentHash, articleInForce, articlesFromEvents, leastHelpfulArticles } from "@support-quality/sdk";
+import { runAudit } from "@support-quality/sdk/audit";
 import { buildArticleSearch } from "@support-quality/sdk/knowledge";
 import { network } from "hardhat";
-import { getAddress } from "viem";
+import { createPublicClient, custom, getAddress } from "viem";
 import { call } from "../../scripts/stack/govern.js";
 import { type Connection, deployWorld, distributeAndDelegate, govern, latestTimestamp, mined, publishRatingPolicies, type World } from "../support/fixtures.js";
 
@@ -186,6 +187,33 @@ describe("knowledge base", () => {
       [1n, retiredAt],
     );
     assert.equal((await allEvents(world))[0].retiredAt, retiredAt);
+  });
+
+  it("the audit recomputes every article's hashes and helpful counts from events and matches the knowledge base", async () => {
+    const world = await load();
+    const { knowledgeBase: kb } = world.protocol;
+    await govern(world, [publish(world, SETUP, 0n, BACKUP), publish(world, SECURITY, 0n, SCAMS)], "Two help articles");
+    await mined(world, kb.write.voteHelpful([1n, 1n, true, ""], { account: world.requester.account }));
+    await mined(world, kb.write.voteHelpful([2n, 1n, false, "Too short."], { account: world.requester.account }));
+    await mined(world, kb.write.voteHelpful([2n, 1n, true, ""], { account: world.otherUser.account }));
+    await govern(world, [publish(world, SECURITY, 2n, { ...SCAMS, body: `${SCAMS.body} Nor for a screenshot of it.` })], "Fake support v2");
+    const client = createPublicClient({ transport: custom(connection.provider) });
+    const { report } = await runAudit(client, world.protocol.deployment);
+    assert.deepEqual(report.mismatches, []);
+    assert.deepEqual(
+      report.articles.map((a) => [a.articleId, a.category, a.versions.map((v) => [v.version, v.textMatchesHash, v.helpful, v.notHelpful])]),
+      [
+        [1, SETUP, [[1, true, 1, 0]]],
+        [
+          2,
+          SECURITY,
+          [
+            [1, true, 1, 1],
+            [2, true, 0, 0],
+          ],
+        ],
+      ],
+    );
   });
 
   it("search finds the article a question is about and quotes the passage", async () => {

@@ -129,6 +129,9 @@ export function formatReport(report: AuditReport): string[] {
   lines.push(`Agents:   ${okAgents}/${report.agents.length} match on-chain aggregates.`);
   lines.push(`Desks:    ${okDesks}/${report.desks.length} match on-chain aggregates.`);
   lines.push(`Policies: ${okPolicies}/${report.policies.length} version chains match.`);
+  const okArticles = report.articles.filter((a) => a.mismatches.length === 0).length;
+  const votes = report.articles.reduce((n, a) => n + a.versions.reduce((m, v) => m + v.helpful + v.notHelpful, 0), 0);
+  lines.push(`Help articles: ${okArticles}/${report.articles.length} version chains, content hashes and helpful counts (${votes} votes) match.`);
   if (report.mismatches.length === 0) lines.push("OK: every aggregate and policy chain recomputed from events matches the contracts.");
   else {
     lines.push(`MISMATCH: ${report.mismatches.length} problem(s):`);

@@ -4,6 +4,7 @@
  */
 import type { Hex } from "viem";
 import { SlaVerdict } from "../generated/enums.js";
+import { articleContentHash } from "../knowledge/articles.js";
 import { policyContentHash } from "../policies/content.js";
 import { isSelfSigned } from "../ratings/id.js";
 import type { JsonValue, Stats, TimelineRow } from "./types.js";
@@ -34,6 +35,13 @@ export interface RecomputedPolicy {
   retired: boolean;
 }
 
+export interface RecomputedArticle {
+  articleId: number;
+  category: number;
+  versions: { version: number; contentHash: Hex; effectiveFrom: number; textMatchesHash: boolean; helpful: number; notHelpful: number }[];
+  retired: boolean;
+}
+
 export interface Recomputed {
   /** Lower-cased agent address → its aggregates over desk-issued receipts (`agentStats`). */
   agents: Map<string, Stats>;
@@ -43,6 +51,8 @@ export interface Recomputed {
   agentDesk: Map<string, number>;
   desks: Map<number, Stats>;
   policies: Map<number, RecomputedPolicy>;
+  /** Help articles: version chains, recomputed content hashes and helpful tallies per version. */
+  articles: Map<number, RecomputedArticle>;
   ratings: number;
   /** Inconsistencies inside the event history itself (a void of an unknown rating, a version gap…). */
   anomalies: string[];
@@ -67,6 +77,7 @@ export function recompute(rows: readonly TimelineRow[]): Recomputed {
   const deskIds = new Set<number>();
   const ratings = new Map<string, RatingRecord>();
   const policies = new Map<number, RecomputedPolicy>();
+  const articles = new Map<number, RecomputedArticle>();
   const anomalies: string[] = [];
   const selfSignedOf = (agent: string) => {
     const stats = selfSigned.get(agent) ?? emptyStats();
@@ -141,6 +152,8 @@ export function recompute(rows: readonly TimelineRow[]): Recomputed {
         if (policy) policy.retired = true;
         else anomalies.push(`Policy ${policyId} is retired but was never created (${at}).`);
       }
+    } else if (row.contract === "KnowledgeBase") {
+      replayArticle(articles, row.event, a, at, anomalies);
     }
   }
 
@@ -162,7 +175,7 @@ export function recompute(rows: readonly TimelineRow[]): Recomputed {
     desk.slaBreached += stats.slaBreached;
     desk.voided += stats.voided;
   }
-  return { agents, selfSigned, agentDesk, desks, policies, ratings: ratings.size, anomalies };
+  return { agents, selfSigned, agentDesk, desks, policies, articles, ratings: ratings.size, anomalies };
 }
 
 /** The fields in which two aggregates differ, e.g. `["count", "histogram[5]"]`. */
@@ -180,4 +193,37 @@ export function summarize(stats: Stats, scale = 5) {
     average: stats.count ? stats.sum / stats.count : 0,
     csat: stats.count ? top / stats.count : 0,
   };
+}
+
+/** One KnowledgeBase event into the article chains: versions in order, each text re-hashed, votes counted. */
+function replayArticle(articles: Map<number, RecomputedArticle>, event: string, a: Record<string, JsonValue>, at: string, anomalies: string[]) {
+  const articleId = num(a.articleId);
+  const article = articles.get(articleId);
+  if (event === "ArticleCreated") {
+    if (article) anomalies.push(`Article ${articleId} is created twice (${at}).`);
+    articles.set(articleId, { articleId, category: num(a.category), versions: [], retired: false });
+    return;
+  }
+  if (!article) {
+    if (event !== "EditorSet" && event !== "OwnershipTransferred") anomalies.push(`Article ${articleId} has a ${event} before it was created (${at}).`);
+    return;
+  }
+  if (event === "ArticlePublished") {
+    const version = num(a.version);
+    const expected = article.versions.length + 1;
+    if (version !== expected) anomalies.push(`Article ${articleId} publishes version ${version} where ${expected} was next (${at}).`);
+    const content = a.content as Record<string, JsonValue>;
+    const contentHash = String(a.contentHash) as Hex;
+    const recomputed = articleContentHash(num(a.category), { title: String(content.title), body: String(content.body), language: String(content.language) });
+    const textMatchesHash = recomputed.toLowerCase() === contentHash.toLowerCase();
+    if (!textMatchesHash) anomalies.push(`Article ${articleId} version ${version}: the published text does not hash to its content hash (${at}).`);
+    article.versions.push({ version, contentHash, effectiveFrom: num(a.effectiveFrom), textMatchesHash, helpful: 0, notHelpful: 0 });
+  } else if (event === "ArticleRetired") {
+    article.retired = true;
+  } else if (event === "HelpfulVoted") {
+    const v = article.versions.find((x) => x.version === num(a.version));
+    if (!v) anomalies.push(`Article ${articleId} has a vote on version ${num(a.version)}, which was never published (${at}).`);
+    else if (a.helpful === true) v.helpful += 1;
+    else v.notHelpful += 1;
+  }
 }

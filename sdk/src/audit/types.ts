@@ -57,6 +57,15 @@ export interface PolicyVerdict {
   mismatches: string[];
 }
 
+export interface ArticleVerdict {
+  articleId: number;
+  category: number;
+  /** Per version: the hash in the event, whether the text re-hashes to it, and the helpful tally from the votes. */
+  versions: { version: number; contentHash: Hex; textMatchesHash: boolean; helpful: number; notHelpful: number }[];
+  retired: boolean;
+  mismatches: string[];
+}
+
 export interface AuditReport {
   chainId: number;
   fromBlock: number;
@@ -67,6 +76,8 @@ export interface AuditReport {
   agents: StatsVerdict[];
   desks: StatsVerdict[];
   policies: PolicyVerdict[];
+  /** Help articles: version chains, content hashes and helpful counts, against the knowledge base's storage. */
+  articles: ArticleVerdict[];
   /** Global checks (counts of desks and policies). */
   global: string[];
   /** Every mismatch, one sentence each. Empty means the history and the state agree. */

@@ -4,10 +4,10 @@
  * `eth_call`s run in parallel (no multicall contract is needed, so it works on any chain).
  */
 import { type Address, createPublicClient, custom, getAddress, type Hex } from "viem";
-import { agentRegistryAbi, policyRegistryAbi, supportRatingsAbi } from "../generated/abis.js";
+import { agentRegistryAbi, knowledgeBaseAbi, policyRegistryAbi, supportRatingsAbi } from "../generated/abis.js";
 import { diffStats, recompute } from "./recompute.js";
 import { DEFAULT_RETRY, mapLimit, type RetryOptions, type RpcClient, withRetry } from "./rpc.js";
-import type { AuditReport, Deployment, PolicyVerdict, Stats, StatsVerdict, TimelineRow } from "./types.js";
+import type { ArticleVerdict, AuditReport, Deployment, PolicyVerdict, Stats, StatsVerdict, TimelineRow } from "./types.js";
 
 export interface VerifyOptions {
   /** The block whose state is compared (the last block of the timeline). */
@@ -44,11 +44,12 @@ export async function verifyTimeline(client: RpcClient, deployment: Deployment, 
   const ratings = { address: deployment.contracts.SupportRatings, abi: supportRatingsAbi, ...at } as const;
   const agentRegistry = { address: deployment.contracts.AgentRegistry, abi: agentRegistryAbi, ...at } as const;
   const policyRegistry = { address: deployment.contracts.PolicyRegistry, abi: policyRegistryAbi, ...at } as const;
+  const knowledgeBase = { address: deployment.contracts.KnowledgeBase, abi: knowledgeBaseAbi, ...at } as const;
   const retried = <T>(read: () => Promise<T>) => withRetry(read, retry);
 
   const base = { chainId: deployment.chainId, fromBlock: options.fromBlock, toBlock: options.blockNumber, events: rows.length };
   if (options.fromBlock > deployment.deploymentBlock) {
-    return { ...base, verified: false, agents: [], desks: [], policies: [], global: [], mismatches: [] };
+    return { ...base, verified: false, agents: [], desks: [], policies: [], articles: [], global: [], mismatches: [] };
   }
 
   // Every read is an independent task, so they all run in one bounded pool.
@@ -106,6 +107,28 @@ export async function verifyTimeline(client: RpcClient, deployment: Deployment, 
       });
     }
   }
+  const articleIds = [...replay.articles.keys()].sort((a, b) => a - b);
+  const articlesOnChain = new Map<number, { category: number; versionCount: number; retiredAt: number }>();
+  const articleVersionsOnChain = new Map<string, { contentHash: Hex; helpful: number; notHelpful: number }>();
+  let articleCount = 0;
+  tasks.push(async () => {
+    articleCount = Number(await retried(() => chain.readContract({ ...knowledgeBase, functionName: "articleCount" })));
+  });
+  for (const articleId of articleIds) {
+    tasks.push(async () => {
+      const a = await retried(() => chain.readContract({ ...knowledgeBase, functionName: "article", args: [BigInt(articleId)] }));
+      articlesOnChain.set(articleId, { category: a.category, versionCount: a.versionCount, retiredAt: Number(a.retiredAt) });
+    });
+    for (const v of replay.articles.get(articleId)!.versions) {
+      tasks.push(async () => {
+        const stored = await retried(() =>
+          chain.readContract({ ...knowledgeBase, functionName: "articleVersion", args: [BigInt(articleId), BigInt(v.version)] }),
+        ).catch(() => undefined);
+        if (stored)
+          articleVersionsOnChain.set(`${articleId}/${v.version}`, { contentHash: stored.contentHash, helpful: stored.helpful, notHelpful: stored.notHelpful });
+      });
+    }
+  }
   let done = 0;
   await mapLimit(tasks, options.concurrency ?? 16, async (task) => {
     await task();
@@ -142,6 +165,7 @@ export async function verifyTimeline(client: RpcClient, deployment: Deployment, 
   const global: string[] = [];
   if (deskCount !== deskKeys.length) global.push(`The contract counts ${deskCount} desks; the events registered ${deskKeys.length}.`);
   if (policyCount !== policyIds.length) global.push(`The contract counts ${policyCount} policies; the events created ${policyIds.length}.`);
+  if (articleCount !== articleIds.length) global.push(`The knowledge base counts ${articleCount} articles; the events created ${articleIds.length}.`);
   mismatches.push(...global);
 
   const policies: PolicyVerdict[] = policyIds.map((policyId) => {
@@ -164,5 +188,33 @@ export async function verifyTimeline(client: RpcClient, deployment: Deployment, 
     return { policyId, kind: events.kind, title: events.title, versions: events.versions, retired: events.retired, mismatches: fields };
   });
 
-  return { ...base, verified: true, agents, desks, policies, global, mismatches };
+  const articles: ArticleVerdict[] = articleIds.map((articleId) => {
+    const events = replay.articles.get(articleId)!;
+    const stored = articlesOnChain.get(articleId)!;
+    const fields: string[] = [];
+    if (stored.versionCount !== events.versions.length) fields.push(`${stored.versionCount} versions on-chain, ${events.versions.length} in events`);
+    if (stored.category !== events.category) fields.push(`category ${stored.category} on-chain, ${events.category} in events`);
+    if ((stored.retiredAt !== 0) !== events.retired) fields.push(stored.retiredAt ? "retired on-chain, live in events" : "live on-chain, retired in events");
+    for (const v of events.versions) {
+      const onChain = articleVersionsOnChain.get(`${articleId}/${v.version}`);
+      if (!onChain) fields.push(`version ${v.version} missing on-chain`);
+      else {
+        if (onChain.contentHash.toLowerCase() !== v.contentHash.toLowerCase()) fields.push(`version ${v.version} content hash differs`);
+        if (onChain.helpful !== v.helpful || onChain.notHelpful !== v.notHelpful)
+          fields.push(`version ${v.version}: ${v.helpful}/${v.notHelpful} helpful/not from the votes, ${onChain.helpful}/${onChain.notHelpful} stored`);
+      }
+      if (!v.textMatchesHash) fields.push(`version ${v.version} text does not match its hash`);
+    }
+    for (const field of fields) if (!field.includes("text does not match")) mismatches.push(`Article ${articleId}: ${field}.`);
+    const versions = events.versions.map(({ version, contentHash, textMatchesHash, helpful, notHelpful }) => ({
+      version,
+      contentHash,
+      textMatchesHash,
+      helpful,
+      notHelpful,
+    }));
+    return { articleId, category: events.category, versions, retired: events.retired, mismatches: fields };
+  });
+
+  return { ...base, verified: true, agents, desks, policies, articles, global, mismatches };
 }

@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { articleContentHash } from "@support-quality/sdk";
 import { emptyStats, recompute, type TimelineRow, toCsv } from "@support-quality/sdk/audit";
 import { keccak256, toHex } from "viem";
 import { prng } from "../../support/audit-history.js";
@@ -164,5 +165,43 @@ describe("recompute", () => {
     assert.ok(first.startsWith(`7,2023-11-14T22:13:27.000Z,0x${"ab".repeat(32)},`));
     assert.ok(first.endsWith(`,SupportRatings,RatingReplied,0x01,1,${AGENTS[0]},"Thanks, ""friend""\nbye",,,`));
     assert.ok(second.endsWith(`,SupportToken,Transfer,,,,,${AGENTS[0]},${AGENTS[1]},10000000000000000000000000\n`));
+  });
+});
+
+describe("recompute: help articles", () => {
+  const content = { title: "Back up your seed phrase", body: "Write it on paper.", language: "en" };
+  const created = () => row("KnowledgeBase", "ArticleCreated", { articleId: "1", category: 1 });
+  const published = (version: number, body: string, contentHash: string) =>
+    row("KnowledgeBase", "ArticlePublished", {
+      articleId: "1",
+      version: String(version),
+      category: 1,
+      contentHash,
+      effectiveFrom: 1,
+      publisher: AGENTS[0],
+      content: { ...content, body },
+    });
+  const vote = (version: number, helpful: boolean) =>
+    row("KnowledgeBase", "HelpfulVoted", { articleId: "1", version: String(version), voter: AGENTS[1], helpful, reason: "" });
+
+  it("tallies votes per version and re-hashes every text", () => {
+    const hash = articleContentHash(1, content);
+    const replay = recompute([created(), published(1, content.body, hash), vote(1, true), vote(1, false), vote(1, true)]);
+    assert.deepEqual(replay.anomalies, []);
+    assert.deepEqual(replay.articles.get(1), {
+      articleId: 1,
+      category: 1,
+      retired: false,
+      versions: [{ version: 1, contentHash: hash, effectiveFrom: 1, textMatchesHash: true, helpful: 2, notHelpful: 1 }],
+    });
+  });
+
+  it("flags a text that does not hash to its event's hash, and a vote on a version never published", () => {
+    const hash = articleContentHash(1, content);
+    const replay = recompute([created(), published(1, "Type it into wallet-validate.example.", hash), vote(2, true)]);
+    assert.equal(replay.articles.get(1)?.versions[0].textMatchesHash, false);
+    assert.equal(replay.anomalies.length, 2);
+    assert.match(replay.anomalies[0], /^Article 1 version 1: the published text does not hash to its content hash/);
+    assert.match(replay.anomalies[1], /^Article 1 has a vote on version 2, which was never published/);
   });
 });
