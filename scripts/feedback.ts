@@ -60,6 +60,12 @@ async function main() {
       console.log(`  ${s.priorityName.padEnd(8)} ${s.categoryName.padEnd(24)} ${String(s.met).padStart(5)} met  ${String(s.breached).padStart(5)} breached`);
     }
   }
+  if (report.leastHelpful.length > 0) {
+    console.log("Least helpful help articles (version in force):");
+    for (const a of report.leastHelpful.slice(0, 5)) {
+      console.log(`  #${a.articleId} v${a.version} “${a.title}” (${a.categoryName}): ${a.helpful} of ${a.helpful + a.notHelpful} found it helpful`);
+    }
+  }
   if (values["sla-out"]) {
     await writeFile(values["sla-out"], feedbackSlaCsv(report));
     console.error(`Wrote ${values["sla-out"]}.`);

@@ -94,3 +94,43 @@ describe("feedback report", () => {
     expect(lastWeek.categories.map((c) => [c.name, c.count])).toEqual([["Transactions & gas", 2]]);
   });
 });
+
+describe("feedback: least helpful articles", () => {
+  const article = (id: number, category: number, version: number, title: string, effectiveFrom: number) =>
+    row("KnowledgeBase", "ArticlePublished", effectiveFrom, { articleId: id, version, category, effectiveFrom, content: { title, body: "", language: "en" } });
+  const vote = (id: number, version: number, helpful: boolean) => row("KnowledgeBase", "HelpfulVoted", T0 + 10, { articleId: id, version, helpful });
+  const rows: TimelineRow[] = [
+    ...timeline,
+    row("KnowledgeBase", "ArticleCreated", T0, { articleId: 1, category: 1 }),
+    row("KnowledgeBase", "ArticleCreated", T0, { articleId: 2, category: 2 }),
+    row("KnowledgeBase", "ArticleCreated", T0, { articleId: 3, category: 2 }),
+    article(1, 1, 1, "Back up your seed phrase", T0),
+    article(2, 2, 1, "Why is my transaction stuck?", T0),
+    article(3, 2, 1, "Failed but paid", T0),
+    vote(1, 1, true),
+    vote(1, 1, true),
+    vote(2, 1, false),
+    vote(2, 1, true),
+    vote(3, 1, false),
+    // Version 2 of article 3 starts a new tally: its old "not helpful" no longer counts.
+    article(3, 2, 2, "Failed but paid a fee", T0 + 20),
+    vote(3, 2, true),
+  ];
+
+  it("lists each article's version in force, least helpful first, with its category's name", () => {
+    expect(feedbackReport(rows).leastHelpful).toEqual([
+      {
+        articleId: 2,
+        version: 1,
+        title: "Why is my transaction stuck?",
+        category: 2,
+        categoryName: "Transactions & gas",
+        helpful: 1,
+        notHelpful: 1,
+        share: 0.5,
+      },
+      { articleId: 1, version: 1, title: "Back up your seed phrase", category: 1, categoryName: "Wallet setup, backup", helpful: 2, notHelpful: 0, share: 1 },
+      { articleId: 3, version: 2, title: "Failed but paid a fee", category: 2, categoryName: "Transactions & gas", helpful: 1, notHelpful: 0, share: 1 },
+    ]);
+  });
+});

@@ -50,6 +50,20 @@ export interface FeedbackReport {
   lowScoreTags: { tag: string; count: number }[];
   /** SLA verdicts per priority and category (ratings judged against an SLA only), most breaches first. */
   sla: SlaFeedback[];
+  /** The least helpful help articles (their version in force, with at least one vote), worst share first. */
+  leastHelpful: ArticleFeedback[];
+}
+
+export interface ArticleFeedback {
+  articleId: number;
+  version: number;
+  title: string;
+  category: number;
+  categoryName: string;
+  helpful: number;
+  notHelpful: number;
+  /** helpful / (helpful + notHelpful). */
+  share: number;
 }
 
 export interface SlaFeedback {
@@ -82,8 +96,30 @@ const num = (v: JsonValue | undefined) => Number(v);
 export function feedbackReport(rows: readonly TimelineRow[], options: FeedbackOptions = {}): FeedbackReport {
   const rules = new Map<number, { scale: number; tags: readonly string[]; categories: readonly string[] }>();
   const ratings = new Map<string, Rating>();
+  const articles = new Map<
+    number,
+    { category: number; retired: boolean; versions: { version: number; title: string; effectiveFrom: number; helpful: number; notHelpful: number }[] }
+  >();
   for (const row of rows) {
     const a = row.args;
+    if (row.contract === "KnowledgeBase") {
+      const id = num(a.articleId);
+      if (row.event === "ArticleCreated") articles.set(id, { category: num(a.category), retired: false, versions: [] });
+      else if (row.event === "ArticlePublished") {
+        const content = a.content as Record<string, JsonValue>;
+        articles
+          .get(id)
+          ?.versions.push({ version: num(a.version), title: String(content.title), effectiveFrom: num(a.effectiveFrom), helpful: 0, notHelpful: 0 });
+      } else if (row.event === "ArticleRetired") {
+        const article = articles.get(id);
+        if (article) article.retired = true;
+      } else if (row.event === "HelpfulVoted") {
+        const v = articles.get(id)?.versions.find((x) => x.version === num(a.version));
+        if (v && a.helpful === true) v.helpful++;
+        else if (v) v.notHelpful++;
+      }
+      continue;
+    }
     if (row.contract === "PolicyRegistry" && row.event === "PolicyPublished" && num(a.kind) === PolicyKind.RatingRules) {
       const params = String((a.content as Record<string, JsonValue> | undefined)?.params ?? "0x") as Hex;
       try {
@@ -198,6 +234,7 @@ export function feedbackReport(rows: readonly TimelineRow[], options: FeedbackOp
     buckets: [...buckets.values()].sort((x, y) => x.start - y.start || x.category - y.category).map(({ top, ...b }) => ({ ...b, csat: top / b.count })),
     lowScoreTags: [...lowTags.entries()].map(([tag, count]) => ({ tag, count })).sort((x, y) => y.count - x.count || x.tag.localeCompare(y.tag)),
     sla: [...sla.values()].sort((x, y) => y.breached - x.breached || y.priority - x.priority || x.category - y.category),
+    leastHelpful: leastHelpful(articles, to ?? Math.max(0, ...rows.map((r) => r.time)), nameOf),
   };
 }
 
@@ -221,4 +258,31 @@ export function feedbackSlaCsv(report: FeedbackReport): string {
   const header = ["priority", "priority_name", "category", "category_name", "sla_met", "sla_breached"];
   const lines = report.sla.map((s) => [s.priority, s.priorityName, s.category, s.categoryName, s.met, s.breached].map(cell).join(","));
   return `${[header.join(","), ...lines].join("\n")}\n`;
+}
+
+/** Each live article's version in force at `now` with at least one vote, least helpful first (ties: more votes first). */
+function leastHelpful(
+  articles: Map<
+    number,
+    { category: number; retired: boolean; versions: { version: number; title: string; effectiveFrom: number; helpful: number; notHelpful: number }[] }
+  >,
+  now: number,
+  nameOf: (category: number) => string,
+): ArticleFeedback[] {
+  const out: ArticleFeedback[] = [];
+  for (const [articleId, a] of articles) {
+    const v = a.retired ? undefined : [...a.versions].reverse().find((x) => x.effectiveFrom <= now);
+    if (!v || v.helpful + v.notHelpful === 0) continue;
+    out.push({
+      articleId,
+      version: v.version,
+      title: v.title,
+      category: a.category,
+      categoryName: a.category === 0 ? "General" : nameOf(a.category),
+      helpful: v.helpful,
+      notHelpful: v.notHelpful,
+      share: v.helpful / (v.helpful + v.notHelpful),
+    });
+  }
+  return out.sort((x, y) => x.share - y.share || y.notHelpful - x.notHelpful || x.articleId - y.articleId);
 }
