@@ -8,9 +8,9 @@
 
 import {
   agentRegistryAbi,
-  knowledgeBaseAbi,
   composePolicyText,
   encodeParams,
+  knowledgeBaseAbi,
   PolicyKind,
   PROPOSAL_STATE_NAMES,
   ProposalState,
@@ -187,7 +187,9 @@ export async function seedWorld(clients: WorldClients, deployment: Deployment, l
     },
   ];
   const foundingIds = await passTogether(govClients, governor, wallet("ada"), [wallet("deployer"), wallet("ada"), wallet("ben"), wallet("chen")], founding);
-  log(`  founding proposals executed: ${foundingIds.length} (desks, SLA + rating rules + escalation, security script + channels, ${SEED_ARTICLES.length} help articles)`);
+  log(
+    `  founding proposals executed: ${foundingIds.length} (desks, SLA + rating rules + escalation, security script + channels, ${SEED_ARTICLES.length} help articles)`,
+  );
   const articleId = (key: string) => BigInt(SEED_ARTICLES.findIndex((a) => a.key === key) + 1);
   const helpfulVotes: [RoleKey, string, boolean, string][] = [
     ["user1", "backup-seed-phrase", true, ""],

@@ -31,6 +31,11 @@ export const appRoutes: AppRoute[] = [
     title: "New proposal",
     lazy: () => import("./features/governance/ProposalWizard").then((m) => ({ Component: m.ProposalWizardPage })),
   },
+  {
+    path: "/governance/new-article",
+    title: "Propose a help-article change",
+    lazy: () => import("./features/governance/ArticleWizard").then((m) => ({ Component: m.ArticleWizardPage })),
+  },
   { path: "/governance/:proposalId", title: "Proposal", lazy: () => import("./features/governance/ProposalPage").then((m) => ({ Component: m.ProposalPage })) },
   {
     path: "/policies",
@@ -46,6 +51,13 @@ export const appRoutes: AppRoute[] = [
     nav: { label: "Verify", order: 40 },
   },
   { path: "/verify/:addressOrHandle", title: "Verify", lazy: () => import("./features/verify/VerifyPage").then((m) => ({ Component: m.VerifyPage })) },
+  {
+    path: "/help",
+    title: "Help centre",
+    lazy: () => import("./features/help/HelpCentrePage").then((m) => ({ Component: m.HelpCentrePage })),
+    nav: { label: "Help", order: 45 },
+  },
+  { path: "/help/:articleId", title: "Help article", lazy: () => import("./features/help/ArticlePage").then((m) => ({ Component: m.ArticlePage })) },
   {
     path: "/agents",
     title: "Agents & desks",

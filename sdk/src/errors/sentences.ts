@@ -95,8 +95,7 @@ export const ERROR_SENTENCES: { readonly [N in ProtocolErrorName]: Sentence } = 
     BigInt(current as bigint) === 0n
       ? `Article #${n(id)} has no version in force yet.`
       : `Article #${n(id)} changed: version ${n(current)} is in force now, not version ${n(version)}. Read the new version and vote on it.`,
-  KnowledgeBaseAlreadyVoted: ([id, version]) =>
-    `You already said whether version ${n(version)} of article #${n(id)} helped: one vote per address and version.`,
+  KnowledgeBaseAlreadyVoted: ([id, version]) => `You already said whether version ${n(version)} of article #${n(id)} helped: one vote per address and version.`,
   // PolicyRegistry
   PolicyRegistryUnknownPolicy: ([id]) => `There is no policy #${n(id)}.`,
   PolicyRegistryUnknownVersion: ([id, v]) => `Policy #${n(id)} has no version ${n(v)}.`,

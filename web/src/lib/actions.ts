@@ -78,7 +78,7 @@ export function useQueue() {
 
 export function useExecute() {
   const tx = useTx();
-  const { SupportGovernor, PolicyRegistry, AgentRegistry, SupportRatings } = useProtocol().deployment.contracts;
+  const { SupportGovernor, PolicyRegistry, AgentRegistry, SupportRatings, KnowledgeBase } = useProtocol().deployment.contracts;
   return {
     ...tx,
     // Execution may change any protocol contract the proposal calls.
@@ -86,8 +86,14 @@ export function useExecute() {
       tx.send(
         { address: SupportGovernor, abi: supportGovernorAbi, functionName: "execute", args: [p.targets, p.values, p.calldatas, p.descriptionHash] },
         {
-          reads: [{ address: SupportGovernor }, { address: PolicyRegistry }, { address: AgentRegistry }, { address: SupportRatings }],
-          events: ["ProposalExecuted", "PolicyPublished", "DeskRegistered", "AgentAdded"],
+          reads: [
+            { address: SupportGovernor },
+            { address: PolicyRegistry },
+            { address: AgentRegistry },
+            { address: SupportRatings },
+            { address: KnowledgeBase },
+          ],
+          events: ["ProposalExecuted", "PolicyPublished", "DeskRegistered", "AgentAdded", "ArticlePublished", "ArticleRetired"],
         },
       ),
   };

@@ -61,10 +61,16 @@ export interface RelayedTx<
 
 type QueryKeyOptions = { address?: string; functionName?: string; contracts?: { address?: string; functionName?: string }[] };
 
-/** Whether a wagmi read query (readContract / readContracts), an event list or an app query reads one of `effects`. */
+/**
+ * Whether a wagmi read query (readContract / readContracts), an event list or an app query reads one of `effects`.
+ * An event list's key names its event, or every event it is built from (["events", chainId, [names…], …]).
+ */
 export function readsAffected(queryKey: readonly unknown[], effects: TxEffects): boolean {
   const kind = queryKey[0];
-  if (kind === "events") return effects.events?.includes(String(queryKey[2])) ?? false;
+  if (kind === "events") {
+    const listed = Array.isArray(queryKey[2]) ? queryKey[2].map(String) : [String(queryKey[2])];
+    return listed.some((name) => effects.events?.includes(name) ?? false);
+  }
   const options: QueryKeyOptions | undefined = typeof queryKey[1] === "object" && queryKey[1] !== null ? queryKey[1] : undefined;
   const matches = (c: { address?: string; functionName?: string } | undefined) =>
     !!c && effects.reads.some((r) => r.address.toLowerCase() === c.address?.toLowerCase() && (!r.functions || r.functions.includes(c.functionName ?? "")));

@@ -357,7 +357,7 @@ function BusinessCalendars({ draft, set }: { draft: Draft; set: (patch: Partial<
 }
 
 /** The quorum the proposal will need: critical or normal, as the governor decides for this call. */
-function QuorumPreview({ target, data }: { target: `0x${string}`; data: `0x${string}` }) {
+export function QuorumPreview({ target, data }: { target: `0x${string}`; data: `0x${string}` }) {
   const { chainId, deployment } = useProtocol();
   const governor = { address: deployment.contracts.SupportGovernor, abi: supportGovernorAbi, chainId } as const;
   const q = useReadContracts({
@@ -465,6 +465,9 @@ export function ProposalWizardPage() {
         <Link to="/governance">← Governance</Link>
       </p>
       <h1>Propose a policy change</h1>
+      <p className="hint">
+        Help articles have their own editor: <Link to="/governance/new-article">propose a help-article change</Link>.
+      </p>
       <form className="form" onSubmit={(e) => e.preventDefault()} aria-label="Policy proposal">
         <label>
           Policy

@@ -22,6 +22,7 @@ import { recentRatings } from "../../lib/recentRatings";
 import { useProtocol } from "../../lib/useProtocol";
 import { Countdown, StateBadge } from "../governance/ProposalSummary";
 import { useProposals } from "../governance/proposals";
+import { HelpSearchBox } from "../help/HelpSearchBox";
 
 interface Standing {
   /** A desk's name, or an agent's address (shown by handle). */
@@ -138,6 +139,7 @@ export function OverviewPage() {
     <>
       <h1>Support Quality Protocol</h1>
       <p className="muted">Community-governed rules for crypto-wallet support, and a public record of how well it is delivered.</p>
+      <HelpSearchBox />
       <CachedNotice query={board} what="the figures below are" />
       <div className="grid">
         <section className="card" aria-labelledby="in-force">

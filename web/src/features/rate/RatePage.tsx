@@ -25,6 +25,7 @@ import { errorMessage } from "../../lib/errors";
 import { relayerUrl } from "../../lib/relay";
 import type { TxState } from "../../lib/useTx";
 import { useRulesAt } from "../agents/queries";
+import { ArticleLinks } from "../help/ArticleLinks";
 import { relayerFor } from "./relayer";
 import { linkTarget, useReceiptCheck } from "./useReceiptCheck";
 import { useRelayedRating } from "./useRelayedRating";
@@ -191,6 +192,7 @@ function ReceiptView({ link }: { link: ReceiptLink }) {
         rateBy={judgement.rateBy}
         secondsLeft={judgement.secondsLeft}
       />
+      {category && <ArticleLinks category={receipt.category} heading={`Help articles for ${category}`} />}
     </>
   );
 }

@@ -18,6 +18,7 @@ import { ErrorNote, Loading } from "../../components/States";
 import { useChainNow } from "../../lib/chainTime";
 import { usePolicies, versionInForce } from "../../lib/policies";
 import { useProtocol } from "../../lib/useProtocol";
+import { SecurityArticleLinks } from "../help/ArticleLinks";
 import { ChannelResult } from "./ChannelResult";
 import { ProofOfControl } from "./ProofOfControl";
 import { ReportForm } from "./ReportForm";
@@ -297,6 +298,7 @@ export function VerifyPage() {
       <ProofOfControl />
       {/* No report form under an official result: agents are suspended by their desk, not reported. */}
       {!official && !channel && <ReportForm initialSubject={report?.subject ?? current} initialEvidence={report?.evidence} />}
+      <SecurityArticleLinks heading="How to recognise fake support" />
     </>
   );
 }
