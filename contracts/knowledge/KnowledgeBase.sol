@@ -10,10 +10,10 @@ import {IKnowledgeBase} from "./IKnowledgeBase.sol";
 /// @title KnowledgeBase
 /// @notice See {IKnowledgeBase}. Owned by the DAO's timelock from deployment.
 contract KnowledgeBase is IKnowledgeBase, DaoOwned {
-    /// @dev Bodies are bounded because the full text travels in calldata and in the event: 12,000 bytes cost
-    /// about 0.3 M gas to publish, so a proposal updating a dozen articles stays far below the 16,777,216-gas
-    /// transaction cap (EIP-7825) that would leave it stuck in the timelock. A longer article is also a
-    /// worse help article.
+    /// @dev Bodies are bounded because the full text travels in the proposal: the governor stores each
+    /// proposal's calldata (about 0.75k gas a byte), so proposing a 12,000-byte article takes ~9.1 M gas and
+    /// executing it ~1.3 M, both under the 16,777,216-gas transaction cap (EIP-7825). A longer article is
+    /// also a worse help article.
     uint256 private constant _MAX_BODY = 12_000;
     uint256 private constant _MAX_TITLE = 120;
     uint256 private constant _MIN_LANGUAGE = 2;

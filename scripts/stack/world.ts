@@ -162,9 +162,19 @@ export async function seedWorld(clients: WorldClients, deployment: Deployment, l
       typed: { kind: "channels", channels: OFFICIAL_CHANNEL_PARAMS },
     }),
   ];
-  const articleCalls: Call[] = SEED_ARTICLES.map(({ category, title, body, language }) =>
-    call(c.KnowledgeBase, knowledgeBaseAbi, "publishArticle", [category, 0n, 0, { title, body, language }]),
-  );
+  // The governor stores each proposal's calldata (~0.7k gas a byte to propose): a few articles per proposal.
+  const articleBatches: (typeof SEED_ARTICLES)[number][][] = [];
+  for (const article of SEED_ARTICLES) {
+    const last = articleBatches.at(-1);
+    if (last && last.reduce((n, a) => n + a.body.length, 0) + article.body.length <= 6_000) last.push(article);
+    else articleBatches.push([article]);
+  }
+  const articleProposals = articleBatches.map((batch, i) => ({
+    calls: batch.map(({ category, title, body, language }) =>
+      call(c.KnowledgeBase, knowledgeBaseAbi, "publishArticle", [category, 0n, 0, { title, body, language }]),
+    ),
+    description: `# Open the help centre (${i + 1}/${articleBatches.length}): ${batch.map((a) => `“${a.title}”`).join(", ")}\n\nHelp articles written for the protocol's users.${batch.some((a) => a.category === 4) ? " Critical: security & phishing articles need the 20% quorum." : ""}`,
+  }));
   const founding = [
     {
       calls: deskCalls,
@@ -181,10 +191,7 @@ export async function seedWorld(clients: WorldClients, deployment: Deployment, l
       description:
         "# Adopt the security script and the official channels\n\nThe rules every agent follows (never ask for a seed phrase…) and the only channels where support happens. Critical: needs the 20% quorum.",
     },
-    {
-      calls: articleCalls,
-      description: `# Open the help centre: ${SEED_ARTICLES.length} help articles\n\nBacking up and restoring a wallet, stuck and failed transactions, approvals, connecting to dApps, fake support and phishing, and what asset recovery can and cannot mean. Critical: the security & phishing articles need the 20% quorum.`,
-    },
+    ...articleProposals,
   ];
   const foundingIds = await passTogether(govClients, governor, wallet("ada"), [wallet("deployer"), wallet("ada"), wallet("ben"), wallet("chen")], founding);
   log(

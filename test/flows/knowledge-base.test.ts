@@ -216,6 +216,26 @@ describe("knowledge base", () => {
     );
   });
 
+  it("a full-length article (12,000 bytes) is proposed, voted and executed under the 16,777,216-gas transaction cap", async () => {
+    const world = await load();
+    const { governor } = world.protocol;
+    // Non-zero bytes (the costly kind of calldata), Markdown-like lines.
+    const line = "- Never type your seed phrase into a website, a form or a chat.\n";
+    const body = line.repeat(Math.ceil(12_000 / line.length)).slice(0, 12_000);
+    const id = await govern(world, [publish(world, SETUP, 0n, { ...BACKUP, body })], "A full-length article");
+    const gasOf = async (eventName: "ProposalCreated" | "ProposalExecuted") => {
+      const logs = await world.publicClient.getContractEvents({ address: governor.address, abi: governor.abi, eventName, fromBlock: 0n, strict: true });
+      const log = logs.find((l) => l.args.proposalId === id)!;
+      return (await world.publicClient.getTransactionReceipt({ hash: log.transactionHash })).gasUsed;
+    };
+    const [proposed, executed] = [await gasOf("ProposalCreated"), await gasOf("ProposalExecuted")];
+    console.log(`gas: propose a 12,000-byte article = ${proposed}, execute it = ${executed}`);
+    // The governor stores the proposal's calldata (~0.75k gas a byte): one full-length article fits with room.
+    assert.ok(proposed < 10_000_000n, `propose used ${proposed} gas`);
+    assert.ok(executed < 2_000_000n, `execute used ${executed} gas`);
+    assert.equal(await governor.read.state([id]), 7);
+  });
+
   it("search finds the article a question is about and quotes the passage", async () => {
     const world = await load();
     await govern(world, [publish(world, SETUP, 0n, BACKUP), publish(world, TRANSACTIONS, 0n, GAS)], "Two help articles");

@@ -75,7 +75,7 @@ export const ERROR_SENTENCES: { readonly [N in ProtocolErrorName]: Sentence } = 
     Number(length) < Number(min)
       ? `The article's ${String(field)} must not be empty${Number(min) > 1 ? ` (at least ${n(min)} bytes)` : ""}.`
       : field === "body"
-        ? `The article body is ${n(length)} bytes: at most ${n(max)}, so that a proposal publishing several articles always fits in one transaction. Split it into two articles.`
+        ? `The article body is ${n(length)} bytes: at most ${n(max)}, so that a proposal carrying it fits in one transaction. Split it into two articles.`
         : `The ${String(field)} is ${n(length)} bytes: at most ${n(max)}.`,
   KnowledgeBaseUnknownCategory: ([category, count]) =>
     `Category ${n(category)} is not one of the ${n(count)} ticket categories of the rating rules in force (0 is "General").`,

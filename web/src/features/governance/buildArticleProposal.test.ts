@@ -39,7 +39,7 @@ describe("validateArticleEdit", () => {
       "“english!” is not a language tag: use a BCP 47 tag such as “en” or “pt-BR”.",
     ]);
     expect(validateArticleEdit({ ...edit, body: "é".repeat(6_001) }, undefined, 5)).toEqual([
-      "The body is 12,002 bytes: at most 12,000, so that a proposal publishing several articles always fits in one transaction. Split it into two articles.",
+      "The body is 12,002 bytes: at most 12,000, so that a proposal carrying it fits in one transaction. Split it into two articles.",
     ]);
     expect(validateArticleEdit({ ...edit, category: 6 }, undefined, 5)).toEqual([
       "Category 6 is not one of the 5 ticket categories of the rating rules in force.",

@@ -43,7 +43,7 @@ export function validateArticleEdit(edit: ArticleEdit, latest: { version: bigint
   if (edit.body.trim() === "") problems.push("The article body is required.");
   if (body > ARTICLE_LIMITS.body)
     problems.push(
-      `The body is ${body.toLocaleString("en")} bytes: at most ${ARTICLE_LIMITS.body.toLocaleString("en")}, so that a proposal publishing several articles always fits in one transaction. Split it into two articles.`,
+      `The body is ${body.toLocaleString("en")} bytes: at most ${ARTICLE_LIMITS.body.toLocaleString("en")}, so that a proposal carrying it fits in one transaction. Split it into two articles.`,
     );
   if (language < ARTICLE_LIMITS.languageMin || language > ARTICLE_LIMITS.languageMax || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(edit.language.trim()))
     problems.push(`“${edit.language}” is not a language tag: use a BCP 47 tag such as “en” or “pt-BR”.`);
