@@ -19,7 +19,7 @@ const ROUTES: [string, string][] = [
   ["/policies/1", "Policy — Support Quality Protocol"],
   ["/verify", "Verify — Support Quality Protocol"],
   ["/help", "Help centre — Support Quality Protocol"],
-  ["/help/2", "Help article — Support Quality Protocol"],
+  ["/help/2", "Back up your seed phrase — Support Quality Protocol"],
   ["/agents", "Agents & desks — Support Quality Protocol"],
   ["/desks/1", "Desk — Support Quality Protocol"],
   ["/rate", "Rate — Support Quality Protocol"],

@@ -77,12 +77,36 @@ for (const database of ["pglite", "postgres"] as const) {
         report: ["AgentRegistry:ImpersonatorReported"],
         agent: ["AgentRegistry:AgentAdded"],
         desk: ["AgentRegistry:DeskRegistered"],
+        article: ["KnowledgeBase:ArticleCreated"],
+        article_version: ["KnowledgeBase:ArticlePublished"],
+        helpful_vote: ["KnowledgeBase:HelpfulVoted"],
       })) {
         const [{ n: rowsInTable }] = await queryIndex(url(), `select count(*)::int as n from ${table}`);
         assert.equal(rowsInTable, count(events), table);
         assert.ok(Number(rowsInTable) > 0, `the seeded world has ${table} rows`);
       }
       assert.deepEqual(await auditIndex(url(), rows), []);
+    });
+
+    it("holds every help article's versions with the helpful counts the knowledge base stores", async () => {
+      const kb = { address: deployment.contracts.KnowledgeBase, abi: abis.KnowledgeBase } as const;
+      const versions = await queryIndex(
+        url(),
+        "select article_id, version, content_hash, helpful, not_helpful from article_version order by article_id, version",
+      );
+      assert.equal(versions.length, 14, "13 articles, one of them in two versions");
+      for (const v of versions) {
+        const stored = await client.readContract({ ...kb, functionName: "articleVersion", args: [BigInt(String(v.article_id)), BigInt(String(v.version))] });
+        assert.deepEqual(
+          [v.content_hash, v.helpful, v.not_helpful],
+          [stored.contentHash.toLowerCase(), stored.helpful, stored.notHelpful],
+          `article ${v.article_id} v${v.version}`,
+        );
+      }
+      assert.ok(
+        versions.some((v) => Number(v.helpful) + Number(v.not_helpful) > 0),
+        "the seeded world has helpful votes",
+      );
     });
 
     it("counts every agent's and desk's ratings exactly as the contracts do", async () => {

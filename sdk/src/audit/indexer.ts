@@ -63,6 +63,12 @@ export const INDEX_TABLES = {
     ],
   },
   vote: { key: "id", columns: ["proposal_id", "voter", "support", "weight", "reason"] },
+  article: { key: "id", columns: ["category", "versions", "retired_at"] },
+  article_version: {
+    key: "id",
+    columns: ["article_id", "version", "category", "content_hash", "effective_from", "publisher", "title", "body", "language", "helpful", "not_helpful"],
+  },
+  helpful_vote: { key: "id", columns: ["article_id", "version", "voter", "helpful", "reason"] },
 } as const;
 
 export type IndexTableName = keyof typeof INDEX_TABLES;
@@ -93,6 +99,9 @@ export function expectedIndex(rows: readonly TimelineRow[]): Record<IndexTableNa
   const reports = new Map<string, Record<string, unknown>>();
   const policies = new Map<string, Record<string, unknown>>();
   const versions = new Map<string, Record<string, unknown>>();
+  const articles = new Map<string, Record<string, unknown>>();
+  const articleVersions = new Map<string, Record<string, unknown>>();
+  const helpfulVotes = new Map<string, Record<string, unknown>>();
   const proposals = new Map<string, Record<string, unknown>>();
   const votes = new Map<string, Record<string, unknown>>();
   const stats = () => ({ count: 0, sum: 0, histogram: [0, 0, 0, 0, 0, 0, 0, 0], sla_met: 0, sla_breached: 0, voided: 0 });
@@ -224,6 +233,43 @@ export function expectedIndex(rows: readonly TimelineRow[]): Record<IndexTableNa
       case "PolicyRegistry:VersionCancelled":
         Object.assign(versions.get(`${a.policyId}:${a.version}`) ?? {}, { cancelled: true });
         break;
+      case "KnowledgeBase:ArticleCreated":
+        articles.set(String(a.articleId), { category: a.category, versions: 0, retired_at: null });
+        break;
+      case "KnowledgeBase:ArticlePublished": {
+        const content = a.content as Record<string, JsonValue>;
+        articleVersions.set(`${a.articleId}:${a.version}`, {
+          article_id: a.articleId,
+          version: a.version,
+          category: a.category,
+          content_hash: a.contentHash,
+          effective_from: a.effectiveFrom,
+          publisher: lower(a.publisher),
+          title: content.title,
+          body: content.body,
+          language: content.language,
+          helpful: 0,
+          not_helpful: 0,
+        });
+        Object.assign(articles.get(String(a.articleId)) ?? {}, { versions: a.version });
+        break;
+      }
+      case "KnowledgeBase:ArticleRetired":
+        Object.assign(articles.get(String(a.articleId)) ?? {}, { retired_at: a.retiredAt });
+        break;
+      case "KnowledgeBase:HelpfulVoted": {
+        helpfulVotes.set(`${a.articleId}:${a.version}:${lower(a.voter)}`, {
+          article_id: a.articleId,
+          version: a.version,
+          voter: lower(a.voter),
+          helpful: a.helpful,
+          reason: a.reason,
+        });
+        const version = articleVersions.get(`${a.articleId}:${a.version}`);
+        const column = a.helpful === true ? "helpful" : "not_helpful";
+        if (version) version[column] = Number(version[column]) + 1;
+        break;
+      }
       case "SupportGovernor:ProposalCreated":
         proposals.set(String(a.proposalId), {
           proposer: lower(a.proposer),
@@ -284,6 +330,9 @@ export function expectedIndex(rows: readonly TimelineRow[]): Record<IndexTableNa
     policy_version: table(versions),
     proposal: table(proposals),
     vote: table(votes),
+    article: table(articles),
+    article_version: table(articleVersions),
+    helpful_vote: table(helpfulVotes),
   };
 }
 

@@ -7,6 +7,7 @@
 import { formatDate } from "@support-quality/sdk";
 import { type FeedbackReport, feedbackCsv, feedbackReport, feedbackSlaCsv } from "@support-quality/sdk/audit";
 import { useMemo, useState } from "react";
+import { Link } from "react-router";
 import { Empty, ErrorNote, Loading } from "../../components/States";
 import { download } from "../../lib/download";
 import { useAudit } from "../audit/useAudit";
@@ -161,6 +162,19 @@ function Report({ report, name }: { report: FeedbackReport; name: string }) {
           {report.lowScoreTags.slice(0, 10).map((t) => (
             <li key={t.tag}>
               {t.tag} — {t.count}
+            </li>
+          ))}
+        </ol>
+      )}
+      <h2>Least helpful help articles</h2>
+      {report.leastHelpful.length === 0 ? (
+        <p className="muted">No help article has a vote yet.</p>
+      ) : (
+        <ol data-testid="least-helpful-articles">
+          {report.leastHelpful.slice(0, 5).map((a) => (
+            <li key={a.articleId}>
+              <Link to={`/help/${a.articleId}`}>{a.title}</Link> ({a.categoryName}, version {a.version}) — {a.helpful} of {a.helpful + a.notHelpful} found it
+              helpful
             </li>
           ))}
         </ol>
