@@ -9,6 +9,7 @@ import {
   supportRatingsAbi,
 } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense } from "react";
 import { Link } from "react-router";
 import { readContract } from "viem/actions";
 import { useClient } from "wagmi";
@@ -22,7 +23,9 @@ import { recentRatings } from "../../lib/recentRatings";
 import { useProtocol } from "../../lib/useProtocol";
 import { Countdown, StateBadge } from "../governance/ProposalSummary";
 import { useProposals } from "../governance/proposals";
-import { HelpSearchBox } from "../help/HelpSearchBox";
+
+/** The "Search help" box, loaded after the page: it is not needed for the first paint. */
+const HelpSearchBox = lazy(() => import("../help/HelpSearchBox").then((m) => ({ default: m.HelpSearchBox })));
 
 interface Standing {
   /** A desk's name, or an agent's address (shown by handle). */
@@ -139,7 +142,9 @@ export function OverviewPage() {
     <>
       <h1>Support Quality Protocol</h1>
       <p className="muted">Community-governed rules for crypto-wallet support, and a public record of how well it is delivered.</p>
-      <HelpSearchBox />
+      <Suspense fallback={<div className="card help-search-box" aria-busy="true" />}>
+        <HelpSearchBox />
+      </Suspense>
       <CachedNotice query={board} what="the figures below are" />
       <div className="grid">
         <section className="card" aria-labelledby="in-force">
