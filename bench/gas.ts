@@ -170,6 +170,19 @@ export async function measureGas(connection: NetworkConnection): Promise<GasResu
   }
   const attest = median(attestGas);
 
+  // ---------------------------------------------------------------- knowledge base
+  // A seeded-size article (~1.8 kB of Markdown), its update, and "was this helpful?" votes (first and later).
+  const body = "- Never type your seed phrase into a website, a form or a chat.\n".repeat(28);
+  const article = { title: "Back up your seed phrase", body, language: "en" };
+  const publishArticle = await gasOf(await p.knowledgeBase.write.publishArticle([1, 0n, 0, article], asTimelock));
+  const updateArticle = await gasOf(await p.knowledgeBase.write.publishArticle([1, 1n, 0, { ...article, body: `${body}Check twice.` }], asTimelock));
+  const helpfulGas: bigint[] = [];
+  for (const [i, voter] of requesters.slice(0, SAMPLES + 1).entries()) {
+    const gas = await gasOf(await p.knowledgeBase.write.voteHelpful([1n, 2n, i % 2 === 0, ""], { account: voter.account }));
+    helpfulGas.push(gas); // each vote writes a fresh "voted" slot; the tally shares the version's slot
+  }
+  const voteHelpful = median(helpfulGas);
+
   // ---------------------------------------------------------------- governor vs plain OZ governor
   const ours = await measureGovernor(connection, "SupportGovernor");
   const plain = await measureGovernor(connection, "PlainGovernor");
@@ -192,6 +205,9 @@ export async function measureGas(connection: NetworkConnection): Promise<GasResu
       target: "≤ 0.3× EAS",
       pass: ratio(rate, attest) <= 0.3,
     },
+    { name: "publishArticle (new, 1.8 kB body)", ours: publishArticle, target: "reported", pass: true },
+    { name: "publishArticle (new version)", ours: updateArticle, target: "reported", pass: true },
+    { name: "voteHelpful (no reason)", ours: voteHelpful, target: "reported", pass: true },
     ...(["propose", "castVote", "queue", "execute"] as const).map((step) => ({
       name: step,
       ours: ours[step],
