@@ -3,10 +3,9 @@
  * Markdown, previewed exactly as the help centre renders it, with a diff against the version in force; the
  * contract's limits are checked before anything is signed, and drafts are kept in the browser per article.
  */
-import { type ArticleRecord, articleInForce, supportGovernorAbi } from "@support-quality/sdk";
+import { type ArticleRecord, articleInForce } from "@support-quality/sdk";
 import { useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { decodeEventLog } from "viem";
 import { ErrorNote, Loading } from "../../components/States";
 import { TxButton } from "../../components/TxButton";
 import { TxStatus } from "../../components/TxStatus";
@@ -21,6 +20,7 @@ import { ARTICLE_LIMITS, type ArticleEdit, buildArticleProposal, validateArticle
 import { CallView } from "./CallView";
 import { ProposalPreview } from "./ProposalPreview";
 import { QuorumPreview } from "./ProposalWizard";
+import { createdProposalId } from "./proposals";
 
 interface ArticleDraft {
   articleId: string;
@@ -124,18 +124,10 @@ export function ArticleWizardPage() {
   const submit = async () => {
     if (!proposal) return;
     const receipt = await propose.propose([proposal.target], [0n], [proposal.data], proposal.description);
-    const created = receipt?.logs
-      .map((log) => {
-        try {
-          return decodeEventLog({ abi: supportGovernorAbi, data: log.data, topics: log.topics });
-        } catch {
-          return undefined;
-        }
-      })
-      .find((e) => e?.eventName === "ProposalCreated");
-    if (created?.eventName === "ProposalCreated") {
+    const created = createdProposalId(receipt);
+    if (created !== undefined) {
       discard();
-      navigate(`/governance/${created.args.proposalId}`);
+      navigate(`/governance/${created}`);
     }
   };
 

@@ -16,7 +16,6 @@ import {
 } from "@support-quality/sdk";
 import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { decodeEventLog } from "viem";
 import { useReadContracts } from "wagmi";
 import { ErrorNote, Loading } from "../../components/States";
 import { TxButton } from "../../components/TxButton";
@@ -29,6 +28,7 @@ import { useDeskNames } from "../agents/queries";
 import { buildPolicyProposal, type PolicyEdit, validatePolicyEdit } from "./buildProposal";
 import { CallView } from "./CallView";
 import { ProposalPreview } from "./ProposalPreview";
+import { createdProposalId } from "./proposals";
 
 const { General: GENERAL, SLA, RatingRules: RATING_RULES, OfficialChannels: CHANNELS } = PolicyKind;
 
@@ -441,21 +441,13 @@ export function ProposalWizardPage() {
   const submit = async () => {
     if (!proposal) return;
     const receipt = await propose.propose([proposal.target], [0n], [proposal.data], proposal.description);
-    const created = receipt?.logs
-      .map((log) => {
-        try {
-          return decodeEventLog({ abi: supportGovernorAbi, data: log.data, topics: log.topics });
-        } catch {
-          return undefined;
-        }
-      })
-      .find((e) => e?.eventName === "ProposalCreated");
-    if (created?.eventName === "ProposalCreated") {
+    const created = createdProposalId(receipt);
+    if (created !== undefined) {
       // Submitted: the draft has done its job.
       const { [draftKey(draft)]: _, ...rest } = drafts;
       setDrafts(rest);
       saveDrafts(chainId, rest);
-      navigate(`/governance/${created.args.proposalId}`);
+      navigate(`/governance/${created}`);
     }
   };
 

@@ -2,7 +2,7 @@
 
 import { supportGovernorAbi } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
-import type { Address, Hex } from "viem";
+import { type Address, type Hex, type Log, parseEventLogs } from "viem";
 import { readContract } from "viem/actions";
 import { useClient } from "wagmi";
 import { proposalTexts } from "../../lib/proposalTexts";
@@ -94,4 +94,10 @@ export function useProposals() {
       return { proposals: proposals.reverse(), quorumDenominator };
     },
   });
+}
+
+/** The id of the proposal a `propose` transaction created (from its ProposalCreated log), if it did. */
+export function createdProposalId(receipt: { logs: Log[] } | undefined): bigint | undefined {
+  if (!receipt) return undefined;
+  return parseEventLogs({ abi: supportGovernorAbi, logs: receipt.logs, eventName: "ProposalCreated" })[0]?.args.proposalId;
 }
