@@ -77,7 +77,9 @@ export const config = createConfig({
     // The dev account exists only where the local node's unlocked accounts do.
     ...(__DEV_WIRING__ && localChain && devAccountList.length > 0 ? [devAccount({ chain: localChain, defaultAccount: devAccountList[0]!.address })] : []),
   ],
-  transports: Object.fromEntries(chains.map((c) => [c.id, http(c.rpcUrls.default.http[0], { timeout: 15_000 })])),
+  // Public RPCs answer bursts with HTTP 429: six retries (exponential backoff from 300 ms, or the server's
+  // Retry-After when it exposes it) ride out a rate limit that three did not, with a dozen proposals' reads at once.
+  transports: Object.fromEntries(chains.map((c) => [c.id, http(c.rpcUrls.default.http[0], { timeout: 15_000, retryCount: 6 })])),
 });
 
 declare module "wagmi" {
