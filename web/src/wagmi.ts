@@ -69,6 +69,19 @@ function chainList(): readonly [Chain, ...Chain[]] {
 }
 const chains = chainList();
 
+/**
+ * Public RPCs answer bursts with HTTP 429 (a page reading a dozen proposals at once makes one): those are waited
+ * out here — up to six times, 0.5 s doubling to 16 s — before viem's own three retries see an error. A node that
+ * does not answer at all still fails fast, so the dApp says so at once.
+ */
+async function patientFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    const response = await fetch(input, init);
+    if (response.status !== 429 || attempt === 6) return response;
+    await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
+  }
+}
+
 export const config = createConfig({
   chains,
   multiInjectedProviderDiscovery: true,
@@ -77,9 +90,7 @@ export const config = createConfig({
     // The dev account exists only where the local node's unlocked accounts do.
     ...(__DEV_WIRING__ && localChain && devAccountList.length > 0 ? [devAccount({ chain: localChain, defaultAccount: devAccountList[0]!.address })] : []),
   ],
-  // Public RPCs answer bursts with HTTP 429: six retries (exponential backoff from 300 ms, or the server's
-  // Retry-After when it exposes it) ride out a rate limit that three did not, with a dozen proposals' reads at once.
-  transports: Object.fromEntries(chains.map((c) => [c.id, http(c.rpcUrls.default.http[0], { timeout: 15_000, retryCount: 6 })])),
+  transports: Object.fromEntries(chains.map((c) => [c.id, http(c.rpcUrls.default.http[0], { timeout: 15_000, fetchFn: patientFetch })])),
 });
 
 declare module "wagmi" {
