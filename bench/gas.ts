@@ -63,7 +63,7 @@ export async function measureGas(connection: NetworkConnection): Promise<GasResu
   const asTimelock = { account: timelock };
   await gasOf(await p.agentRegistry.write.registerDesk(["Bench Desk", false], asTimelock));
   await gasOf(await p.agentRegistry.write.setIssuer([1, issuer.account.address, true], asTimelock));
-  await gasOf(await p.agentRegistry.write.addAgent([1, agent.account.address, "bench.agent"], asTimelock));
+  await gasOf(await p.agentRegistry.write.addAgent([1, agent.account.address, "bench.agent", 0], asTimelock));
   const targets = { firstResponseMinutes: [240, 60, 30, 15], resolutionMinutes: [4320, 1440, 480, 240] } as const;
   const sla = encodeSlaParams(targets);
   const rules = encodeRatingRulesParams({

@@ -245,7 +245,14 @@ export async function deployProtocol(viem: Viem, options: DeployOptions & { dete
     routine.prefixes,
   ] as const;
   const governor = await viem.getContractAt("SupportGovernor", (await create("SupportGovernor", governorArgs)).address);
-  if (kept.length > 0) await checkKeptWiring({ token, timelock, governor, policyRegistry, agentRegistry, ratings, knowledgeBase });
+  // Credentials and community rewards read the agent registry; every function of both is critical.
+  const credentials = await viem.getContractAt(
+    "AgentCredentials",
+    (await create("AgentCredentials", [timelock.address, agentRegistry.address])).address,
+  );
+  const rewards = await viem.getContractAt("CommunityRewards", (await create("CommunityRewards", [timelock.address, agentRegistry.address])).address);
+  if (kept.length > 0)
+    await checkKeptWiring({ token, timelock, governor, policyRegistry, agentRegistry, ratings, knowledgeBase, credentials, rewards });
 
   // Each wiring step is skipped when done, so a resumed deployment finishes where the last one stopped.
   for (const role of [await timelock.read.PROPOSER_ROLE(), await timelock.read.CANCELLER_ROLE()]) {
@@ -267,9 +274,11 @@ export async function deployProtocol(viem: Viem, options: DeployOptions & { dete
       AgentRegistry: agentRegistry.address,
       SupportRatings: ratings.address,
       KnowledgeBase: knowledgeBase.address,
+      AgentCredentials: credentials.address,
+      CommunityRewards: rewards.address,
     },
   };
-  return { deployment, deployer, token, timelock, governor, policyRegistry, agentRegistry, ratings, knowledgeBase };
+  return { deployment, deployer, token, timelock, governor, policyRegistry, agentRegistry, ratings, knowledgeBase, credentials, rewards };
 }
 
 /**
@@ -285,6 +294,8 @@ async function checkKeptWiring(c: {
   agentRegistry: { address: Address };
   ratings: { read: { agentRegistry(): Promise<Address>; policyRegistry(): Promise<Address>; owner(): Promise<Address> } };
   knowledgeBase: { read: { policyRegistry(): Promise<Address>; owner(): Promise<Address> } };
+  credentials: { read: { agentRegistry(): Promise<Address>; owner(): Promise<Address> } };
+  rewards: { read: { owner(): Promise<Address> } };
 }): Promise<void> {
   const pairs: [string, Address, Address][] = [
     ["the governor's token", await c.governor.read.token(), c.token.address],
@@ -294,6 +305,9 @@ async function checkKeptWiring(c: {
     ["the ratings contract's owner", await c.ratings.read.owner(), c.timelock.address],
     ["the knowledge base's policy registry", await c.knowledgeBase.read.policyRegistry(), c.policyRegistry.address],
     ["the knowledge base's owner", await c.knowledgeBase.read.owner(), c.timelock.address],
+    ["the credentials' agent registry", await c.credentials.read.agentRegistry(), c.agentRegistry.address],
+    ["the credentials' owner", await c.credentials.read.owner(), c.timelock.address],
+    ["the rewards' owner", await c.rewards.read.owner(), c.timelock.address],
   ];
   for (const [what, actual, expected] of pairs)
     if (actual.toLowerCase() !== expected.toLowerCase())
@@ -313,6 +327,8 @@ export async function attachProtocol(viem: Viem, deployment: Deployment, deploye
     agentRegistry: await viem.getContractAt("AgentRegistry", c.AgentRegistry),
     ratings: await viem.getContractAt("SupportRatings", c.SupportRatings),
     knowledgeBase: await viem.getContractAt("KnowledgeBase", c.KnowledgeBase),
+    credentials: await viem.getContractAt("AgentCredentials", c.AgentCredentials),
+    rewards: await viem.getContractAt("CommunityRewards", c.CommunityRewards),
   };
 }
 

@@ -41,6 +41,8 @@ export default createConfig({
     },
   },
   contracts: {
+    AgentCredentials: contract(abis.AgentCredentials, deployment.contracts.AgentCredentials),
+    CommunityRewards: contract(abis.CommunityRewards, deployment.contracts.CommunityRewards),
     AgentRegistry: contract(abis.AgentRegistry, deployment.contracts.AgentRegistry),
     KnowledgeBase: contract(abis.KnowledgeBase, deployment.contracts.KnowledgeBase),
     PolicyRegistry: contract(abis.PolicyRegistry, deployment.contracts.PolicyRegistry),

@@ -25,6 +25,8 @@ export const desk = onchainTable("desk", (t) => ({
   id: t.integer().primaryKey(),
   name: t.text().notNull(),
   selfSigning: t.boolean().notNull(),
+  /** A community desk (volunteer helpers who sign their own receipts). */
+  community: t.boolean().notNull(),
   removedAt: t.bigint(),
   registeredAt: t.bigint().notNull(),
   agents: t.integer().notNull(),
@@ -58,6 +60,8 @@ export const agent = onchainTable(
     id: t.hex().primaryKey(),
     deskId: t.integer().notNull(),
     handle: t.text().notNull(),
+    /** `IAgentRegistry.AgentKind`: Human, AIAssistant or CommunityHelper. */
+    kind: t.integer().notNull(),
     status: t.integer().notNull(),
     since: t.bigint().notNull(),
     addedAt: t.bigint().notNull(),

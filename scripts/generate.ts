@@ -34,6 +34,8 @@ const HEADER = (from: string) => [
 const CONTRACTS: Record<string, string> = {
   AgentRegistry: "contracts/agents/AgentRegistry.sol/AgentRegistry.json",
   KnowledgeBase: "contracts/knowledge/KnowledgeBase.sol/KnowledgeBase.json",
+  AgentCredentials: "contracts/credentials/AgentCredentials.sol/AgentCredentials.json",
+  CommunityRewards: "contracts/rewards/CommunityRewards.sol/CommunityRewards.json",
   PolicyRegistry: "contracts/policy/PolicyRegistry.sol/PolicyRegistry.json",
   SupportGovernor: "contracts/governance/SupportGovernor.sol/SupportGovernor.json",
   SupportRatings: "contracts/ratings/SupportRatings.sol/SupportRatings.json",

@@ -60,9 +60,25 @@ contract AgentRegistry is IAgentRegistry, DaoOwned {
 
     /// @inheritdoc IAgentRegistry
     function registerDesk(string calldata name, bool selfSigning) external onlyOwner returns (uint32 deskId) {
+        deskId = _registerDesk(name, selfSigning, false);
+    }
+
+    /// @inheritdoc IAgentRegistry
+    function registerCommunityDesk(string calldata name) external onlyOwner returns (uint32 deskId) {
+        deskId = _registerDesk(name, true, true);
+        emit CommunityDeskRegistered(deskId);
+    }
+
+    function _registerDesk(string calldata name, bool selfSigning, bool community) private returns (uint32 deskId) {
         if (bytes(name).length == 0) revert AgentRegistryEmptyName();
         deskId = ++_deskCount;
-        _desks[deskId] = Desk({createdAt: Time.timestamp(), removedAt: 0, selfSigning: selfSigning, name: name});
+        _desks[deskId] = Desk({
+            createdAt: Time.timestamp(),
+            removedAt: 0,
+            selfSigning: selfSigning,
+            community: community,
+            name: name
+        });
         if (selfSigning) _ratings.syncSelfSigning(deskId, true);
         emit DeskRegistered(deskId, name, selfSigning);
     }
@@ -126,8 +142,13 @@ contract AgentRegistry is IAgentRegistry, DaoOwned {
     }
 
     /// @inheritdoc IAgentRegistry
-    function addAgent(uint32 deskId, address account, string calldata handle) external onlyDeskManager(deskId) {
-        _liveDesk(deskId);
+    function addAgent(uint32 deskId, address account, string calldata handle, AgentKind kind)
+        external
+        onlyDeskManager(deskId)
+    {
+        if (_liveDesk(deskId).community != (kind == AgentKind.CommunityHelper)) {
+            revert AgentRegistryKindNotAllowed(deskId, kind);
+        }
         if (account == address(0)) revert AgentRegistryZeroAddress();
         bytes32 skeleton = _skeleton(handle, true);
         Agent storage a = _agents[account];
@@ -148,14 +169,15 @@ contract AgentRegistry is IAgentRegistry, DaoOwned {
             activeFrom: now_,
             inactiveFrom: 0,
             suspendedByOwner: false,
-            suspensionCount: 0
+            suspensionCount: 0,
+            kind: kind
         });
         _ratings.syncAgent(account, deskId, now_);
         _handleOwner[hash] = account;
         _handles[account] = handle;
         _skeletonOwner[skeleton] = account;
         _deskAgents[deskId].push(account);
-        emit AgentAdded(deskId, account, handle, msg.sender);
+        emit AgentAdded(deskId, account, handle, msg.sender, kind);
     }
 
     /// @inheritdoc IAgentRegistry

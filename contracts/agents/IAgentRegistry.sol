@@ -29,6 +29,14 @@ interface IAgentRegistry {
         ConfirmedImpersonator
     }
 
+    /// @notice Who an agent is: a person employed by the desk, a program answering for it, or a volunteer of a
+    /// community desk. Fixed at onboarding (a desk cannot later relabel its AI assistant as a person).
+    enum AgentKind {
+        Human,
+        AIAssistant,
+        CommunityHelper
+    }
+
     enum ReportStatus {
         None,
         Open,
@@ -37,10 +45,13 @@ interface IAgentRegistry {
         Overturned
     }
 
+    /// @param community A community desk (registered with {registerCommunityDesk}): its agents are volunteer
+    /// `CommunityHelper`s who sign their own receipts, and only they.
     struct Desk {
         uint48 createdAt;
         uint48 removedAt;
         bool selfSigning;
+        bool community;
         string name;
     }
 
@@ -56,6 +67,7 @@ interface IAgentRegistry {
         uint48 inactiveFrom;
         bool suspendedByOwner;
         uint32 suspensionCount;
+        AgentKind kind;
     }
 
     /// @notice A lifted suspension: tickets opened in `[from, until)` stay unratable forever.
@@ -110,11 +122,16 @@ interface IAgentRegistry {
     error AgentRegistrySubjectReported(bytes32 subject, uint256 openReports);
     /// @notice The DAO suspended this agent: only the DAO may reinstate it.
     error AgentRegistrySuspendedByOwner(address agent);
+    /// @notice `kind` cannot join this desk: a community desk takes only `CommunityHelper`s, and only a
+    /// community desk takes them.
+    error AgentRegistryKindNotAllowed(uint32 deskId, AgentKind kind);
     /// @notice A desk has at most `max` issuer keys (so removing a desk is bounded work).
     error AgentRegistryTooManyIssuers(uint32 deskId, uint256 max);
 
     /// @notice A desk was registered.
     event DeskRegistered(uint32 indexed deskId, string name, bool selfSigning);
+    /// @notice The desk registered just before (same transaction) is a community desk.
+    event CommunityDeskRegistered(uint32 indexed deskId);
     /// @notice A desk was removed: from `removedAt` its agents read as removed, its operators lose every power
     /// and its issuer keys are revoked (each with {IssuerSet}).
     event DeskRemoved(uint32 indexed deskId, uint48 removedAt);
@@ -125,7 +142,7 @@ interface IAgentRegistry {
     /// @notice An issuer key was authorised or revoked for a desk.
     event IssuerSet(uint32 indexed deskId, address indexed issuer, bool enabled, address indexed by);
     /// @notice An agent joined a desk.
-    event AgentAdded(uint32 indexed deskId, address indexed agent, string handle, address indexed by);
+    event AgentAdded(uint32 indexed deskId, address indexed agent, string handle, address indexed by, AgentKind kind);
     /// @notice An agent's status changed.
     /// @param reason Why (free text, kept in history).
     event AgentStatusChanged(
@@ -149,6 +166,8 @@ interface IAgentRegistry {
     event ReportOverturned(uint256 indexed reportId, bytes32 indexed subject, uint32 indexed deskId, string reason);
 
     function registerDesk(string calldata name, bool selfSigning) external returns (uint32 deskId);
+    /// @notice Registers a community desk: self-signing, and its agents are `CommunityHelper`s.
+    function registerCommunityDesk(string calldata name) external returns (uint32 deskId);
     function removeDesk(uint32 deskId) external;
     function setSelfSigning(uint32 deskId, bool selfSigning) external;
     function setOperator(uint32 deskId, address operator, bool enabled) external;
@@ -156,7 +175,8 @@ interface IAgentRegistry {
     /// @notice Onboards `agent` into desk `deskId` under `handle`, for good (a handle is never reassigned).
     /// @param handle Canonical: 3 to 31 bytes of `a-z`, `0-9`, `.`, `_`, `-`, starting and ending with a letter
     /// or digit, and no look-alike of any agent's handle, past or present (see {skeletonOf}).
-    function addAgent(uint32 deskId, address agent, string calldata handle) external;
+    /// @param kind `CommunityHelper` on a community desk, `Human` or `AIAssistant` elsewhere; fixed for good.
+    function addAgent(uint32 deskId, address agent, string calldata handle, AgentKind kind) external;
     /// @notice Suspends an agent at once (emergency): tickets opened from now on cannot be rated.
     function suspendAgent(address agent, string calldata reason) external;
     function reinstateAgent(address agent, string calldata reason) external;

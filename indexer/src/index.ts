@@ -90,6 +90,7 @@ async function record(context: Context, contract: ContractName, name: string, ev
 /** The events with a page table: registered below, each also recording its timeline row. */
 const PAGE_EVENTS = new Set<EventNames>([
   "AgentRegistry:DeskRegistered",
+  "AgentRegistry:CommunityDeskRegistered",
   "AgentRegistry:DeskRemoved",
   "AgentRegistry:DeskSelfSigningSet",
   "AgentRegistry:IssuerSet",
@@ -148,10 +149,16 @@ ponder.on("AgentRegistry:DeskRegistered", async ({ event, context }) => {
     id: event.args.deskId,
     name: event.args.name,
     selfSigning: event.args.selfSigning,
+    community: false,
     registeredAt: event.block.timestamp,
     agents: 0,
     ...emptyStats(),
   });
+});
+
+ponder.on("AgentRegistry:CommunityDeskRegistered", async ({ event, context }) => {
+  await record(context, "AgentRegistry", "CommunityDeskRegistered", event);
+  await context.db.update(desk, { id: event.args.deskId }).set({ community: true });
 });
 
 ponder.on("AgentRegistry:DeskRemoved", async ({ event, context }) => {
@@ -190,6 +197,7 @@ ponder.on("AgentRegistry:AgentAdded", async ({ event, context }) => {
     id: lower(event.args.agent),
     deskId: event.args.deskId,
     handle: event.args.handle,
+    kind: event.args.kind,
     status: 1,
     since: event.block.timestamp,
     addedAt: event.block.timestamp,

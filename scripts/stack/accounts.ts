@@ -9,7 +9,7 @@ import { mnemonicToAccount } from "viem/accounts";
 /** Hardhat's well-known test mnemonic: these keys are public and must never hold real funds. */
 export const DEV_MNEMONIC = "test test test test test test test test test test test junk";
 /** The local node unlocks this many accounts (Hardhat's default is 20; the demo world needs more). */
-export const DEV_ACCOUNT_COUNT = 30;
+export const DEV_ACCOUNT_COUNT = 35;
 
 export type RoleGroup = "governance" | "desk" | "agent" | "user";
 
@@ -25,6 +25,7 @@ export interface DevRole {
 const DESK_1 = "Ledgerly Wallet Support";
 const DESK_2 = "Nimbus Wallet Help Desk";
 const DESK_3 = "Orbit Wallet Care";
+const DESK_4 = "Wallet Helpers Community";
 
 /** The roles by account index. Keep in step with scripts/stack/world.ts (what seed does with them). */
 export const DEV_ROLES = [
@@ -58,6 +59,11 @@ export const DEV_ROLES = [
   { index: 27, key: "newcomer", role: "Fresh wallet user: no tokens, no history", group: "user" },
   { index: 28, key: "spare1", role: "Spare account (no role)", group: "user" },
   { index: 29, key: "spare2", role: "Spare account (no role)", group: "user" },
+  { index: 30, key: "communityOperator", role: `Operator of ${DESK_4} (community desk)`, group: "desk" },
+  { index: 31, key: "nia", role: `Community helper @nia.helps (${DESK_4}, signs own receipts; reward to claim)`, group: "agent" },
+  { index: 32, key: "omar", role: `Community helper @omar.helps (${DESK_4}, signs own receipts; reward to claim)`, group: "agent" },
+  { index: 33, key: "ledgerlyBot", role: `AI assistant @ledgerly.bot (${DESK_1}): a program, not a person`, group: "agent" },
+  { index: 34, key: "examiner", role: "Credential examiner (Wallet basics, Security specialist), appointed by the DAO", group: "governance" },
 ] as const satisfies readonly DevRole[];
 
 export type RoleKey = (typeof DEV_ROLES)[number]["key"];

@@ -29,6 +29,7 @@ import { addressOf, DEMO_DESKS, devAccounts, type RoleKey } from "./accounts.js"
 import { advanceTime, type Call, call, propose } from "./govern.js";
 import { accountOf, type ContractCall, sendTx } from "./tx.js";
 import { SEED_ARTICLE_UPDATE, SEED_ARTICLES } from "./world-articles.js";
+import { seedCommunity } from "./world-community.js";
 import {
   ABUSIVE,
   DESK_TICKET_BASE,
@@ -215,7 +216,7 @@ export async function seedWorld(clients: WorldClients, deployment: Deployment, l
   // 3. Operators onboard their agents.
   for (const d of DEMO_DESKS) {
     for (const [agent, handle] of d.agents) {
-      await send(d.operator, registry, agentRegistryAbi, "addAgent", [d.id, addressOf(agent), handle]);
+      await send(d.operator, registry, agentRegistryAbi, "addAgent", [d.id, addressOf(agent), handle, 0]);
     }
   }
   await advanceTime(testClient, HOUR);
@@ -322,6 +323,10 @@ export async function seedWorld(clients: WorldClients, deployment: Deployment, l
   );
   log("  abusive rating voided and the fake-support article updated (v2), by proposals");
 
+  // 6b. Who is helping you: a community desk, an AI assistant, credentials, and a reward epoch.
+  const voters = [wallet("ada"), wallet("ben"), wallet("chen")];
+  await seedCommunity({ clients, deployment, log, pass: (proposals) => passTogether(govClients, governor, wallet("ada"), voters, proposals) });
+
   // 7. SLA v2: passed and queued, waiting for the timelock.
   const slaId = await publicClient.readContract({ address: c.PolicyRegistry, abi: policyRegistryAbi, functionName: "policyOfKind", args: [PolicyKind.SLA] });
   const queued = await propose(
@@ -399,7 +404,7 @@ export async function seedWorld(clients: WorldClients, deployment: Deployment, l
   }
   log("  SLA v2 queued; official-channels update open for voting");
   return {
-    proposals: { executed: foundingIds.length + voidIds.length, queued, active },
+    proposals: { executed: foundingIds.length + voidIds.length + 2, queued, active },
     ratings: rated,
     voided,
     chainTime: await now(),

@@ -3,6 +3,7 @@
  * the wording is ours, keyed by member name, so a renamed or added member is a compile error here.
  */
 import {
+  AgentKind,
   AgentStatus,
   OPERATION_STATE_NAMES,
   PolicyKind,
@@ -45,6 +46,12 @@ export const POLICY_KIND_LABELS = enumLabels(PolicyKind, {
 });
 export const PRIORITY_LABELS: readonly string[] = PRIORITY_NAMES;
 export const AGENT_STATUS_LABELS = enumLabels(AgentStatus, { None: "not an agent", Active: "active", Suspended: "suspended", Removed: "removed" });
+/** How an agent reads on every screen: an AI assistant is never mistaken for a person. */
+export const AGENT_KIND_LABELS = enumLabels(AgentKind, {
+  Human: "human agent",
+  AIAssistant: "AI assistant — a program, not a person",
+  CommunityHelper: "community helper — a volunteer, not staff",
+});
 export const REPORT_STATUS_LABELS = enumLabels(ReportStatus, {
   None: "none",
   Open: "open",

@@ -26,7 +26,7 @@ async function flood(world: World, count: number) {
   const r = world.protocol.agentRegistry;
   const hashes: Hex[] = [];
   for (let i = 0; i < count; i++) {
-    hashes.push(await r.write.addAgent([1, address(i), `bulk-${i}`], { account: world.operator.account }));
+    hashes.push(await r.write.addAgent([1, address(i), `bulk-${i}`, 0], { account: world.operator.account }));
   }
   for (const hash of hashes) await mined(world, hash);
 }

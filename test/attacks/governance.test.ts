@@ -69,7 +69,7 @@ describe("attacks on governance", () => {
       [
         call(r.address, r.abi, "registerDesk", ["Ledgerly Support (official)", true]),
         call(r.address, r.abi, "setOperator", [deskId, world.stranger.account.address, true]),
-        call(r.address, r.abi, "addAgent", [deskId, SCAMMER, "maya.ledgerly"]),
+        call(r.address, r.abi, "addAgent", [deskId, SCAMMER, "maya.ledgerly", 0]),
       ],
       "Register a support desk",
       [world.alice],
@@ -81,7 +81,7 @@ describe("attacks on governance", () => {
   for (const [label, fn] of [
     ["registerDesk", (w: World) => call(w.protocol.agentRegistry.address, w.protocol.agentRegistry.abi, "registerDesk", ["Desk", false])],
     ["setOperator", (w: World) => call(w.protocol.agentRegistry.address, w.protocol.agentRegistry.abi, "setOperator", [1, SCAMMER, true])],
-    ["addAgent", (w: World) => call(w.protocol.agentRegistry.address, w.protocol.agentRegistry.abi, "addAgent", [1, SCAMMER, "scam"])],
+    ["addAgent", (w: World) => call(w.protocol.agentRegistry.address, w.protocol.agentRegistry.abi, "addAgent", [1, SCAMMER, "scam", 0])],
   ] as const) {
     it(`cannot ${label} alone at the normal quorum either`, async () => {
       const world = await load();

@@ -99,7 +99,7 @@ describe("attacks on impersonator reports and desk powers", () => {
     await mined(world, r.write.resolveReport([id, true], rogue(world)));
     assert.equal(await r.read.statusOfHandle([handle]), Standing.Confirmed);
     await connection.viem.assertions.revertWithCustomErrorWithArgs(
-      r.write.addAgent([1, world.dave.account.address, handle], { account: world.operator.account }),
+      r.write.addAgent([1, world.dave.account.address, handle, 0], { account: world.operator.account }),
       r,
       "AgentRegistryConfirmedImpersonator",
       [handleSubject(handle)],
@@ -108,7 +108,7 @@ describe("attacks on impersonator reports and desk powers", () => {
     assert.equal(await world.protocol.governor.read.proposalIsCritical([proposal]), false);
     assert.equal(await r.read.statusOfHandle([handle]), Standing.Unknown);
     assert.equal((await r.read.report([id])).status, 4); // Overturned
-    await mined(world, r.write.addAgent([1, world.dave.account.address, handle], { account: world.operator.account }));
+    await mined(world, r.write.addAgent([1, world.dave.account.address, handle, 0], { account: world.operator.account }));
     assert.equal(await r.read.statusOfHandle([handle]), Standing.OfficialAgent);
   });
 
@@ -133,7 +133,7 @@ describe("attacks on impersonator reports and desk powers", () => {
       ...unauthorized,
     ]);
     await connection.viem.assertions.revertWithCustomErrorWithArgs(
-      r.write.addAgent([2, world.dave.account.address, "x"], rogue(world)),
+      r.write.addAgent([2, world.dave.account.address, "x", 0], rogue(world)),
       r,
       "AgentRegistryUnauthorized",
       [...unauthorized],
@@ -158,12 +158,12 @@ describe("attacks on impersonator reports and desk powers", () => {
     const suspect = world.dave.account.address;
     await report(world, subjectOf(suspect), 2);
     await connection.viem.assertions.revertWithCustomErrorWithArgs(
-      r.write.addAgent([1, suspect, "dave"], { account: world.operator.account }),
+      r.write.addAgent([1, suspect, "dave", 0], { account: world.operator.account }),
       r,
       "AgentRegistrySubjectReported",
       [subjectOf(suspect), 1n],
     );
-    await govern(world, [call(r.address, r.abi, "addAgent", [1, suspect, "dave"])], "Onboard dave despite the report");
+    await govern(world, [call(r.address, r.abi, "addAgent", [1, suspect, "dave", 0])], "Onboard dave despite the report");
     assert.equal(await r.read.statusOf([suspect]), Standing.OfficialAgent);
   });
 
@@ -191,7 +191,7 @@ describe("attacks on impersonator reports and desk powers", () => {
       [getAddress(world.stranger.account.address), 1],
     );
     await connection.viem.assertions.revertWithCustomErrorWithArgs(
-      r.write.addAgent([1, world.dave.account.address, "plant"], rogue(world)),
+      r.write.addAgent([1, world.dave.account.address, "plant", 0], rogue(world)),
       r,
       "AgentRegistryUnauthorized",
       [getAddress(world.stranger.account.address), 1],

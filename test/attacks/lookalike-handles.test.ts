@@ -28,7 +28,7 @@ describe("attack: registering a look-alike handle through an operator", () => {
       const world = await connection.networkHelpers.loadFixture(deskWorld);
       const r = world.protocol.agentRegistry;
       await connection.viem.assertions.revertWithCustomErrorWithArgs(
-        r.write.addAgent([1, world.stranger.account.address, lookAlike], { account: world.operator.account }),
+        r.write.addAgent([1, world.stranger.account.address, lookAlike, 0], { account: world.operator.account }),
         r,
         "AgentRegistryHandleLookAlike",
         [keccak256(toHex(lookAlike)), keccak256(toHex(AGENT_HANDLE)), getAddress(world.agent.account.address)],
@@ -42,7 +42,7 @@ describe("attack: registering a look-alike handle through an operator", () => {
     const r = world.protocol.agentRegistry;
     const cyrillic = "асme-sam"; // Cyrillic а and с
     await connection.viem.assertions.revertWithCustomErrorWithArgs(
-      r.write.addAgent([1, world.stranger.account.address, cyrillic], { account: world.operator.account }),
+      r.write.addAgent([1, world.stranger.account.address, cyrillic, 0], { account: world.operator.account }),
       r,
       "AgentRegistryHandleCharacter",
       [0n, "0xd0"],

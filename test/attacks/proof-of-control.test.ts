@@ -131,7 +131,7 @@ describe("attack: quoting an official agent without its key", () => {
   it("a smart-account agent proves control through ERC-1271; its owner's bare key does not stand in for another account", async () => {
     const fresh = await connection.networkHelpers.loadFixture(deskWorld);
     const wallet = await fresh.connection.viem.deployContract("SmartWallet", [fresh.carol.account.address]);
-    await fresh.protocol.agentRegistry.write.addAgent([1, wallet.address, "acme-vault"], { account: fresh.operator.account });
+    await fresh.protocol.agentRegistry.write.addAgent([1, wallet.address, "acme-vault", 0], { account: fresh.operator.account });
     const { challenge, context } = userSession();
     const signature = await sign(fresh, fresh.carol, challenge);
     const verdict = await verifyProof(

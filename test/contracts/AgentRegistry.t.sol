@@ -170,9 +170,9 @@ contract AgentRegistryTest is Fixture {
 
     function test_addAgent_storesAgentAndEmits() public {
         vm.expectEmit(address(agents));
-        emit IAgentRegistry.AgentAdded(deskId, newcomer, "carol", operator);
+        emit IAgentRegistry.AgentAdded(deskId, newcomer, "carol", operator, IAgentRegistry.AgentKind.Human);
         vm.prank(operator);
-        agents.addAgent(deskId, newcomer, "carol");
+        agents.addAgent(deskId, newcomer, "carol", IAgentRegistry.AgentKind.Human);
         IAgentRegistry.Agent memory a = agents.agent(newcomer);
         assertEq(a.deskId, deskId, "desk");
         assertEq(uint8(a.status), uint8(IAgentRegistry.AgentStatus.Active), "status");
@@ -185,33 +185,33 @@ contract AgentRegistryTest is Fixture {
     function test_addAgent_revertsWhenUnauthorized() public {
         vm.prank(stranger);
         vm.expectRevert(abi.encodeWithSelector(IAgentRegistry.AgentRegistryUnauthorized.selector, stranger, deskId));
-        agents.addAgent(deskId, newcomer, "carol");
+        agents.addAgent(deskId, newcomer, "carol", IAgentRegistry.AgentKind.Human);
     }
 
     function test_addAgent_revertsOnRemovedDesk() public {
         vm.startPrank(address(timelock));
         agents.removeDesk(deskId);
         vm.expectRevert(abi.encodeWithSelector(IAgentRegistry.AgentRegistryDeskRemoved.selector, deskId, _now()));
-        agents.addAgent(deskId, newcomer, "carol");
+        agents.addAgent(deskId, newcomer, "carol", IAgentRegistry.AgentKind.Human);
         vm.stopPrank();
     }
 
     function test_addAgent_revertsOnZeroAddress() public {
         vm.prank(operator);
         vm.expectRevert(abi.encodeWithSelector(IAgentRegistry.AgentRegistryZeroAddress.selector));
-        agents.addAgent(deskId, address(0), "carol");
+        agents.addAgent(deskId, address(0), "carol", IAgentRegistry.AgentKind.Human);
     }
 
     function test_addAgent_revertsOnEmptyHandle() public {
         vm.prank(operator);
         vm.expectRevert(abi.encodeWithSelector(IAgentRegistry.AgentRegistryHandleLength.selector, 0, 3, 31));
-        agents.addAgent(deskId, newcomer, "");
+        agents.addAgent(deskId, newcomer, "", IAgentRegistry.AgentKind.Human);
     }
 
     function test_addAgent_revertsOnUpperCase() public {
         vm.prank(operator);
         vm.expectRevert(abi.encodeWithSelector(IAgentRegistry.AgentRegistryHandleCharacter.selector, 0, bytes1("C")));
-        agents.addAgent(deskId, newcomer, "Carol");
+        agents.addAgent(deskId, newcomer, "Carol", IAgentRegistry.AgentKind.Human);
     }
 
     function test_addAgent_revertsOnLookAlike() public {
@@ -221,7 +221,7 @@ contract AgentRegistryTest is Fixture {
                 IAgentRegistry.AgentRegistryHandleLookAlike.selector, keccak256("a1ice"), keccak256("alice"), agent
             )
         );
-        agents.addAgent(deskId, newcomer, "a1ice");
+        agents.addAgent(deskId, newcomer, "a1ice", IAgentRegistry.AgentKind.Human);
     }
 
     function test_addAgent_revertsWhenAlreadyAnAgent() public {
@@ -229,14 +229,14 @@ contract AgentRegistryTest is Fixture {
         uint32 other = agents.registerDesk("Other", false);
         vm.prank(address(timelock));
         vm.expectRevert(abi.encodeWithSelector(IAgentRegistry.AgentRegistryAgentExists.selector, agent, deskId));
-        agents.addAgent(other, agent, "alice2");
+        agents.addAgent(other, agent, "alice2", IAgentRegistry.AgentKind.Human);
     }
 
     function test_addAgent_revertsWhenHandleTaken() public {
         bytes32 hash = agents.handleHash("alice");
         vm.prank(operator);
         vm.expectRevert(abi.encodeWithSelector(IAgentRegistry.AgentRegistryHandleTaken.selector, hash, agent));
-        agents.addAgent(deskId, newcomer, "alice");
+        agents.addAgent(deskId, newcomer, "alice", IAgentRegistry.AgentKind.Human);
     }
 
     function test_addAgent_revertsOnConfirmedImpersonatorAddress() public {
@@ -245,7 +245,7 @@ contract AgentRegistryTest is Fixture {
         agents.resolveReport(id, true);
         vm.prank(operator);
         vm.expectRevert(abi.encodeWithSelector(IAgentRegistry.AgentRegistryConfirmedImpersonator.selector, _subject(scammer)));
-        agents.addAgent(deskId, scammer, "scam");
+        agents.addAgent(deskId, scammer, "scam", IAgentRegistry.AgentKind.Human);
     }
 
     function test_addAgent_revertsOnConfirmedImpersonatorHandle() public {
@@ -255,7 +255,7 @@ contract AgentRegistryTest is Fixture {
         agents.resolveReport(id, true);
         vm.prank(operator);
         vm.expectRevert(abi.encodeWithSelector(IAgentRegistry.AgentRegistryConfirmedImpersonator.selector, handle));
-        agents.addAgent(deskId, newcomer, "acme_support");
+        agents.addAgent(deskId, newcomer, "acme_support", IAgentRegistry.AgentKind.Human);
     }
 
     function test_suspendAgent_emergencyByOperatorThenReinstate() public {
@@ -565,9 +565,9 @@ contract AgentRegistryTest is Fixture {
         _report(stranger, _subject(newcomer));
         vm.prank(operator);
         vm.expectRevert(abi.encodeWithSelector(IAgentRegistry.AgentRegistrySubjectReported.selector, _subject(newcomer), 1));
-        agents.addAgent(deskId, newcomer, "carol");
+        agents.addAgent(deskId, newcomer, "carol", IAgentRegistry.AgentKind.Human);
         vm.prank(address(timelock));
-        agents.addAgent(deskId, newcomer, "carol");
+        agents.addAgent(deskId, newcomer, "carol", IAgentRegistry.AgentKind.Human);
         assertEq(uint8(agents.statusOf(newcomer)), uint8(IAgentRegistry.Standing.OfficialAgent), "the DAO may, knowingly");
     }
 

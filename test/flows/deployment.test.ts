@@ -144,7 +144,9 @@ describe("deployment", () => {
         assert.ok(code && code.length > 2, `${name} has no code at ${address}`);
       }
       assert.deepEqual(Object.keys(written.contracts).sort(), [
+        "AgentCredentials",
         "AgentRegistry",
+        "CommunityRewards",
         "KnowledgeBase",
         "PolicyRegistry",
         "SupportGovernor",

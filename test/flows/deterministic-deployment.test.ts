@@ -10,7 +10,7 @@ import { getAddress, zeroAddress } from "viem";
 import { CREATEX_ADDRESS, create3Address, create3Salt, predictCreate3 } from "../../deploy/createx.js";
 import { type DeployJournal, deployProtocol } from "../../deploy/protocol.js";
 
-const CONTRACTS = ["SupportToken", "TimelockController", "PolicyRegistry", "AgentRegistry", "SupportRatings", "KnowledgeBase", "SupportGovernor"] as const;
+const CONTRACTS = ["SupportToken", "TimelockController", "PolicyRegistry", "AgentRegistry", "SupportRatings", "KnowledgeBase", "SupportGovernor", "AgentCredentials", "CommunityRewards"] as const;
 
 function memoryJournal(): DeployJournal & { entry?: { deploymentBlock: number } } {
   const journal: DeployJournal & { entry?: { deploymentBlock: number } } = {
@@ -83,6 +83,8 @@ describe("deterministic deployment (CREATE3 through CreateX)", () => {
         "SupportRatings deployed",
         "KnowledgeBase deployed",
         "SupportGovernor deployed",
+        "AgentCredentials deployed",
+        "CommunityRewards deployed",
       ],
     );
     assert.equal(resumedLines[0], `SupportToken is already at ${deployment.contracts.SupportToken}: kept.`);

@@ -24,7 +24,7 @@ describe("agent handles: charset, skeleton and look-alikes", () => {
   });
   const load = () => connection.networkHelpers.loadFixture(deskWorld);
   const add = (world: World, handle: string, account = world.dave.account.address) =>
-    world.protocol.agentRegistry.write.addAgent([1, account, handle], { account: world.operator.account });
+    world.protocol.agentRegistry.write.addAgent([1, account, handle, 0], { account: world.operator.account });
 
   it("measures the gas of addAgent", async () => {
     const world = await load();

@@ -252,7 +252,7 @@ describe("what you vote on is what runs", () => {
       call(r.address, r.abi, "registerDesk", ["Nimbus Help", false]),
       call(r.address, r.abi, "setOperator", [next, world.dave.account.address, true]),
       call(r.address, r.abi, "setIssuer", [next, world.stranger.account.address, true]),
-      call(r.address, r.abi, "addAgent", [next, world.otherUser.account.address, "nimbus-ana"]),
+      call(r.address, r.abi, "addAgent", [next, world.otherUser.account.address, "nimbus-ana", 0]),
     ];
     const onboarded = await previewThenExecute(world, onboarding, "Onboard Nimbus Help");
     assert.deepEqual(

@@ -77,7 +77,7 @@ export async function buildHistory(connection: NetworkConnection, options: { rat
     setup.push(await dao(agentRegistry.address, agentRegistry.abi, "registerDesk", [name, false]));
     setup.push(await dao(agentRegistry.address, agentRegistry.abi, "setIssuer", [i + 1, issuers[i].address, true]));
     for (let a = 0; a < 3; a++) {
-      setup.push(await dao(agentRegistry.address, agentRegistry.abi, "addAgent", [i + 1, agents[i * 3 + a], `agent-${i * 3 + a}`]));
+      setup.push(await dao(agentRegistry.address, agentRegistry.abi, "addAgent", [i + 1, agents[i * 3 + a], `agent-${i * 3 + a}`, 0]));
     }
   }
   await settle(setup);

@@ -144,7 +144,7 @@ export async function registerDesk(world: World): Promise<number> {
       call(r.address, r.abi, "registerDesk", [DESK_NAME, false]),
       call(r.address, r.abi, "setOperator", [deskId, world.operator.account.address, true]),
       call(r.address, r.abi, "setIssuer", [deskId, world.issuer.account.address, true]),
-      call(r.address, r.abi, "addAgent", [deskId, world.agent.account.address, AGENT_HANDLE]),
+      call(r.address, r.abi, "addAgent", [deskId, world.agent.account.address, AGENT_HANDLE, 0]),
     ],
     `Register ${DESK_NAME}`,
   );

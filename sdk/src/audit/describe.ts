@@ -26,6 +26,8 @@ const KIND_OF_CONTRACT: Record<TimelineRow["contract"], RowKind> = {
   AgentRegistry: "agents",
   SupportRatings: "ratings",
   KnowledgeBase: "knowledge",
+  AgentCredentials: "agents",
+  CommunityRewards: "ratings",
 };
 
 const ADMIN_EVENTS = new Set(["OwnershipTransferred", "RoleGranted", "RoleRevoked", "RoleAdminChanged", "EIP712DomainChanged"]);

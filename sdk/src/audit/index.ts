@@ -132,6 +132,8 @@ export function formatReport(report: AuditReport): string[] {
   const okArticles = report.articles.filter((a) => a.mismatches.length === 0).length;
   const votes = report.articles.reduce((n, a) => n + a.versions.reduce((m, v) => m + v.helpful + v.notHelpful, 0), 0);
   lines.push(`Help articles: ${okArticles}/${report.articles.length} version chains, content hashes and helpful counts (${votes} votes) match.`);
+  const okEpochs = report.rewards.filter((r) => r.mismatches.length === 0).length;
+  lines.push(`Reward epochs: ${okEpochs}/${report.rewards.length} Merkle roots recomputed from the ratings match.`);
   if (report.mismatches.length === 0) lines.push("OK: every aggregate and policy chain recomputed from events matches the contracts.");
   else {
     lines.push(`MISMATCH: ${report.mismatches.length} problem(s):`);

@@ -14,10 +14,10 @@ export type ExpectedTable = Map<string, Record<string, string>>;
 /** What the comparison reads from the index: table name → its columns → SQL; and every row's key. */
 export const INDEX_TABLES = {
   timeline: { key: "block || ':' || log_index", columns: ["block", "log_index", "time", "tx", "contract", "event", "args"] },
-  desk: { key: "id", columns: ["name", "self_signing", "removed_at", "agents", "count", "sum", "histogram", "sla_met", "sla_breached", "voided"] },
+  desk: { key: "id", columns: ["name", "self_signing", "community", "removed_at", "agents", "count", "sum", "histogram", "sla_met", "sla_breached", "voided"] },
   agent: {
     key: "id",
-    columns: ["desk_id", "handle", "status", "since", "count", "sum", "histogram", "sla_met", "sla_breached", "voided", "self_signed_count"],
+    columns: ["desk_id", "handle", "kind", "status", "since", "count", "sum", "histogram", "sla_met", "sla_breached", "voided", "self_signed_count"],
   },
   rating: {
     key: "id",
@@ -126,8 +126,11 @@ export function expectedIndex(rows: readonly TimelineRow[]): Record<IndexTableNa
     const key = `${row.contract}:${row.event}`;
     switch (key) {
       case "AgentRegistry:DeskRegistered":
-        desks.set(String(a.deskId), { name: a.name, self_signing: a.selfSigning, removed_at: null, agents: 0 });
+        desks.set(String(a.deskId), { name: a.name, self_signing: a.selfSigning, community: false, removed_at: null, agents: 0 });
         deskStats.set(String(a.deskId), stats());
+        break;
+      case "AgentRegistry:CommunityDeskRegistered":
+        Object.assign(desks.get(String(a.deskId)) ?? {}, { community: true });
         break;
       case "AgentRegistry:DeskRemoved":
         Object.assign(desks.get(String(a.deskId)) ?? {}, { removed_at: a.removedAt });
@@ -136,7 +139,7 @@ export function expectedIndex(rows: readonly TimelineRow[]): Record<IndexTableNa
         Object.assign(desks.get(String(a.deskId)) ?? {}, { self_signing: a.newSelfSigning });
         break;
       case "AgentRegistry:AgentAdded": {
-        agents.set(lower(a.agent), { desk_id: a.deskId, handle: a.handle, status: 1, since: row.time, self_signed_count: 0 });
+        agents.set(lower(a.agent), { desk_id: a.deskId, handle: a.handle, kind: a.kind, status: 1, since: row.time, self_signed_count: 0 });
         agentStats.set(lower(a.agent), stats());
         const desk = desks.get(String(a.deskId));
         if (desk) desk.agents = Number(desk.agents) + 1;

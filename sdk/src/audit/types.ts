@@ -66,6 +66,18 @@ export interface ArticleVerdict {
   mismatches: string[];
 }
 
+/** What the audit says of one community reward epoch: its root and total recomputed from events, and its claims. */
+export interface RewardVerdict {
+  epochId: number;
+  publishedRoot: Hex;
+  recomputedRoot: Hex | undefined;
+  publishedTotal: bigint;
+  recomputedTotal: bigint;
+  claimed: bigint;
+  swept: bigint;
+  mismatches: string[];
+}
+
 export interface AuditReport {
   chainId: number;
   fromBlock: number;
@@ -78,6 +90,8 @@ export interface AuditReport {
   policies: PolicyVerdict[];
   /** Help articles: version chains, content hashes and helpful counts, against the knowledge base's storage. */
   articles: ArticleVerdict[];
+  /** Community reward epochs: each published root recomputed from the ratings, claims within budget. */
+  rewards: RewardVerdict[];
   /** Global checks (counts of desks and policies). */
   global: string[];
   /** Every mismatch, one sentence each. Empty means the history and the state agree. */

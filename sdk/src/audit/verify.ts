@@ -4,7 +4,8 @@
  * `eth_call`s run in parallel (no multicall contract is needed, so it works on any chain).
  */
 import { type Address, createPublicClient, custom, getAddress, type Hex } from "viem";
-import { agentRegistryAbi, knowledgeBaseAbi, policyRegistryAbi, supportRatingsAbi } from "../generated/abis.js";
+import { agentRegistryAbi, communityRewardsAbi, knowledgeBaseAbi, policyRegistryAbi, supportRatingsAbi } from "../generated/abis.js";
+import { auditRewards } from "../rewards/index.js";
 import { diffStats, recompute } from "./recompute.js";
 import { DEFAULT_RETRY, mapLimit, type RetryOptions, type RpcClient, withRetry } from "./rpc.js";
 import type { ArticleVerdict, AuditReport, Deployment, PolicyVerdict, Stats, StatsVerdict, TimelineRow } from "./types.js";
@@ -49,7 +50,7 @@ export async function verifyTimeline(client: RpcClient, deployment: Deployment, 
 
   const base = { chainId: deployment.chainId, fromBlock: options.fromBlock, toBlock: options.blockNumber, events: rows.length };
   if (options.fromBlock > deployment.deploymentBlock) {
-    return { ...base, verified: false, agents: [], desks: [], policies: [], articles: [], global: [], mismatches: [] };
+    return { ...base, verified: false, agents: [], desks: [], policies: [], articles: [], rewards: [], global: [], mismatches: [] };
   }
 
   // Every read is an independent task, so they all run in one bounded pool.
@@ -216,5 +217,15 @@ export async function verifyTimeline(client: RpcClient, deployment: Deployment, 
     return { articleId, category: events.category, versions, retired: events.retired, mismatches: fields };
   });
 
-  return { ...base, verified: true, agents, desks, policies, articles, global, mismatches };
+  const rewards = auditRewards(rows);
+  const rewardsContract = { address: deployment.contracts.CommunityRewards, abi: communityRewardsAbi, ...at } as const;
+  await mapLimit(rewards, options.concurrency ?? 8, async (verdict) => {
+    const epoch = await retried(() => chain.readContract({ ...rewardsContract, functionName: "epoch", args: [verdict.epochId] }));
+    const published = rows.find((r) => r.contract === "CommunityRewards" && r.event === "EpochPublished" && Number(r.args.epochId) === verdict.epochId);
+    const budget = BigInt(String(published?.args.budget));
+    if (epoch.remaining !== budget - verdict.claimed - verdict.swept)
+      verdict.mismatches.push(`the contract holds ${epoch.remaining} unclaimed, the events leave ${budget - verdict.claimed - verdict.swept}`);
+  });
+  for (const verdict of rewards) for (const m of verdict.mismatches) mismatches.push(`Reward epoch ${verdict.epochId}: ${m}.`);
+  return { ...base, verified: true, agents, desks, policies, articles, rewards, global, mismatches };
 }

@@ -7,6 +7,7 @@ import type { ContractErrorName, Hex } from "viem";
 import { formatDate, formatDuration, formatTokens, shortAddress, shortHash } from "../format.js";
 import type { errorsAbi } from "../generated/errors.js";
 import {
+  AGENT_KIND_LABELS,
   AGENT_STATUS_LABELS,
   label,
   POLICY_KIND_LABELS,
@@ -45,6 +46,8 @@ export const ERROR_SENTENCES: { readonly [N in ProtocolErrorName]: Sentence } = 
   AgentRegistryDeskRemoved: ([desk, at]) => `Desk #${n(desk)} was removed on ${date(at)}.`,
   AgentRegistryEmptyName: () => "A name is required.",
   AgentRegistryUnauthorized: ([caller, desk]) => `${a(caller)} is not an operator of desk #${n(desk)}: only its operators or the DAO may do this.`,
+  AgentRegistryKindNotAllowed: ([desk, kind]) =>
+    `A ${label(AGENT_KIND_LABELS, kind).split(" — ")[0]} cannot join desk #${n(desk)}: community desks take community helpers only, and only community desks take them.`,
   AgentRegistryZeroAddress: () => "The zero address cannot be used here.",
   AgentRegistryAgentExists: ([agent, desk]) => `${a(agent)} already is (or was) an agent of desk #${n(desk)}: an address serves one desk, once.`,
   AgentRegistryHandleTaken: ([, agent]) => `This handle is already used by agent ${a(agent)}.`,
@@ -229,6 +232,49 @@ export const ERROR_SENTENCES: { readonly [N in ProtocolErrorName]: Sentence } = 
   VotesExpiredSignature: ([expiry]) => `The delegation signature expired on ${date(expiry)}.`,
   InvalidAccountNonce: ([account, nonce]) => `The signature for ${a(account)} was already used (next nonce ${n(nonce)}).`,
   CheckpointUnorderedInsertion: () => "Voting power history cannot be rewritten.",
+
+  // AgentCredentials
+  CredentialsUnknownLevel: ([level]) => `There is no credential level #${n(level)}.`,
+  CredentialsLevelRetired: ([level, at]) => `Credential level #${n(level)} was retired on ${date(at)}: it can no longer be granted.`,
+  CredentialsInvalidValidity: ([validity, min, max]) =>
+    `A credential lasts ${formatDuration(Number(min))} to ${formatDuration(Number(max))}; ${formatDuration(Number(validity))} is outside that.`,
+  CredentialsFieldLength: ([field, length, min, max]) =>
+    Number(length) < Number(min) ? `The ${String(field)} is required.` : `The ${String(field)} is ${n(length)} bytes long; at most ${n(max)} are allowed.`,
+  CredentialsNotExaminer: ([account, level]) => `${a(account)} is not an examiner of credential level #${n(level)}: only its examiners or the DAO may grant or revoke it.`,
+  CredentialsNotAnAgent: ([agent, status]) => `${a(agent)} is ${label(AGENT_STATUS_LABELS, status)}: credentials go to active agents only.`,
+  CredentialsSelfGrant: ([examiner]) => `${a(examiner)} cannot certify themselves: another examiner (or the DAO) must.`,
+  CredentialsUnknownCredential: ([id]) => `There is no credential #${n(id)}.`,
+  CredentialsAlreadyRevoked: ([id, at]) => `Credential #${n(id)} was already revoked on ${date(at)}.`,
+  CredentialsLocked: () => "A credential stays with the agent it was granted to: it cannot be transferred or approved.",
+  CredentialsZeroAddress: () => "The zero address cannot be an examiner.",
+  ERC721IncorrectOwner: ([sender, id, owner]) => `Credential #${n(id)} belongs to ${a(owner)}, not ${a(sender)}.`,
+  ERC721InsufficientApproval: ([operator, id]) => `${a(operator)} may not move credential #${n(id)}.`,
+  ERC721InvalidApprover: ([approver]) => `${a(approver)} cannot approve this credential.`,
+  ERC721InvalidOperator: ([operator]) => `${a(operator)} cannot be an operator.`,
+  ERC721InvalidOwner: ([owner]) => `${a(owner)} cannot own a credential.`,
+  ERC721InvalidReceiver: ([receiver]) => `${a(receiver)} cannot receive a credential.`,
+  ERC721InvalidSender: ([sender]) => `${a(sender)} cannot send a credential.`,
+  ERC721NonexistentToken: ([id]) => `There is no credential #${n(id)}.`,
+
+  // CommunityRewards
+  RewardsUnknownEpoch: ([epoch]) => `There is no reward epoch #${n(epoch)}.`,
+  RewardsTotalExceedsBudget: ([total, budget]) => `The rewards add up to ${tokens(total)}, more than the epoch's budget of ${tokens(budget)}.`,
+  RewardsEmptyBudget: () => "A reward epoch needs a budget.",
+  RewardsEmptyRoot: () => "A reward epoch needs the Merkle root of its rewards.",
+  RewardsInvalidDeadline: ([deadline, now, max]) =>
+    `The claim deadline ${date(deadline)} must be after now (${date(now)}) and no later than ${date(max)}.`,
+  RewardsInvalidWindow: ([from, to, asOf, current]) =>
+    `The epoch's blocks must be ordered and past: from ${n(from)} to ${n(to)}, voids as of ${n(asOf)}, all before the current block ${n(current)}.`,
+  RewardsNotCommunityDesk: ([desk]) => `Desk #${n(desk)} is not a community desk: rewards are for community helpers.`,
+  RewardsInvalidMinScore: ([score]) => `The minimum score must be at least 1, not ${n(score)}.`,
+  RewardsInvalidProof: ([epoch, index, account, amount]) =>
+    `Epoch #${n(epoch)} has no reward of ${tokens(amount)} for ${a(account)} at position ${n(index)}: the proof does not match its published root.`,
+  RewardsAlreadyClaimed: ([epoch, index]) => `The reward at position ${n(index)} of epoch #${n(epoch)} was already claimed.`,
+  RewardsClaimClosed: ([epoch, deadline]) => `Claims for epoch #${n(epoch)} closed on ${date(deadline)}: unclaimed rewards return to the treasury.`,
+  RewardsBudgetExhausted: ([epoch, amount, remaining]) =>
+    `Epoch #${n(epoch)} has only ${tokens(remaining)} left, less than the ${tokens(amount)} claimed.`,
+  RewardsClaimOpen: ([epoch, deadline]) => `Claims for epoch #${n(epoch)} are open until ${date(deadline)}: it can be swept after that.`,
+  SafeERC20FailedOperation: ([token]) => `The token ${a(token)} refused the transfer.`,
 
   // Libraries
   ECDSAInvalidSignature: () => "The signature is not valid.",

@@ -8,7 +8,9 @@ export const localDeployments = {
   31337: {
     chainId: 31337,
     contracts: {
+      AgentCredentials: "0xa513E6E4b8f2a923D98304ec87F64353C4D5C853",
       AgentRegistry: "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9",
+      CommunityRewards: "0x2279B7A0a67DB372996a5FaB50D91eAA73d2eBe6",
       KnowledgeBase: "0x5FC8d32690cc91D4c39d9d3abcBD16989F875707",
       PolicyRegistry: "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0",
       SupportGovernor: "0x0165878A594ca255338adfa4d48449f69242Eb8F",
@@ -29,7 +31,9 @@ export const deployments = {
   31337: {
     chainId: 31337,
     contracts: {
+      AgentCredentials: "0xa513E6E4b8f2a923D98304ec87F64353C4D5C853",
       AgentRegistry: "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9",
+      CommunityRewards: "0x2279B7A0a67DB372996a5FaB50D91eAA73d2eBe6",
       KnowledgeBase: "0x5FC8d32690cc91D4c39d9d3abcBD16989F875707",
       PolicyRegistry: "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0",
       SupportGovernor: "0x0165878A594ca255338adfa4d48449f69242Eb8F",

@@ -4,6 +4,15 @@
 // Each enum is an object of on-chain values by member name, a type of its values, and its member names in
 // value order.
 
+/** `IAgentRegistry.AgentKind`. */
+export const AgentKind = {
+  Human: 0,
+  AIAssistant: 1,
+  CommunityHelper: 2,
+} as const;
+export type AgentKind = (typeof AgentKind)[keyof typeof AgentKind];
+export const AGENT_KIND_NAMES = ["Human", "AIAssistant", "CommunityHelper"] as const;
+
 /** `IAgentRegistry.AgentStatus`. */
 export const AgentStatus = {
   None: 0,

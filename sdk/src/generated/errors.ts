@@ -191,6 +191,22 @@ export const errorsAbi = [
   {
     inputs: [
       {
+        internalType: "uint32",
+        name: "deskId",
+        type: "uint32",
+      },
+      {
+        internalType: "enum IAgentRegistry.AgentKind",
+        name: "kind",
+        type: "uint8",
+      },
+    ],
+    name: "AgentRegistryKindNotAllowed",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
         internalType: "bytes32",
         name: "subject",
         type: "bytes32",
@@ -347,6 +363,166 @@ export const errorsAbi = [
   {
     inputs: [],
     name: "CheckpointUnorderedInsertion",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "tokenId",
+        type: "uint256",
+      },
+      {
+        internalType: "uint48",
+        name: "revokedAt",
+        type: "uint48",
+      },
+    ],
+    name: "CredentialsAlreadyRevoked",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "string",
+        name: "field",
+        type: "string",
+      },
+      {
+        internalType: "uint256",
+        name: "length",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "min",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "max",
+        type: "uint256",
+      },
+    ],
+    name: "CredentialsFieldLength",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint48",
+        name: "validity",
+        type: "uint48",
+      },
+      {
+        internalType: "uint48",
+        name: "min",
+        type: "uint48",
+      },
+      {
+        internalType: "uint48",
+        name: "max",
+        type: "uint48",
+      },
+    ],
+    name: "CredentialsInvalidValidity",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint32",
+        name: "levelId",
+        type: "uint32",
+      },
+      {
+        internalType: "uint48",
+        name: "retiredAt",
+        type: "uint48",
+      },
+    ],
+    name: "CredentialsLevelRetired",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "tokenId",
+        type: "uint256",
+      },
+    ],
+    name: "CredentialsLocked",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "address",
+        name: "agent",
+        type: "address",
+      },
+      {
+        internalType: "enum IAgentRegistry.AgentStatus",
+        name: "status",
+        type: "uint8",
+      },
+    ],
+    name: "CredentialsNotAnAgent",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "address",
+        name: "account",
+        type: "address",
+      },
+      {
+        internalType: "uint32",
+        name: "levelId",
+        type: "uint32",
+      },
+    ],
+    name: "CredentialsNotExaminer",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "address",
+        name: "examiner",
+        type: "address",
+      },
+    ],
+    name: "CredentialsSelfGrant",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "tokenId",
+        type: "uint256",
+      },
+    ],
+    name: "CredentialsUnknownCredential",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint32",
+        name: "levelId",
+        type: "uint32",
+      },
+    ],
+    name: "CredentialsUnknownLevel",
+    type: "error",
+  },
+  {
+    inputs: [],
+    name: "CredentialsZeroAddress",
     type: "error",
   },
   {
@@ -535,6 +711,109 @@ export const errorsAbi = [
   {
     inputs: [],
     name: "ERC6372InconsistentClock",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "address",
+        name: "sender",
+        type: "address",
+      },
+      {
+        internalType: "uint256",
+        name: "tokenId",
+        type: "uint256",
+      },
+      {
+        internalType: "address",
+        name: "owner",
+        type: "address",
+      },
+    ],
+    name: "ERC721IncorrectOwner",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "address",
+        name: "operator",
+        type: "address",
+      },
+      {
+        internalType: "uint256",
+        name: "tokenId",
+        type: "uint256",
+      },
+    ],
+    name: "ERC721InsufficientApproval",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "address",
+        name: "approver",
+        type: "address",
+      },
+    ],
+    name: "ERC721InvalidApprover",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "address",
+        name: "operator",
+        type: "address",
+      },
+    ],
+    name: "ERC721InvalidOperator",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "address",
+        name: "owner",
+        type: "address",
+      },
+    ],
+    name: "ERC721InvalidOwner",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "address",
+        name: "receiver",
+        type: "address",
+      },
+    ],
+    name: "ERC721InvalidReceiver",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "address",
+        name: "sender",
+        type: "address",
+      },
+    ],
+    name: "ERC721InvalidSender",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "tokenId",
+        type: "uint256",
+      },
+    ],
+    name: "ERC721NonexistentToken",
     type: "error",
   },
   {
@@ -1857,6 +2136,212 @@ export const errorsAbi = [
   {
     inputs: [
       {
+        internalType: "uint32",
+        name: "epochId",
+        type: "uint32",
+      },
+      {
+        internalType: "uint256",
+        name: "index",
+        type: "uint256",
+      },
+    ],
+    name: "RewardsAlreadyClaimed",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint32",
+        name: "epochId",
+        type: "uint32",
+      },
+      {
+        internalType: "uint96",
+        name: "amount",
+        type: "uint96",
+      },
+      {
+        internalType: "uint96",
+        name: "remaining",
+        type: "uint96",
+      },
+    ],
+    name: "RewardsBudgetExhausted",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint32",
+        name: "epochId",
+        type: "uint32",
+      },
+      {
+        internalType: "uint48",
+        name: "claimDeadline",
+        type: "uint48",
+      },
+      {
+        internalType: "uint48",
+        name: "currentTime",
+        type: "uint48",
+      },
+    ],
+    name: "RewardsClaimClosed",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint32",
+        name: "epochId",
+        type: "uint32",
+      },
+      {
+        internalType: "uint48",
+        name: "claimDeadline",
+        type: "uint48",
+      },
+    ],
+    name: "RewardsClaimOpen",
+    type: "error",
+  },
+  {
+    inputs: [],
+    name: "RewardsEmptyBudget",
+    type: "error",
+  },
+  {
+    inputs: [],
+    name: "RewardsEmptyRoot",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint48",
+        name: "claimDeadline",
+        type: "uint48",
+      },
+      {
+        internalType: "uint48",
+        name: "currentTime",
+        type: "uint48",
+      },
+      {
+        internalType: "uint48",
+        name: "maxDeadline",
+        type: "uint48",
+      },
+    ],
+    name: "RewardsInvalidDeadline",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint8",
+        name: "minScore",
+        type: "uint8",
+      },
+    ],
+    name: "RewardsInvalidMinScore",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint32",
+        name: "epochId",
+        type: "uint32",
+      },
+      {
+        internalType: "uint256",
+        name: "index",
+        type: "uint256",
+      },
+      {
+        internalType: "address",
+        name: "account",
+        type: "address",
+      },
+      {
+        internalType: "uint96",
+        name: "amount",
+        type: "uint96",
+      },
+    ],
+    name: "RewardsInvalidProof",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint64",
+        name: "fromBlock",
+        type: "uint64",
+      },
+      {
+        internalType: "uint64",
+        name: "toBlock",
+        type: "uint64",
+      },
+      {
+        internalType: "uint64",
+        name: "asOfBlock",
+        type: "uint64",
+      },
+      {
+        internalType: "uint256",
+        name: "currentBlock",
+        type: "uint256",
+      },
+    ],
+    name: "RewardsInvalidWindow",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint32",
+        name: "deskId",
+        type: "uint32",
+      },
+    ],
+    name: "RewardsNotCommunityDesk",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint96",
+        name: "total",
+        type: "uint96",
+      },
+      {
+        internalType: "uint96",
+        name: "budget",
+        type: "uint96",
+      },
+    ],
+    name: "RewardsTotalExceedsBudget",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint32",
+        name: "epochId",
+        type: "uint32",
+      },
+    ],
+    name: "RewardsUnknownEpoch",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
         internalType: "uint8",
         name: "bits",
         type: "uint8",
@@ -1868,6 +2353,17 @@ export const errorsAbi = [
       },
     ],
     name: "SafeCastOverflowedUintDowncast",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "address",
+        name: "token",
+        type: "address",
+      },
+    ],
+    name: "SafeERC20FailedOperation",
     type: "error",
   },
   {

@@ -153,8 +153,8 @@ abstract contract Fixture is Test {
         deskId = agents.registerDesk("Acme Wallet Support", true);
         agents.setIssuer(deskId, issuer, true);
         agents.setOperator(deskId, operator, true);
-        agents.addAgent(deskId, agent, "alice");
-        agents.addAgent(deskId, agent2, "bob");
+        agents.addAgent(deskId, agent, "alice", IAgentRegistry.AgentKind.Human);
+        agents.addAgent(deskId, agent2, "bob", IAgentRegistry.AgentKind.Human);
         vm.stopPrank();
     }
 

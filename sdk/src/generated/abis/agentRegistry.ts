@@ -185,6 +185,22 @@ export const agentRegistryAbi = [
   {
     inputs: [
       {
+        internalType: "uint32",
+        name: "deskId",
+        type: "uint32",
+      },
+      {
+        internalType: "enum IAgentRegistry.AgentKind",
+        name: "kind",
+        type: "uint8",
+      },
+    ],
+    name: "AgentRegistryKindNotAllowed",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
         internalType: "bytes32",
         name: "subject",
         type: "bytes32",
@@ -414,6 +430,12 @@ export const agentRegistryAbi = [
         name: "by",
         type: "address",
       },
+      {
+        indexed: false,
+        internalType: "enum IAgentRegistry.AgentKind",
+        name: "kind",
+        type: "uint8",
+      },
     ],
     name: "AgentAdded",
     type: "event",
@@ -459,6 +481,19 @@ export const agentRegistryAbi = [
       },
     ],
     name: "AgentStatusChanged",
+    type: "event",
+  },
+  {
+    anonymous: false,
+    inputs: [
+      {
+        indexed: true,
+        internalType: "uint32",
+        name: "deskId",
+        type: "uint32",
+      },
+    ],
+    name: "CommunityDeskRegistered",
     type: "event",
   },
   {
@@ -733,6 +768,11 @@ export const agentRegistryAbi = [
         name: "handle",
         type: "string",
       },
+      {
+        internalType: "enum IAgentRegistry.AgentKind",
+        name: "kind",
+        type: "uint8",
+      },
     ],
     name: "addAgent",
     outputs: [],
@@ -780,6 +820,11 @@ export const agentRegistryAbi = [
             internalType: "uint32",
             name: "suspensionCount",
             type: "uint32",
+          },
+          {
+            internalType: "enum IAgentRegistry.AgentKind",
+            name: "kind",
+            type: "uint8",
           },
         ],
         internalType: "struct IAgentRegistry.Agent",
@@ -834,6 +879,11 @@ export const agentRegistryAbi = [
           {
             internalType: "bool",
             name: "selfSigning",
+            type: "bool",
+          },
+          {
+            internalType: "bool",
+            name: "community",
             type: "bool",
           },
           {
@@ -1072,6 +1122,25 @@ export const agentRegistryAbi = [
       },
     ],
     stateMutability: "view",
+    type: "function",
+  },
+  {
+    inputs: [
+      {
+        internalType: "string",
+        name: "name",
+        type: "string",
+      },
+    ],
+    name: "registerCommunityDesk",
+    outputs: [
+      {
+        internalType: "uint32",
+        name: "deskId",
+        type: "uint32",
+      },
+    ],
+    stateMutability: "nonpayable",
     type: "function",
   },
   {
