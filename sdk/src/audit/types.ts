@@ -71,10 +71,11 @@ export interface RewardVerdict {
   epochId: number;
   publishedRoot: Hex;
   recomputedRoot: Hex | undefined;
-  publishedTotal: bigint;
-  recomputedTotal: bigint;
-  claimed: bigint;
-  swept: bigint;
+  /** Token amounts in base units, as decimal strings (the report is JSON). */
+  publishedTotal: string;
+  recomputedTotal: string;
+  claimed: string;
+  swept: string;
   mismatches: string[];
 }
 

@@ -223,8 +223,8 @@ export async function verifyTimeline(client: RpcClient, deployment: Deployment, 
     const epoch = await retried(() => chain.readContract({ ...rewardsContract, functionName: "epoch", args: [verdict.epochId] }));
     const published = rows.find((r) => r.contract === "CommunityRewards" && r.event === "EpochPublished" && Number(r.args.epochId) === verdict.epochId);
     const budget = BigInt(String(published?.args.budget));
-    if (epoch.remaining !== budget - verdict.claimed - verdict.swept)
-      verdict.mismatches.push(`the contract holds ${epoch.remaining} unclaimed, the events leave ${budget - verdict.claimed - verdict.swept}`);
+    const left = budget - BigInt(verdict.claimed) - BigInt(verdict.swept);
+    if (epoch.remaining !== left) verdict.mismatches.push(`the contract holds ${epoch.remaining} unclaimed, the events leave ${left}`);
   });
   for (const verdict of rewards) for (const m of verdict.mismatches) mismatches.push(`Reward epoch ${verdict.epochId}: ${m}.`);
   return { ...base, verified: true, agents, desks, policies, articles, rewards, global, mismatches };

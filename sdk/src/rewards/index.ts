@@ -153,6 +153,15 @@ export function auditRewards(rows: readonly TimelineRow[]): RewardVerdict[] {
       mismatches.push(`the published root ${epoch.root} differs from the root recomputed from the ratings, ${root ?? "none (nobody earned a reward)"}`);
     if (total !== epoch.total) mismatches.push(`the published total ${epoch.total} differs from the recomputed total ${total}`);
     if (claimed + swept > epoch.budget) mismatches.push(`claims (${claimed}) and sweep (${swept}) exceed the budget ${epoch.budget}`);
-    return { epochId: epoch.epochId, publishedRoot: epoch.root, recomputedRoot: root, publishedTotal: epoch.total, recomputedTotal: total, claimed, swept, mismatches };
+    return {
+      epochId: epoch.epochId,
+      publishedRoot: epoch.root,
+      recomputedRoot: root,
+      publishedTotal: String(epoch.total),
+      recomputedTotal: String(total),
+      claimed: String(claimed),
+      swept: String(swept),
+      mismatches,
+    };
   });
 }

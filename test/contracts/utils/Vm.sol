@@ -5,6 +5,7 @@ pragma solidity ^0.8.28;
 /// @dev forge-std is not a dependency, so only what the tests call is declared here.
 interface Vm {
     function warp(uint256 timestamp) external;
+    function roll(uint256 newHeight) external;
     function getBlockTimestamp() external view returns (uint256);
     function prank(address sender) external;
     function startPrank(address sender) external;
