@@ -7,6 +7,7 @@
  */
 import { createRequire } from "node:module";
 import { encodeRatingRulesParams, encodeSlaParams, PolicyKind, signReceipt, weekdayCalendar } from "@support-quality/sdk";
+import { type HelperReward, rewardProof, rewardTree } from "@support-quality/sdk/rewards";
 import type { NetworkConnection } from "hardhat/types/network";
 import {
   type Abi,
@@ -14,6 +15,7 @@ import {
   encodeAbiParameters,
   encodeFunctionData,
   encodePacked,
+  getAddress,
   type Hex,
   keccak256,
   parseAbiParameters,
@@ -183,6 +185,43 @@ export async function measureGas(connection: NetworkConnection): Promise<GasResu
   }
   const voteHelpful = median(helpfulGas);
 
+  // ---------------------------------------------------------------- credentials
+  // A grant to the rated agent, then the same steady-state ratings again: `rate` never reads credentials.
+  await gasOf(await p.credentials.write.defineLevel(["Security specialist", "Phishing and fake support.", 180 * 86400], asTimelock));
+  await gasOf(await p.credentials.write.setExaminer([1, deployer.account.address, true], asTimelock));
+  const grant = await gasOf(await p.credentials.write.grant([1, agent.account.address, "https://academy.example/exams/4821"]));
+  const rateCredentialed = await rateSamples();
+  await gasOf(await p.credentials.write.grant([1, agent.account.address, "https://academy.example/exams/4822"]));
+  const revoke = await gasOf(await p.credentials.write.revoke([2n, "Exam retaken: superseded."]));
+
+  // ---------------------------------------------------------------- community rewards
+  // An epoch of 64 helpers (proofs of 6 hashes) paid in the governance token from the treasury.
+  await gasOf(await p.agentRegistry.write.registerCommunityDesk(["Bench Community"], asTimelock));
+  await gasOf(await p.token.write.transfer([timelock, parseEther("100000")]));
+  // Real-looking addresses (calldata of zero bytes is cheaper: tiny addresses would flatter the claim).
+  const helpers = Array.from({ length: 64 }, (_, i) => getAddress(`0x${keccak256(toHex(`helper ${i}`)).slice(26)}`));
+  const rewardList: HelperReward[] = helpers.map((account, index) => ({ index, account, ratings: 3, points: 2, amount: parseEther("10") + BigInt(index) }));
+  const tree = rewardTree(rewardList);
+  const epochBudget = parseEther("1000");
+  const epochTotal = rewardList.reduce((sum, r) => sum + r.amount, 0n);
+  await gasOf(await p.token.write.approve([p.rewards.address, epochBudget], asTimelock));
+  const block = await publicClient.getBlockNumber();
+  const formula = { deskId: 2, fromBlock: 1n, toBlock: block - 1n, asOfBlock: block - 1n, minScore: 4, minRatings: 2, capPerHelper: parseEther("20") };
+  const deadline = (await networkHelpers.time.latest()) + 30 * 86400;
+  const publishEpoch = await gasOf(
+    await p.rewards.write.publishEpoch([p.token.address, epochBudget, epochTotal, tree.root as Hex, deadline, formula], asTimelock),
+  );
+  // Claims go to the epoch's vault, as the dApp sends them (through CommunityRewards.claim costs a call more).
+  const vault = await viem.getContractAt("RewardVault", (await p.rewards.read.epoch([1])).vault);
+  const claim = async (r: HelperReward) => gasOf(await vault.write.claim([BigInt(r.index), r.account, r.amount, rewardProof(rewardList, r)]));
+  // Helpers 1.. already hold the token (they were paid before); helper 0's claim is the epoch's first.
+  for (const r of rewardList.slice(1, SAMPLES + 2)) await gasOf(await p.token.write.transfer([r.account, 1n]));
+  const claimFresh = await claim(rewardList[0]!);
+  const warmGas: bigint[] = [];
+  for (const r of rewardList.slice(1, SAMPLES + 2)) warmGas.push(await claim(r));
+  const claimWarm = median(warmGas);
+  const claimNewHolder = await claim(rewardList[SAMPLES + 2]!);
+
   // ---------------------------------------------------------------- governor vs plain OZ governor
   const ours = await measureGovernor(connection, "SupportGovernor");
   const plain = await measureGovernor(connection, "PlainGovernor");
@@ -208,6 +247,20 @@ export async function measureGas(connection: NetworkConnection): Promise<GasResu
     { name: "publishArticle (new, 1.8 kB body)", ours: publishArticle, target: "reported", pass: true },
     { name: "publishArticle (new version)", ours: updateArticle, target: "reported", pass: true },
     { name: "voteHelpful (no reason)", ours: voteHelpful, target: "reported", pass: true },
+    { name: "grant a credential (first of the agent)", ours: grant, target: "reported", pass: true },
+    { name: "revoke a credential", ours: revoke, target: "reported", pass: true },
+    {
+      name: "rate with a credentialed agent",
+      ours: rateCredentialed,
+      baseline: rateBusinessHolidays,
+      baselineName: "the same rate before the grant",
+      target: "+0 gas",
+      pass: rateCredentialed === rateBusinessHolidays,
+    },
+    { name: "publishEpoch (64 helpers, pulls the budget)", ours: publishEpoch, target: "reported", pass: true },
+    { name: "claim (holder of the token, bitmap word in use)", ours: claimWarm, target: "≤ 60,000 gas", pass: claimWarm <= 60_000n },
+    { name: "claim (first of the epoch: fresh bitmap word, fresh holder)", ours: claimFresh, target: "reported", pass: true },
+    { name: "claim (new holder, bitmap word in use)", ours: claimNewHolder, target: "reported", pass: true },
     ...(["propose", "castVote", "queue", "execute"] as const).map((step) => ({
       name: step,
       ours: ours[step],

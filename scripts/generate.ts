@@ -43,6 +43,12 @@ const CONTRACTS: Record<string, string> = {
   TimelockController: "@openzeppelin/contracts/governance/TimelockController.sol/TimelockController.json",
 };
 const NAMES = Object.keys(CONTRACTS).sort();
+/** Contracts with no address of their own in a deployment (created by another contract): ABI only. */
+const CREATED: Record<string, string> = {
+  RewardVault: "contracts/rewards/RewardVault.sol/RewardVault.json",
+};
+const ALL = { ...CONTRACTS, ...CREATED };
+const ALL_NAMES = Object.keys(ALL).sort();
 
 /** Enums no ABI names (a vote is a `uint8`) but every client needs. */
 const EXTRA_ENUMS = ["GovernorCountingSimple.VoteType"];
@@ -55,7 +61,7 @@ interface DeploymentFile {
 }
 
 function ensureArtifacts(): void {
-  const missing = Object.values(CONTRACTS).some((p) => !existsSync(path.join(ROOT, "artifacts", p)));
+  const missing = Object.values(ALL).some((p) => !existsSync(path.join(ROOT, "artifacts", p)));
   if (!missing) return;
   console.log("Artifacts missing: compiling the contracts (npx hardhat compile --no-tests)…");
   execFileSync("npx", ["hardhat", "compile", "--no-tests"], { cwd: ROOT, stdio: "inherit" });
@@ -87,7 +93,7 @@ function stable(value: unknown, indent = ""): string {
 const key = (k: string) => (/^([A-Za-z_$][\w$]*|[1-9]\d*)$/.test(k) ? k : JSON.stringify(k));
 
 function readAbis(): Record<string, Abi> {
-  return Object.fromEntries(NAMES.map((name) => [name, JSON.parse(readFileSync(path.join(ROOT, "artifacts", CONTRACTS[name]!), "utf8")).abi as Abi]));
+  return Object.fromEntries(ALL_NAMES.map((name) => [name, JSON.parse(readFileSync(path.join(ROOT, "artifacts", ALL[name]!), "utf8")).abi as Abi]));
 }
 
 function readDeployments(dir = path.join(ROOT, "deployments")): DeploymentFile[] {
@@ -105,10 +111,10 @@ export function renderAbi(name: string, abis = readAbis()): string {
 
 export function renderAbis(): string {
   const lines = HEADER("artifacts/");
-  for (const name of NAMES) lines.push(`import { ${camel(name)}Abi } from "./abis/${camel(name)}.js";`);
+  for (const name of ALL_NAMES) lines.push(`import { ${camel(name)}Abi } from "./abis/${camel(name)}.js";`);
   lines.push(
     "",
-    `export { ${NAMES.map((name) => `${camel(name)}Abi`).join(", ")} };`,
+    `export { ${ALL_NAMES.map((name) => `${camel(name)}Abi`).join(", ")} };`,
     "",
     "/** The protocol's contracts, by the names a deployments file uses. */",
     `export const CONTRACT_NAMES = [${NAMES.map((n) => JSON.stringify(n)).join(", ")}] as const;`,
@@ -124,7 +130,7 @@ export function renderAbis(): string {
 /** The custom errors of every ABI, deduplicated by selector and sorted by name. */
 export function renderErrors(abis = readAbis()): string {
   const bySelector = new Map<string, AbiError>();
-  for (const name of NAMES) {
+  for (const name of ALL_NAMES) {
     for (const item of abis[name]!) if (item.type === "error") bySelector.set(toFunctionSelector(formatAbiItem(item)), item);
   }
   const errors = [...bySelector.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -276,7 +282,7 @@ export function renderAll(): [file: string, content: string][] {
   const abis = readAbis();
   return [
     [path.join(SDK_GENERATED, "abis.ts"), renderAbis()],
-    ...NAMES.map((name): [string, string] => [path.join(SDK_GENERATED, "abis", `${camel(name)}.ts`), renderAbi(name, abis)]),
+    ...ALL_NAMES.map((name): [string, string] => [path.join(SDK_GENERATED, "abis", `${camel(name)}.ts`), renderAbi(name, abis)]),
     [path.join(SDK_GENERATED, "errors.ts"), renderErrors(abis)],
     [path.join(SDK_GENERATED, "enums.ts"), renderEnums(abis)],
     [path.join(SDK_GENERATED, "deployments.ts"), renderDeployments()],

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
 import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
 import {DaoOwned} from "../access/DaoOwned.sol";
 import {IAgentRegistry} from "../agents/IAgentRegistry.sol";
 import {ICommunityRewards} from "./ICommunityRewards.sol";
+import {RewardVault} from "./RewardVault.sol";
 
 /// @title CommunityRewards
 /// @notice See {ICommunityRewards}. Owned by the DAO's timelock (its treasury) from deployment.
@@ -18,14 +19,15 @@ contract CommunityRewards is ICommunityRewards, DaoOwned {
     uint48 private constant _MAX_CLAIM_PERIOD = 365 days;
 
     IAgentRegistry private immutable _agentRegistry;
+    /// @dev What every epoch's vault is a clone of.
+    address private immutable _vaultImplementation;
 
     uint32 private _epochCount;
     mapping(uint32 epochId => Epoch) private _epochs;
-    /// @dev One bit per leaf index: a claim flips a bit in a word other claims of the epoch already use.
-    mapping(uint32 epochId => mapping(uint256 word => uint256 bits)) private _claimed;
 
     constructor(address timelock, IAgentRegistry agentRegistry_) DaoOwned(timelock) {
         _agentRegistry = agentRegistry_;
+        _vaultImplementation = address(new RewardVault());
     }
 
     /// @inheritdoc ICommunityRewards
@@ -51,52 +53,29 @@ contract CommunityRewards is ICommunityRewards, DaoOwned {
         if (formula.minScore == 0) revert RewardsInvalidMinScore(formula.minScore);
 
         epochId = ++_epochCount;
+        address vault = Clones.cloneWithImmutableArgs(
+            _vaultImplementation, abi.encodePacked(address(this), address(token), root, claimDeadline, epochId)
+        );
         _epochs[epochId] = Epoch({
             token: token,
-            remaining: budget,
-            root: root,
             claimDeadline: claimDeadline,
+            vault: vault,
             budget: budget,
+            root: root,
             total: total
         });
-        emit EpochPublished(epochId, token, budget, total, root, claimDeadline, formula);
-        token.safeTransferFrom(msg.sender, address(this), budget);
+        emit EpochPublished(epochId, token, vault, budget, total, root, claimDeadline, formula);
+        token.safeTransferFrom(msg.sender, vault, budget);
     }
 
     /// @inheritdoc ICommunityRewards
     function claim(uint32 epochId, uint256 index, address account, uint96 amount, bytes32[] calldata proof) external {
-        Epoch storage e = _epochs[epochId];
-        bytes32 root = e.root;
-        if (root == bytes32(0)) revert RewardsUnknownEpoch(epochId);
-        uint48 now_ = Time.timestamp();
-        if (now_ >= e.claimDeadline) revert RewardsClaimClosed(epochId, e.claimDeadline, now_);
-
-        mapping(uint256 => uint256) storage claimed = _claimed[epochId];
-        uint256 bit = 1 << (index & 0xff);
-        uint256 word = claimed[index >> 8];
-        if (word & bit != 0) revert RewardsAlreadyClaimed(epochId, index);
-        bytes32 leaf = keccak256(bytes.concat(keccak256(abi.encode(index, account, uint256(amount)))));
-        if (!MerkleProof.verifyCalldata(proof, root, leaf)) revert RewardsInvalidProof(epochId, index, account, amount);
-        claimed[index >> 8] = word | bit;
-
-        uint96 remaining = e.remaining;
-        if (amount > remaining) revert RewardsBudgetExhausted(epochId, amount, remaining);
-        unchecked {
-            e.remaining = remaining - amount;
-        }
-        emit RewardClaimed(epochId, index, account, amount);
-        e.token.safeTransfer(account, amount);
+        RewardVault(_existingEpoch(epochId).vault).claim(index, account, amount, proof);
     }
 
     /// @inheritdoc ICommunityRewards
     function sweep(uint32 epochId) external {
-        Epoch storage e = _existingEpoch(epochId);
-        if (Time.timestamp() < e.claimDeadline) revert RewardsClaimOpen(epochId, e.claimDeadline);
-        uint96 amount = e.remaining;
-        e.remaining = 0;
-        address treasury = owner();
-        emit EpochSwept(epochId, treasury, amount);
-        if (amount != 0) e.token.safeTransfer(treasury, amount);
+        RewardVault(_existingEpoch(epochId).vault).sweep();
     }
 
     /// @inheritdoc ICommunityRewards
@@ -110,12 +89,18 @@ contract CommunityRewards is ICommunityRewards, DaoOwned {
     }
 
     /// @inheritdoc ICommunityRewards
+    function remaining(uint32 epochId) external view returns (uint256) {
+        Epoch storage e = _existingEpoch(epochId);
+        return e.token.balanceOf(e.vault);
+    }
+
+    /// @inheritdoc ICommunityRewards
     function isClaimed(uint32 epochId, uint256 index) external view returns (bool) {
-        return _claimed[epochId][index >> 8] & (1 << (index & 0xff)) != 0;
+        return RewardVault(_existingEpoch(epochId).vault).isClaimed(index);
     }
 
     function _existingEpoch(uint32 epochId) private view returns (Epoch storage e) {
         e = _epochs[epochId];
-        if (e.root == bytes32(0)) revert RewardsUnknownEpoch(epochId);
+        if (e.vault == address(0)) revert RewardsUnknownEpoch(epochId);
     }
 }

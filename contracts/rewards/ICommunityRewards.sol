@@ -9,8 +9,10 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 /// formula; helpers claim with a proof until the deadline; what is left then returns to the treasury.
 /// @dev The formula and its inputs travel in {EpochPublished}, so anyone recomputes the root from the
 /// chain's events (`npm run audit` does, and fails on a difference). A leaf is OpenZeppelin's standard
-/// Merkle-tree leaf of `(uint256 index, address account, uint256 amount)`. Whatever the root says, an epoch
-/// never pays out more than its budget: claims draw on the epoch's own remaining balance.
+/// Merkle-tree leaf of `(uint256 index, address account, uint256 amount)`. Each epoch's budget sits in a vault
+/// of its own (a clone of {RewardVault} carrying the token, root and deadline in its code), which is where
+/// claims are paid from: whatever the root says, an epoch never pays out more than its budget, and never
+/// another epoch's funds. Claim at the vault (cheapest) or through {claim} here.
 interface ICommunityRewards {
     /// @notice How an epoch's rewards are computed from its ratings (the audit's `rewardsOf` in the SDK):
     /// a helper's points are the distinct requesters whose rating of them, rated in blocks
@@ -28,29 +30,30 @@ interface ICommunityRewards {
         uint96 capPerHelper;
     }
 
-    /// @notice An epoch: slot 1 is all a claim writes.
-    /// @param remaining Budget not yet claimed or swept.
+    /// @notice An epoch. Its unclaimed budget is the vault's balance of `token` ({remaining}).
     struct Epoch {
         IERC20 token;
-        uint96 remaining;
-        bytes32 root;
         uint48 claimDeadline;
+        address vault;
         uint96 budget;
+        bytes32 root;
         uint96 total;
     }
 
     event EpochPublished(
         uint32 indexed epochId,
         IERC20 indexed token,
+        address vault,
         uint96 budget,
         uint96 total,
         bytes32 root,
         uint48 claimDeadline,
         Formula formula
     );
+    /// @notice Emitted by the epoch's vault.
     event RewardClaimed(uint32 indexed epochId, uint256 index, address indexed account, uint96 amount);
-    /// @notice What was left of the epoch returned to `treasury` (the owner) after the deadline.
-    event EpochSwept(uint32 indexed epochId, address treasury, uint96 amount);
+    /// @notice Emitted by the epoch's vault: what was left returned to `treasury` (the owner) after the deadline.
+    event EpochSwept(uint32 indexed epochId, address treasury, uint256 amount);
 
     error RewardsUnknownEpoch(uint32 epochId);
     /// @notice The root's total exceeds the epoch's budget.
@@ -70,7 +73,7 @@ interface ICommunityRewards {
     /// @notice The epoch's claims closed at `claimDeadline`.
     error RewardsClaimClosed(uint32 epochId, uint48 claimDeadline, uint48 currentTime);
     /// @notice The epoch cannot pay `amount`: only `remaining` of its budget is left.
-    error RewardsBudgetExhausted(uint32 epochId, uint96 amount, uint96 remaining);
+    error RewardsBudgetExhausted(uint32 epochId, uint96 amount, uint256 remaining);
     /// @notice The epoch's claims are open until `claimDeadline`: it cannot be swept before.
     error RewardsClaimOpen(uint32 epochId, uint48 claimDeadline);
 
@@ -91,5 +94,7 @@ interface ICommunityRewards {
 
     function epochCount() external view returns (uint32);
     function epoch(uint32 epochId) external view returns (Epoch memory);
+    /// @notice The epoch's budget not yet claimed or swept (its vault's balance).
+    function remaining(uint32 epochId) external view returns (uint256);
     function isClaimed(uint32 epochId, uint256 index) external view returns (bool);
 }

@@ -62,6 +62,15 @@ contract CommunityRewardsTest is Fixture, RewardTree {
         }
     }
 
+    /// @dev The address of the next vault clone (CREATE from the rewards contract: its nonce).
+    function _nextVault() internal view returns (address) {
+        return vm.computeCreateAddress(address(rewards), vm.getNonce(address(rewards)));
+    }
+
+    function _vault(uint32 epochId) internal view returns (address) {
+        return rewards.epoch(epochId).vault;
+    }
+
     function _formula() internal view returns (ICommunityRewards.Formula memory) {
         return ICommunityRewards.Formula({
             deskId: communityDesk,
@@ -93,13 +102,16 @@ contract CommunityRewardsTest is Fixture, RewardTree {
         vm.startPrank(address(timelock));
         token.approve(address(rewards), BUDGET);
         vm.expectEmit(address(rewards));
-        emit ICommunityRewards.EpochPublished(1, IERC20(address(token)), BUDGET, 980e18, root, deadline, _formula());
+        emit ICommunityRewards.EpochPublished(
+            1, IERC20(address(token)), _nextVault(), BUDGET, 980e18, root, deadline, _formula()
+        );
         rewards.publishEpoch(IERC20(address(token)), BUDGET, 980e18, root, deadline, _formula());
         vm.stopPrank();
-        assertEq(token.balanceOf(address(rewards)), BUDGET, "funded");
-        assertEq(token.balanceOf(address(timelock)), treasury - BUDGET, "from the treasury");
         ICommunityRewards.Epoch memory e = rewards.epoch(1);
-        assertEq(e.remaining, BUDGET, "remaining");
+        assertEq(token.balanceOf(e.vault), BUDGET, "funded: the epoch's own vault");
+        assertEq(token.balanceOf(address(rewards)), 0, "nothing pooled");
+        assertEq(token.balanceOf(address(timelock)), treasury - BUDGET, "from the treasury");
+        assertEq(rewards.remaining(1), BUDGET, "remaining");
         assertEq(e.root, root, "root");
         assertEq(e.claimDeadline, deadline, "deadline");
         assertEq(rewards.epochCount(), 1, "count");
@@ -136,13 +148,13 @@ contract CommunityRewardsTest is Fixture, RewardTree {
     function test_claim_paysTheLeafOnceToItsAccount() public {
         uint32 epochId = _publish(BUDGET, 980e18, _root(leaves));
         vm.prank(stranger); // anyone may submit a claim; the reward goes to the leaf's account
-        vm.expectEmit(address(rewards));
+        vm.expectEmit(_vault(epochId));
         emit ICommunityRewards.RewardClaimed(epochId, 2, helpers[2], amounts[2]);
         rewards.claim(epochId, 2, helpers[2], amounts[2], _proof(leaves, 2));
         assertEq(token.balanceOf(helpers[2]), amounts[2], "paid");
         assertEq(token.balanceOf(stranger), 0, "not to the submitter");
         assertTrue(rewards.isClaimed(epochId, 2), "claimed bit");
-        assertEq(rewards.epoch(epochId).remaining, BUDGET - amounts[2], "remaining");
+        assertEq(rewards.remaining(epochId), BUDGET - amounts[2], "remaining");
 
         vm.expectRevert(abi.encodeWithSelector(ICommunityRewards.RewardsAlreadyClaimed.selector, epochId, 2));
         rewards.claim(epochId, 2, helpers[2], amounts[2], _proof(leaves, 2));
@@ -171,11 +183,11 @@ contract CommunityRewardsTest is Fixture, RewardTree {
         vm.expectRevert(abi.encodeWithSelector(ICommunityRewards.RewardsClaimClosed.selector, epochId, deadline, deadline));
         _claim(epochId, 1);
         uint256 treasury = token.balanceOf(address(timelock));
-        vm.expectEmit(address(rewards));
+        vm.expectEmit(_vault(epochId));
         emit ICommunityRewards.EpochSwept(epochId, address(timelock), BUDGET - amounts[0]);
         rewards.sweep(epochId);
         assertEq(token.balanceOf(address(timelock)), treasury + BUDGET - amounts[0], "returned");
-        assertEq(token.balanceOf(address(rewards)), 0, "nothing left behind");
+        assertEq(token.balanceOf(_vault(epochId)), 0, "nothing left behind");
         rewards.sweep(epochId); // a second sweep moves nothing
         assertEq(token.balanceOf(address(timelock)), treasury + BUDGET - amounts[0], "once");
     }
@@ -189,7 +201,8 @@ contract CommunityRewardsTest is Fixture, RewardTree {
         vm.expectRevert(abi.encodeWithSelector(ICommunityRewards.RewardsBudgetExhausted.selector, lying, amounts[1], 100e18));
         _claim(lying, 1);
         for (uint256 i = 0; i < LEAVES; ++i) _claim(honest, i);
-        assertEq(token.balanceOf(address(rewards)), BUDGET - 980e18 + 100e18, "each epoch kept its own budget");
+        assertEq(token.balanceOf(_vault(honest)), BUDGET - 980e18, "the honest epoch paid its own leaves");
+        assertEq(token.balanceOf(_vault(lying)), 100e18, "the lying epoch kept what it could not pay");
     }
 
     /// @notice Any subset of claims, in any order, against any leaves: never more than the budget leaves.
@@ -206,7 +219,7 @@ contract CommunityRewardsTest is Fixture, RewardTree {
         for (uint256 k = 0; k < LEAVES; ++k) {
             uint256 i = (k + order % LEAVES) % LEAVES;
             if (subset & (1 << i) == 0) continue;
-            uint96 remaining = rewards.epoch(epochId).remaining;
+            uint256 remaining = rewards.remaining(epochId);
             if (amounts[i] > remaining) {
                 vm.expectRevert(abi.encodeWithSelector(ICommunityRewards.RewardsBudgetExhausted.selector, epochId, amounts[i], remaining));
                 _claim(epochId, i);
@@ -218,8 +231,7 @@ contract CommunityRewardsTest is Fixture, RewardTree {
             _claim(epochId, i);
         }
         assertTrue(paid <= budget, "never more than the budget");
-        assertEq(token.balanceOf(address(rewards)), budget - paid, "the rest stays in the epoch");
-        assertEq(rewards.epoch(epochId).remaining, budget - paid, "remaining");
+        assertEq(token.balanceOf(_vault(epochId)), budget - paid, "the rest stays in the epoch");
     }
 }
 
@@ -282,8 +294,7 @@ contract CommunityRewardsInvariantTest is Fixture, RewardTree {
     function invariant_noEpochEverPaysMoreThanItsBudget() public view {
         assertTrue(handler.paid(1) <= BUDGET_1, "epoch 1 within budget");
         assertTrue(handler.paid(2) <= BUDGET_2, "epoch 2 within budget");
-        assertEq(rewards.epoch(1).remaining, BUDGET_1 - handler.paid(1), "epoch 1 accounting");
-        assertEq(rewards.epoch(2).remaining, BUDGET_2 - handler.paid(2), "epoch 2 accounting");
-        assertEq(reward.balanceOf(address(rewards)), BUDGET_1 + BUDGET_2 - handler.paid(1) - handler.paid(2), "balance");
+        assertEq(rewards.remaining(1), BUDGET_1 - handler.paid(1), "epoch 1 accounting");
+        assertEq(rewards.remaining(2), BUDGET_2 - handler.paid(2), "epoch 2 accounting");
     }
 }

@@ -74,8 +74,9 @@ export interface RewardVerdict {
   /** Token amounts in base units, as decimal strings (the report is JSON). */
   publishedTotal: string;
   recomputedTotal: string;
+  /** The recomputed rewards already claimed (read from the epoch's vault), and what the vault still holds. */
   claimed: string;
-  swept: string;
+  remaining: string;
   mismatches: string[];
 }
 

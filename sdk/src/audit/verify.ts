@@ -5,7 +5,7 @@
  */
 import { type Address, createPublicClient, custom, getAddress, type Hex } from "viem";
 import { agentRegistryAbi, communityRewardsAbi, knowledgeBaseAbi, policyRegistryAbi, supportRatingsAbi } from "../generated/abis.js";
-import { auditRewards } from "../rewards/index.js";
+import { auditRewards, computeRewards, rewardEpochs } from "../rewards/index.js";
 import { diffStats, recompute } from "./recompute.js";
 import { DEFAULT_RETRY, mapLimit, type RetryOptions, type RpcClient, withRetry } from "./rpc.js";
 import type { ArticleVerdict, AuditReport, Deployment, PolicyVerdict, Stats, StatsVerdict, TimelineRow } from "./types.js";
@@ -219,12 +219,17 @@ export async function verifyTimeline(client: RpcClient, deployment: Deployment, 
 
   const rewards = auditRewards(rows);
   const rewardsContract = { address: deployment.contracts.CommunityRewards, abi: communityRewardsAbi, ...at } as const;
+  const epochs = rewardEpochs(rows);
   await mapLimit(rewards, options.concurrency ?? 8, async (verdict) => {
-    const epoch = await retried(() => chain.readContract({ ...rewardsContract, functionName: "epoch", args: [verdict.epochId] }));
-    const published = rows.find((r) => r.contract === "CommunityRewards" && r.event === "EpochPublished" && Number(r.args.epochId) === verdict.epochId);
-    const budget = BigInt(String(published?.args.budget));
-    const left = budget - BigInt(verdict.claimed) - BigInt(verdict.swept);
-    if (epoch.remaining !== left) verdict.mismatches.push(`the contract holds ${epoch.remaining} unclaimed, the events leave ${left}`);
+    const epoch = epochs.find((e) => e.epochId === verdict.epochId)!;
+    const { rewards: leaves } = computeRewards(rows, epoch.formula, epoch.budget);
+    const claimed = await Promise.all(
+      leaves.map((leaf) =>
+        retried(() => chain.readContract({ ...rewardsContract, functionName: "isClaimed", args: [verdict.epochId, BigInt(leaf.index)] })),
+      ),
+    );
+    verdict.claimed = String(leaves.reduce((sum, leaf, i) => (claimed[i] ? sum + leaf.amount : sum), 0n));
+    verdict.remaining = String(await retried(() => chain.readContract({ ...rewardsContract, functionName: "remaining", args: [verdict.epochId] })));
   });
   for (const verdict of rewards) for (const m of verdict.mismatches) mismatches.push(`Reward epoch ${verdict.epochId}: ${m}.`);
   return { ...base, verified: true, agents, desks, policies, articles, rewards, global, mismatches };

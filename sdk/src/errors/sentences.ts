@@ -282,6 +282,9 @@ export const ERROR_SENTENCES: { readonly [N in ProtocolErrorName]: Sentence } = 
   ECDSAInvalidSignatureS: () => "The signature is malformed (its s value is out of range).",
   SafeCastOverflowedUintDowncast: ([bits, value]) => `The value ${n(value)} does not fit in ${n(bits)} bits.`,
   FailedCall: () => "A call inside the transaction failed.",
+  FailedDeployment: () => "Creating the epoch's vault failed.",
+  CloneArgumentsTooLong: () => "The epoch's vault could not carry its settings.",
+  InsufficientBalance: ([balance, needed]) => `The contract holds ${n(balance)} wei, less than the ${n(needed)} needed.`,
   StringTooLong: () => "The text is too long.",
   InvalidShortString: () => "The text is not a valid short string.",
 };

@@ -6,12 +6,13 @@ import { agentRegistryAbi } from "./abis/agentRegistry.js";
 import { communityRewardsAbi } from "./abis/communityRewards.js";
 import { knowledgeBaseAbi } from "./abis/knowledgeBase.js";
 import { policyRegistryAbi } from "./abis/policyRegistry.js";
+import { rewardVaultAbi } from "./abis/rewardVault.js";
 import { supportGovernorAbi } from "./abis/supportGovernor.js";
 import { supportRatingsAbi } from "./abis/supportRatings.js";
 import { supportTokenAbi } from "./abis/supportToken.js";
 import { timelockControllerAbi } from "./abis/timelockController.js";
 
-export { agentCredentialsAbi, agentRegistryAbi, communityRewardsAbi, knowledgeBaseAbi, policyRegistryAbi, supportGovernorAbi, supportRatingsAbi, supportTokenAbi, timelockControllerAbi };
+export { agentCredentialsAbi, agentRegistryAbi, communityRewardsAbi, knowledgeBaseAbi, policyRegistryAbi, rewardVaultAbi, supportGovernorAbi, supportRatingsAbi, supportTokenAbi, timelockControllerAbi };
 
 /** The protocol's contracts, by the names a deployments file uses. */
 export const CONTRACT_NAMES = ["AgentCredentials", "AgentRegistry", "CommunityRewards", "KnowledgeBase", "PolicyRegistry", "SupportGovernor", "SupportRatings", "SupportToken", "TimelockController"] as const;

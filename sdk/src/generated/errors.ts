@@ -366,6 +366,11 @@ export const errorsAbi = [
     type: "error",
   },
   {
+    inputs: [],
+    name: "CloneArgumentsTooLong",
+    type: "error",
+  },
+  {
     inputs: [
       {
         internalType: "uint256",
@@ -822,6 +827,11 @@ export const errorsAbi = [
     type: "error",
   },
   {
+    inputs: [],
+    name: "FailedDeployment",
+    type: "error",
+  },
+  {
     inputs: [
       {
         internalType: "address",
@@ -1092,6 +1102,22 @@ export const errorsAbi = [
       },
     ],
     name: "GovernorUnexpectedProposalState",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "balance",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "needed",
+        type: "uint256",
+      },
+    ],
+    name: "InsufficientBalance",
     type: "error",
   },
   {
@@ -2162,9 +2188,9 @@ export const errorsAbi = [
         type: "uint96",
       },
       {
-        internalType: "uint96",
+        internalType: "uint256",
         name: "remaining",
-        type: "uint96",
+        type: "uint256",
       },
     ],
     name: "RewardsBudgetExhausted",

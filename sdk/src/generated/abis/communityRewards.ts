@@ -19,6 +19,11 @@ export const communityRewardsAbi = [
     type: "constructor",
   },
   {
+    inputs: [],
+    name: "CloneArgumentsTooLong",
+    type: "error",
+  },
+  {
     inputs: [
       {
         internalType: "address",
@@ -27,6 +32,27 @@ export const communityRewardsAbi = [
       },
     ],
     name: "DaoOwnedRenounceRefused",
+    type: "error",
+  },
+  {
+    inputs: [],
+    name: "FailedDeployment",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint256",
+        name: "balance",
+        type: "uint256",
+      },
+      {
+        internalType: "uint256",
+        name: "needed",
+        type: "uint256",
+      },
+    ],
+    name: "InsufficientBalance",
     type: "error",
   },
   {
@@ -80,9 +106,9 @@ export const communityRewardsAbi = [
         type: "uint96",
       },
       {
-        internalType: "uint96",
+        internalType: "uint256",
         name: "remaining",
-        type: "uint96",
+        type: "uint256",
       },
     ],
     name: "RewardsBudgetExhausted",
@@ -301,6 +327,12 @@ export const communityRewardsAbi = [
       },
       {
         indexed: false,
+        internalType: "address",
+        name: "vault",
+        type: "address",
+      },
+      {
+        indexed: false,
         internalType: "uint96",
         name: "budget",
         type: "uint96",
@@ -387,9 +419,9 @@ export const communityRewardsAbi = [
       },
       {
         indexed: false,
-        internalType: "uint96",
+        internalType: "uint256",
         name: "amount",
-        type: "uint96",
+        type: "uint256",
       },
     ],
     name: "EpochSwept",
@@ -496,24 +528,24 @@ export const communityRewardsAbi = [
             type: "address",
           },
           {
+            internalType: "uint48",
+            name: "claimDeadline",
+            type: "uint48",
+          },
+          {
+            internalType: "address",
+            name: "vault",
+            type: "address",
+          },
+          {
             internalType: "uint96",
-            name: "remaining",
+            name: "budget",
             type: "uint96",
           },
           {
             internalType: "bytes32",
             name: "root",
             type: "bytes32",
-          },
-          {
-            internalType: "uint48",
-            name: "claimDeadline",
-            type: "uint48",
-          },
-          {
-            internalType: "uint96",
-            name: "budget",
-            type: "uint96",
           },
           {
             internalType: "uint96",
@@ -658,6 +690,25 @@ export const communityRewardsAbi = [
       },
     ],
     stateMutability: "nonpayable",
+    type: "function",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint32",
+        name: "epochId",
+        type: "uint32",
+      },
+    ],
+    name: "remaining",
+    outputs: [
+      {
+        internalType: "uint256",
+        name: "",
+        type: "uint256",
+      },
+    ],
+    stateMutability: "view",
     type: "function",
   },
   {
