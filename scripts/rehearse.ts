@@ -56,7 +56,17 @@ const CHAIN_ID = 84532;
 const EMPTY_BLOCKS = 12_000;
 const DESCRIPTION = "Adopt the SLA and the rating rules (rehearsal)";
 const RATING_COMMENT = "Rehearsed on chain 84532.";
-const CONTRACTS = ["SupportToken", "TimelockController", "PolicyRegistry", "AgentRegistry", "SupportRatings", "KnowledgeBase", "SupportGovernor", "AgentCredentials", "CommunityRewards"] as const;
+const CONTRACTS = [
+  "SupportToken",
+  "TimelockController",
+  "PolicyRegistry",
+  "AgentRegistry",
+  "SupportRatings",
+  "KnowledgeBase",
+  "SupportGovernor",
+  "AgentCredentials",
+  "CommunityRewards",
+] as const;
 
 const started = Date.now();
 const timings: [string, number][] = [];

@@ -54,9 +54,9 @@ contract AgentCredentials is IAgentCredentials, ERC721, DaoOwned {
 
     /// @inheritdoc IAgentCredentials
     function retireLevel(uint32 levelId) external onlyOwner {
-        Level storage l = _liveLevel(levelId);
-        l.retiredAt = Time.timestamp();
-        emit LevelRetired(levelId, l.retiredAt);
+        Level storage retired = _liveLevel(levelId);
+        retired.retiredAt = Time.timestamp();
+        emit LevelRetired(levelId, retired.retiredAt);
     }
 
     /// @inheritdoc IAgentCredentials
@@ -71,7 +71,7 @@ contract AgentCredentials is IAgentCredentials, ERC721, DaoOwned {
 
     /// @inheritdoc IAgentCredentials
     function grant(uint32 levelId, address agent, string calldata evidence) external returns (uint256 tokenId) {
-        Level storage l = _liveLevel(levelId);
+        Level storage granted = _liveLevel(levelId);
         _checkExaminer(levelId);
         if (agent == msg.sender) revert CredentialsSelfGrant(msg.sender);
         IAgentRegistry.AgentStatus status = _agentRegistry.agent(agent).status;
@@ -79,7 +79,7 @@ contract AgentCredentials is IAgentCredentials, ERC721, DaoOwned {
         _checkLength("evidence", bytes(evidence).length, 1, _MAX_TEXT);
 
         uint48 now_ = Time.timestamp();
-        uint48 expiresAt = now_ + l.validity;
+        uint48 expiresAt = now_ + granted.validity;
         tokenId = ++_credentialCount;
         _credentials[tokenId] = Credential({
             levelId: levelId,
@@ -174,14 +174,14 @@ contract AgentCredentials is IAgentCredentials, ERC721, DaoOwned {
 
     // ---------------------------------------------------------------- internals
 
-    function _existingLevel(uint32 levelId) private view returns (Level storage l) {
-        l = _levels[levelId];
-        if (l.definedAt == 0) revert CredentialsUnknownLevel(levelId);
+    function _existingLevel(uint32 levelId) private view returns (Level storage found) {
+        found = _levels[levelId];
+        if (found.definedAt == 0) revert CredentialsUnknownLevel(levelId);
     }
 
-    function _liveLevel(uint32 levelId) private view returns (Level storage l) {
-        l = _existingLevel(levelId);
-        if (l.retiredAt != 0) revert CredentialsLevelRetired(levelId, l.retiredAt);
+    function _liveLevel(uint32 levelId) private view returns (Level storage live) {
+        live = _existingLevel(levelId);
+        if (live.retiredAt != 0) revert CredentialsLevelRetired(levelId, live.retiredAt);
     }
 
     function _existingCredential(uint256 tokenId) private view returns (Credential storage c) {

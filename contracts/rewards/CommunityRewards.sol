@@ -54,7 +54,7 @@ contract CommunityRewards is ICommunityRewards, DaoOwned {
 
         epochId = ++_epochCount;
         address vault = Clones.cloneWithImmutableArgs(
-            _vaultImplementation, abi.encodePacked(address(this), address(token), root, claimDeadline, epochId)
+            _vaultImplementation, abi.encode(address(this), token, root, claimDeadline, epochId)
         );
         _epochs[epochId] = Epoch({
             token: token,

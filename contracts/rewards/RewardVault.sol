@@ -53,20 +53,12 @@ contract RewardVault {
         return _claimed[index >> 8] & (1 << (index & 0xff)) != 0;
     }
 
-    /// @notice The epoch's constants, from this clone's code.
+    /// @notice The epoch's constants, from this clone's code (ABI-encoded by {CommunityRewards-publishEpoch}).
     function _epoch()
         private
         view
         returns (address rewards, IERC20 token, bytes32 root, uint48 deadline, uint32 epochId)
     {
-        bytes memory args = Clones.fetchCloneArgs(address(this));
-        assembly ("memory-safe") {
-            let p := add(args, 0x20)
-            rewards := shr(96, mload(p))
-            token := shr(96, mload(add(p, 20)))
-            root := mload(add(p, 40))
-            deadline := shr(208, mload(add(p, 72)))
-            epochId := shr(224, mload(add(p, 78)))
-        }
+        return abi.decode(Clones.fetchCloneArgs(address(this)), (address, IERC20, bytes32, uint48, uint32));
     }
 }

@@ -21,9 +21,9 @@ test("the overview renders with the navigation", async ({ page }) => {
 
 test("the seeded chain is the one the app talks to", async () => {
   assert.equal(await rpc<string>("eth_chainId"), "0x7a69");
-  // 30 unlocked dev accounts, in the order of scripts/stack/accounts.ts.
+  // 35 unlocked dev accounts, in the order of scripts/stack/accounts.ts.
   const accounts = await rpc<string[]>("eth_accounts");
-  assert.equal(accounts.length, 30);
+  assert.equal(accounts.length, 35);
   assert.equal(accounts[1], addressOf("ada").toLowerCase());
   assert.match(env.appUrl, /^http:\/\/127\.0\.0\.1:\d+\/$/);
 });
@@ -42,15 +42,15 @@ test("the seeded world is the one the dev-account roles describe", async () => {
   const client = createPublicClient({ transport: http(env.rpcUrl) });
   const c = deployments[31337].contracts;
 
-  // 40 rated tickets: 17 at Ledgerly (one voided by the DAO), 12 at Nimbus, 11 at Orbit — of which 5 on receipts
-  // its agents signed themselves, kept out of the desk-verified score.
+  // Rated tickets: 18 at Ledgerly (one of them the AI assistant's, one voided by the DAO), 12 at Nimbus, 11 at
+  // Orbit — of which 5 on receipts its agents signed themselves, kept out of the desk-verified score.
   const desks = await Promise.all(
     [1, 2, 3].map((id) => client.readContract({ address: c.SupportRatings, abi: supportRatingsAbi, functionName: "deskStats", args: [id] })),
   );
   assert.deepEqual(
     desks.map((d) => [d.count, d.voided]),
     [
-      [16n, 1n],
+      [17n, 1n],
       [12n, 0n],
       [6n, 0n],
     ],
@@ -86,13 +86,14 @@ test("the seeded world is the one the dev-account roles describe", async () => {
     parseEther("3300000"),
   );
 
-  // Twelve proposals: ten executed (three founding, five opening the help centre, the void and the fake-support
-  // article's v2), then one Queued (SLA v2) and one Active (official channels).
-  assert.equal(await client.readContract({ address: c.SupportGovernor, abi: supportGovernorAbi, functionName: "proposalCount" }), 12n);
+  // Fourteen proposals: twelve executed (three founding, five opening the help centre, the void, the fake-support
+  // article's v2, the community desk with its credential levels, and reward epoch 1), then one Queued (SLA v2)
+  // and one Active (official channels).
+  assert.equal(await client.readContract({ address: c.SupportGovernor, abi: supportGovernorAbi, functionName: "proposalCount" }), 14n);
   const states = [];
-  for (let i = 0n; i < 12n; i++) {
+  for (let i = 0n; i < 14n; i++) {
     const [id] = await client.readContract({ address: c.SupportGovernor, abi: supportGovernorAbi, functionName: "proposalDetailsAt", args: [i] });
     states.push(await client.readContract({ address: c.SupportGovernor, abi: supportGovernorAbi, functionName: "state", args: [id] }));
   }
-  assert.deepEqual(states, [...Array(10).fill(7), 5, 1]);
+  assert.deepEqual(states, [...Array(12).fill(7), 5, 1]);
 });

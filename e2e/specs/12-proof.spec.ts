@@ -54,6 +54,9 @@ test("the agent proves control in the desk console and the user sees it in green
   const elapsed = Date.now() - started;
   assert.deepEqual(verdict, { ok: "true", sentence: "This person controls @maya.ledgerly, official agent of Ledgerly Wallet Support, right now." });
   assert.ok(elapsed < 1_000, `the check took ${elapsed} ms`);
+  // What kind of agent proved it: a person, not a program.
+  await page.getByTestId("proof-kind").getByTestId("agent-kind").waitFor();
+  assert.equal(await page.getByTestId("proof-kind").textContent(), "human agent");
   await screenshot(page, "12-proof-verified");
 
   const again = await checkProof(page, proof);

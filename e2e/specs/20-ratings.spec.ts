@@ -317,7 +317,8 @@ test("the agent replies to a rating from their profile, once", async ({ page }) 
   await openApp(page, { account: "sam", path: "/agents" });
   await connectWallet(page);
   await page.getByTestId("agent-table").waitFor();
-  assert.equal(await page.getByTestId("desk-card").count(), 3);
+  // Ledgerly, Nimbus, Orbit and the Wallet Helpers Community.
+  assert.equal(await page.getByTestId("desk-card").count(), 4);
   await page.getByRole("searchbox", { name: "Search" }).fill("sam.led");
   assert.equal(await page.getByTestId("agent-row").count(), 1);
   await page.getByRole("link", { name: "@sam.ledgerly" }).click();

@@ -40,10 +40,12 @@ test("reads the whole history, verifies it, filters it and exports it", async ({
   assert.equal(await count(page), `${all.length} events`);
   await screenshot(page, "30-audit");
 
-  // "Ratings" is the ratings themselves: the contract's change of owner is filed under governance.
+  // "Ratings" is the ratings and the community rewards computed from them: the contracts' changes of owner are
+  // filed under governance.
   await page.getByTestId("filter-kind").selectOption("ratings");
-  const ratingLogs = (await nodeLogs("SupportRatings")).filter((l) => l.topics[0] !== OWNERSHIP_TRANSFERRED);
-  assert.ok(ratingLogs.length < (await nodeLogs("SupportRatings")).length);
+  const ratingContractLogs = [...(await nodeLogs("SupportRatings")), ...(await nodeLogs("CommunityRewards"))];
+  const ratingLogs = ratingContractLogs.filter((l) => l.topics[0] !== OWNERSHIP_TRANSFERRED);
+  assert.ok(ratingLogs.length < ratingContractLogs.length);
   assert.equal(await count(page), `${ratingLogs.length} of ${all.length} events`);
 
   const maya = addressOf("maya");

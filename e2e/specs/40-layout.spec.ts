@@ -22,6 +22,7 @@ const ROUTES: [string, string][] = [
   ["/help/2", "Back up your seed phrase — Support Quality Protocol"],
   ["/agents", "Agents & desks — Support Quality Protocol"],
   ["/desks/1", "Desk — Support Quality Protocol"],
+  ["/rewards", "Community rewards — Support Quality Protocol"],
   ["/rate", "Rate — Support Quality Protocol"],
   ["/desk", "Desk console — Support Quality Protocol"],
   ["/desk/prove", "Prove I'm support — Support Quality Protocol"],

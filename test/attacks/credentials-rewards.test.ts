@@ -7,7 +7,7 @@ import { before, describe, it } from "node:test";
 import { network } from "hardhat";
 import { encodeFunctionData, getAddress, parseEther } from "viem";
 import { call } from "../../scripts/stack/govern.js";
-import { type Connection, deployWorld, distributeAndDelegate, govern, mined, registerDesk, type World } from "../support/fixtures.js";
+import { type Connection, deployWorld, distributeAndDelegate, govern, mined, registerDesk } from "../support/fixtures.js";
 import { assertDefeatedAsCritical, attempt } from "../support/governance-steps.js";
 
 const SCAMMER = getAddress("0x5ca3000000000000000000000000000000000bad");
@@ -84,7 +84,14 @@ describe("attacks on credentials and community rewards", () => {
     const tree = StandardMerkleTree.of([[0n, SCAMMER, parseEther("1000")]], ["uint256", "address", "uint256"]);
     const calls = [
       call(token.address, token.abi, "approve", [rewards.address, parseEther("1000")]),
-      call(rewards.address, rewards.abi, "publishEpoch", [token.address, parseEther("1000"), parseEther("1000"), tree.root as `0x${string}`, deadline, formula]),
+      call(rewards.address, rewards.abi, "publishEpoch", [
+        token.address,
+        parseEther("1000"),
+        parseEther("1000"),
+        tree.root as `0x${string}`,
+        deadline,
+        formula,
+      ]),
     ];
     const { id } = await attempt(w, calls, "Community rewards (really: pay the proposer)", [w.alice]);
     await assertDefeatedAsCritical(w, id);

@@ -49,6 +49,24 @@ describe("attack: quoting an official agent without its key", () => {
   });
   const check = (proof: SignedProof, context: ProofContext) => verifyProof(world.publicClient, world.protocol.agentRegistry.address, proof, context);
 
+  it("an AI assistant's proof says it is a program, and a community helper's that they are a volunteer", async () => {
+    const r = world.protocol.agentRegistry;
+    const asTimelock = { account: world.protocol.timelock.address };
+    await connection.networkHelpers.impersonateAccount(world.protocol.timelock.address);
+    await connection.networkHelpers.setBalance(world.protocol.timelock.address, 10n ** 18n);
+    await r.write.addAgent([1, world.dave.account.address, "acme.bot", 1], asTimelock);
+    await r.write.registerCommunityDesk(["Acme Helpers"], asTimelock);
+    await r.write.addAgent([2, world.carol.account.address, "carol.helps", 2], asTimelock);
+    for (const [signer, sentence] of [
+      [world.dave, `This was signed by the key of @acme.bot, the official AI assistant of ${DESK_NAME} — a program, not a person — right now.`],
+      [world.carol, "This person controls @carol.helps, a community helper of Acme Helpers — a volunteer, not staff — right now."],
+    ] as const) {
+      const { challenge, context } = userSession();
+      const verdict = await check({ challenge, agent: getAddress(signer.account.address), signature: await sign(world, signer, challenge) }, context);
+      assert.equal(verdict.ok && verdict.sentence, sentence);
+    }
+  });
+
   it("the genuine agent's signature is confirmed with its handle and desk", async () => {
     const { challenge, context } = userSession();
     const verdict = await check({ challenge, agent, signature: await sign(world, world.agent, challenge) }, context);

@@ -39,7 +39,10 @@ describe("community rewards", () => {
     await mined(world, token.write.transfer([timelock.address, parseEther("5000")]));
     await govern(
       world,
-      [call(r.address, r.abi, "registerCommunityDesk", ["Wallet Helpers"]), call(r.address, r.abi, "setOperator", [COMMUNITY, world.operator.account.address, true])],
+      [
+        call(r.address, r.abi, "registerCommunityDesk", ["Wallet Helpers"]),
+        call(r.address, r.abi, "setOperator", [COMMUNITY, world.operator.account.address, true]),
+      ],
       "Open the community desk",
     );
     for (const [helper, handle] of [
@@ -111,7 +114,9 @@ describe("community rewards", () => {
   it("publishes the root by a critical proposal and pays each helper once, with a proof", async () => {
     const { governor, rewards: c, token } = world.protocol;
     const deadline = (await latestTimestamp(world)) + 30 * 86_400;
-    const calls = publishCalls(root, total).map((x, i) => (i === 1 ? call(c.address, c.abi, "publishEpoch", [token.address, BUDGET, total, root, deadline, formula]) : x));
+    const calls = publishCalls(root, total).map((x, i) =>
+      i === 1 ? call(c.address, c.abi, "publishEpoch", [token.address, BUDGET, total, root, deadline, formula]) : x,
+    );
     for (const x of calls) assert.equal(await governor.read.isCriticalCall([x.target, 0n, x.data]), true, "spending the treasury is critical");
     await govern(world, calls, "Community rewards, epoch 1");
     assert.equal((await c.read.epoch([1])).root, root);

@@ -10,7 +10,17 @@ import { getAddress, zeroAddress } from "viem";
 import { CREATEX_ADDRESS, create3Address, create3Salt, predictCreate3 } from "../../deploy/createx.js";
 import { type DeployJournal, deployProtocol } from "../../deploy/protocol.js";
 
-const CONTRACTS = ["SupportToken", "TimelockController", "PolicyRegistry", "AgentRegistry", "SupportRatings", "KnowledgeBase", "SupportGovernor", "AgentCredentials", "CommunityRewards"] as const;
+const CONTRACTS = [
+  "SupportToken",
+  "TimelockController",
+  "PolicyRegistry",
+  "AgentRegistry",
+  "SupportRatings",
+  "KnowledgeBase",
+  "SupportGovernor",
+  "AgentCredentials",
+  "CommunityRewards",
+] as const;
 
 function memoryJournal(): DeployJournal & { entry?: { deploymentBlock: number } } {
   const journal: DeployJournal & { entry?: { deploymentBlock: number } } = {

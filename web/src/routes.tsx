@@ -66,6 +66,12 @@ export const appRoutes: AppRoute[] = [
   },
   { path: "/agents/:address", title: "Agent", lazy: () => import("./features/agents/AgentProfilePage").then((m) => ({ Component: m.AgentProfilePage })) },
   { path: "/desks/:deskId", title: "Desk", lazy: () => import("./features/agents/DeskProfilePage").then((m) => ({ Component: m.DeskProfilePage })) },
+  {
+    path: "/rewards",
+    title: "Community rewards",
+    lazy: () => import("./features/rewards/RewardsPage").then((m) => ({ Component: m.RewardsPage })),
+    nav: { label: "Rewards", order: 55 },
+  },
   // The receipt rides in the URL fragment (/rate#v1.…): see receipts/link.ts.
   { path: "/rate", title: "Rate", lazy: () => import("./features/rate/RatePage").then((m) => ({ Component: m.RatePage })), nav: { label: "Rate", order: 60 } },
   {

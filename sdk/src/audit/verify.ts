@@ -224,9 +224,7 @@ export async function verifyTimeline(client: RpcClient, deployment: Deployment, 
     const epoch = epochs.find((e) => e.epochId === verdict.epochId)!;
     const { rewards: leaves } = computeRewards(rows, epoch.formula, epoch.budget);
     const claimed = await Promise.all(
-      leaves.map((leaf) =>
-        retried(() => chain.readContract({ ...rewardsContract, functionName: "isClaimed", args: [verdict.epochId, BigInt(leaf.index)] })),
-      ),
+      leaves.map((leaf) => retried(() => chain.readContract({ ...rewardsContract, functionName: "isClaimed", args: [verdict.epochId, BigInt(leaf.index)] }))),
     );
     verdict.claimed = String(leaves.reduce((sum, leaf, i) => (claimed[i] ? sum + leaf.amount : sum), 0n));
     verdict.remaining = String(await retried(() => chain.readContract({ ...rewardsContract, functionName: "remaining", args: [verdict.epochId] })));

@@ -240,7 +240,8 @@ export const ERROR_SENTENCES: { readonly [N in ProtocolErrorName]: Sentence } = 
     `A credential lasts ${formatDuration(Number(min))} to ${formatDuration(Number(max))}; ${formatDuration(Number(validity))} is outside that.`,
   CredentialsFieldLength: ([field, length, min, max]) =>
     Number(length) < Number(min) ? `The ${String(field)} is required.` : `The ${String(field)} is ${n(length)} bytes long; at most ${n(max)} are allowed.`,
-  CredentialsNotExaminer: ([account, level]) => `${a(account)} is not an examiner of credential level #${n(level)}: only its examiners or the DAO may grant or revoke it.`,
+  CredentialsNotExaminer: ([account, level]) =>
+    `${a(account)} is not an examiner of credential level #${n(level)}: only its examiners or the DAO may grant or revoke it.`,
   CredentialsNotAnAgent: ([agent, status]) => `${a(agent)} is ${label(AGENT_STATUS_LABELS, status)}: credentials go to active agents only.`,
   CredentialsSelfGrant: ([examiner]) => `${a(examiner)} cannot certify themselves: another examiner (or the DAO) must.`,
   CredentialsUnknownCredential: ([id]) => `There is no credential #${n(id)}.`,
@@ -261,8 +262,7 @@ export const ERROR_SENTENCES: { readonly [N in ProtocolErrorName]: Sentence } = 
   RewardsTotalExceedsBudget: ([total, budget]) => `The rewards add up to ${tokens(total)}, more than the epoch's budget of ${tokens(budget)}.`,
   RewardsEmptyBudget: () => "A reward epoch needs a budget.",
   RewardsEmptyRoot: () => "A reward epoch needs the Merkle root of its rewards.",
-  RewardsInvalidDeadline: ([deadline, now, max]) =>
-    `The claim deadline ${date(deadline)} must be after now (${date(now)}) and no later than ${date(max)}.`,
+  RewardsInvalidDeadline: ([deadline, now, max]) => `The claim deadline ${date(deadline)} must be after now (${date(now)}) and no later than ${date(max)}.`,
   RewardsInvalidWindow: ([from, to, asOf, current]) =>
     `The epoch's blocks must be ordered and past: from ${n(from)} to ${n(to)}, voids as of ${n(asOf)}, all before the current block ${n(current)}.`,
   RewardsNotCommunityDesk: ([desk]) => `Desk #${n(desk)} is not a community desk: rewards are for community helpers.`,
@@ -271,8 +271,7 @@ export const ERROR_SENTENCES: { readonly [N in ProtocolErrorName]: Sentence } = 
     `Epoch #${n(epoch)} has no reward of ${tokens(amount)} for ${a(account)} at position ${n(index)}: the proof does not match its published root.`,
   RewardsAlreadyClaimed: ([epoch, index]) => `The reward at position ${n(index)} of epoch #${n(epoch)} was already claimed.`,
   RewardsClaimClosed: ([epoch, deadline]) => `Claims for epoch #${n(epoch)} closed on ${date(deadline)}: unclaimed rewards return to the treasury.`,
-  RewardsBudgetExhausted: ([epoch, amount, remaining]) =>
-    `Epoch #${n(epoch)} has only ${tokens(remaining)} left, less than the ${tokens(amount)} claimed.`,
+  RewardsBudgetExhausted: ([epoch, amount, remaining]) => `Epoch #${n(epoch)} has only ${tokens(remaining)} left, less than the ${tokens(amount)} claimed.`,
   RewardsClaimOpen: ([epoch, deadline]) => `Claims for epoch #${n(epoch)} are open until ${date(deadline)}: it can be swept after that.`,
   SafeERC20FailedOperation: ([token]) => `The token ${a(token)} refused the transfer.`,
 

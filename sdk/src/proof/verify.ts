@@ -6,7 +6,7 @@
 import type { Address, PublicClient } from "viem";
 import { shortAddress } from "../format.js";
 import { agentRegistryAbi } from "../generated/abis.js";
-import { Standing } from "../generated/enums.js";
+import { AgentKind, Standing } from "../generated/enums.js";
 import { displayHandle } from "../handles/index.js";
 import { checkChallenge, PROOF_TYPES, type ProofRefusal, proofDomain, type SignedProof } from "./challenge.js";
 
@@ -65,11 +65,12 @@ export async function verifyProof(client: PublicClient, registry: Address, proof
     return { ok: false, reason: "not-official", sentence: `The signature was not made by an official agent: treat this as a scam.${why}` };
   }
   const desk = await client.readContract({ ...read, functionName: "desk", args: [agent.deskId] });
-  return {
-    ok: true,
-    agent: proof.agent,
-    handle,
-    desk: desk.name,
-    sentence: `This person controls ${who}, official agent of ${desk.name}, right now.`,
-  };
+  // Who is answering is said as plainly as whether it is official: a program is never "this person".
+  const sentence =
+    agent.kind === AgentKind.AIAssistant
+      ? `This was signed by the key of ${who}, the official AI assistant of ${desk.name} — a program, not a person — right now.`
+      : agent.kind === AgentKind.CommunityHelper
+        ? `This person controls ${who}, a community helper of ${desk.name} — a volunteer, not staff — right now.`
+        : `This person controls ${who}, official agent of ${desk.name}, right now.`;
+  return { ok: true, agent: proof.agent, handle, desk: desk.name, sentence };
 }

@@ -3,6 +3,8 @@ import { Link, useParams } from "react-router";
 import { type Address, isAddress } from "viem";
 import { AddressText } from "../../components/Address";
 import { Empty, ErrorNote, Loading } from "../../components/States";
+import { CredentialHistory } from "../credentials/CredentialHistory";
+import { AgentKindBadge } from "./AgentKindBadge";
 import { DistributionChart } from "./DistributionChart";
 import { useAgent, useDesk, useRatings, useRulesAt } from "./queries";
 import { RatingPages } from "./RatingList";
@@ -37,7 +39,7 @@ export function AgentProfilePage() {
     <section>
       <h1>{agent.data.handle || "Agent"}</h1>
       <p>
-        <AddressText address={agent.data.address} /> ·{" "}
+        <AgentKindBadge kind={agent.data.kind} /> · <AddressText address={agent.data.address} /> ·{" "}
         <span className={`badge ${STATUS_BADGE[agent.data.status] ?? ""}`} data-testid="agent-status">
           {label(AGENT_STATUS_LABELS, agent.data.status)}
         </span>{" "}
@@ -47,6 +49,8 @@ export function AgentProfilePage() {
         <StatsSummary summary={summary} />
         <DistributionChart summary={summary} />
       </div>
+      <h2>Credentials</h2>
+      <CredentialHistory agent={agent.data.address} />
       <h2>Ratings</h2>
       {ratings.isPending && <Loading what="Loading ratings" />}
       {ratings.isError && !ratings.isFetchNextPageError && <ErrorNote error={ratings.error} />}

@@ -1,8 +1,9 @@
-import { AGENT_STATUS_LABELS, label } from "@support-quality/sdk";
+import { AGENT_KIND_LABELS, AGENT_STATUS_LABELS, label } from "@support-quality/sdk";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { AddressText } from "../../components/Address";
 import { Empty, ErrorNote, Loading } from "../../components/States";
+import { AgentKindBadge } from "./AgentKindBadge";
 import { type AgentEntry, useDirectory, useRulesAt } from "./queries";
 import { averageText, percent, summarizeStats } from "./stats";
 
@@ -30,7 +31,7 @@ export function AgentsPage() {
     const agents = desks
       .flatMap((d) => d.agents)
       .map((a) => ({ ...a, deskName: deskName.get(a.deskId) ?? "", summary: summarizeStats(a.stats, scale) }))
-      .filter((a) => !q || [a.handle, a.address, a.deskName].some((s) => s.toLowerCase().includes(q)));
+      .filter((a) => !q || [a.handle, a.address, a.deskName, label(AGENT_KIND_LABELS, a.kind)].some((s) => s.toLowerCase().includes(q)));
     const key = (a: (typeof agents)[number]): number =>
       sort === "average" ? a.summary.average : sort === "count" ? a.summary.count : sort === "csat" ? (a.summary.csat ?? -1) : (a.summary.slaCompliance ?? -1);
     return sort === "name" ? agents.sort((a, b) => a.handle.localeCompare(b.handle)) : agents.sort((a, b) => key(b) - key(a));
@@ -52,6 +53,7 @@ export function AgentsPage() {
                 <Link key={d.id} to={`/desks/${d.id}`} className="card" data-testid="desk-card">
                   <strong>{d.name}</strong> {d.removed && <span className="badge badge-bad">removed</span>}
                   <div className="muted">
+                    {d.community && "community desk · "}
                     {d.agents.length} agents · {s.count} ratings · average {averageText(s)} · CSAT {percent(s.csat)}
                   </div>
                 </Link>
@@ -62,7 +64,7 @@ export function AgentsPage() {
           <div className="field-row">
             <label>
               Search
-              <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="handle, address or desk" />
+              <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="handle, address, desk or kind" />
             </label>
             <label>
               Sort by
@@ -110,7 +112,8 @@ function AgentRow({ agent }: { agent: AgentEntry & { deskName: string; summary: 
   return (
     <tr data-testid="agent-row">
       <td>
-        <Link to={`/agents/${agent.address}`}>{agent.handle || agent.address}</Link> <AddressText address={agent.address} />
+        <Link to={`/agents/${agent.address}`}>{agent.handle || agent.address}</Link> <AddressText address={agent.address} />{" "}
+        <AgentKindBadge kind={agent.kind} />
       </td>
       <td>
         <Link to={`/desks/${agent.deskId}`}>{agent.deskName}</Link>

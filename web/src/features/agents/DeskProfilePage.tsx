@@ -2,6 +2,8 @@ import { AGENT_STATUS_LABELS, label } from "@support-quality/sdk";
 import { Link, useParams } from "react-router";
 import { AddressText } from "../../components/Address";
 import { Empty, ErrorNote, Loading } from "../../components/States";
+import { CredentialBreakdown } from "../credentials/CredentialBreakdown";
+import { AgentKindBadge } from "./AgentKindBadge";
 import { DistributionChart } from "./DistributionChart";
 import { useDesk, useRatings, useRulesAt } from "./queries";
 import { RatingPages } from "./RatingList";
@@ -25,7 +27,12 @@ export function DeskProfilePage() {
     <section>
       <h1>{desk.data.name}</h1>
       <p className="muted">
-        Desk #{desk.data.id} · {desk.data.selfSigning ? "agents may sign their own receipts" : "receipts are signed by the desk's issuer keys"}
+        Desk #{desk.data.id} ·{" "}
+        {desk.data.community
+          ? "community desk: volunteer helpers, not staff, who sign their own receipts"
+          : desk.data.selfSigning
+            ? "agents may sign their own receipts"
+            : "receipts are signed by the desk's issuer keys"}
         {desk.data.removed && " · removed by the DAO"}
       </p>
       <div className="card">
@@ -36,11 +43,14 @@ export function DeskProfilePage() {
       <ul>
         {desk.data.agents.map((a) => (
           <li key={a.address}>
-            <Link to={`/agents/${a.address}`}>{a.handle || a.address}</Link> <AddressText address={a.address} /> — {label(AGENT_STATUS_LABELS, a.status)},
-            average {averageText(summarizeStats(a.stats, scale))}
+            <Link to={`/agents/${a.address}`}>{a.handle || a.address}</Link> <AgentKindBadge kind={a.kind} /> <AddressText address={a.address} /> —{" "}
+            {label(AGENT_STATUS_LABELS, a.status)}, average {averageText(summarizeStats(a.stats, scale))}
           </li>
         ))}
       </ul>
+      <h2>By credential</h2>
+      <p className="muted">The ratings of the desk's agents who hold each credential now (an agent with two counts under both).</p>
+      <CredentialBreakdown desk={desk.data} scale={scale} />
       <h2>Ratings</h2>
       {ratings.isPending && <Loading what="Loading ratings" />}
       {ratings.isError && !ratings.isFetchNextPageError && <ErrorNote error={ratings.error} />}

@@ -33,6 +33,8 @@ export interface AgentEntry {
   deskId: number;
   /** AgentStatus: 1 active, 2 suspended, 3 removed. */
   status: number;
+  /** AgentKind: a human agent, an AI assistant or a community helper. */
+  kind: number;
   stats: ChainStats;
 }
 
@@ -40,6 +42,8 @@ export interface DeskEntry {
   id: number;
   name: string;
   selfSigning: boolean;
+  /** A community desk: volunteer helpers who sign their own receipts. */
+  community: boolean;
   removed: boolean;
   stats: ChainStats;
   agents: AgentEntry[];
@@ -75,7 +79,7 @@ async function readAgent(client: Client, deployment: ProtocolDeployment, address
     readContract(client, { address: AgentRegistry, abi: agentRegistryAbi, functionName: "agent", args: [address] }),
     readContract(client, { address: SupportRatings, abi: supportRatingsAbi, functionName: "agentStats", args: [address] }),
   ]);
-  return { address, handle, deskId: record.deskId, status: record.status, stats };
+  return { address, handle, deskId: record.deskId, status: record.status, kind: record.kind, stats };
 }
 
 async function readDesk(client: Client, deployment: ProtocolDeployment, id: number, names: Map<string, string>): Promise<DeskEntry> {
@@ -89,6 +93,7 @@ async function readDesk(client: Client, deployment: ProtocolDeployment, id: numb
     id,
     name: desk.name,
     selfSigning: desk.selfSigning,
+    community: desk.community,
     removed: desk.removedAt !== 0,
     stats,
     agents: await Promise.all(agents.map((a) => readAgent(client, deployment, a, names.get(a.toLowerCase()) ?? ""))),

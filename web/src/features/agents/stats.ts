@@ -30,6 +30,19 @@ export interface Summary {
   voided: number;
 }
 
+/** The aggregates of several agents taken together (what a desk's are: the sum of its agents'). */
+export function sumStats(list: readonly ChainStats[]): ChainStats {
+  const width = Math.max(0, ...list.map((s) => s.histogram.length));
+  return {
+    count: list.reduce((n, s) => n + s.count, 0n),
+    sum: list.reduce((n, s) => n + s.sum, 0n),
+    histogram: Array.from({ length: width }, (_, i) => list.reduce((n, s) => n + (s.histogram[i] ?? 0n), 0n)),
+    slaMet: list.reduce((n, s) => n + s.slaMet, 0n),
+    slaBreached: list.reduce((n, s) => n + s.slaBreached, 0n),
+    voided: list.reduce((n, s) => n + s.voided, 0n),
+  };
+}
+
 export function summarizeStats(stats: ChainStats, scale: number): Summary {
   const plain = {
     count: Number(stats.count),

@@ -1,4 +1,5 @@
 import {
+  AGENT_KIND_LABELS,
   AgentStatus,
   agentRegistryAbi,
   calendarForDesk,
@@ -7,6 +8,7 @@ import {
   formatDate,
   formatDuration,
   judgeReceipt,
+  label,
   PRIORITY_LABELS,
   packCalendar,
   type Receipt,
@@ -216,7 +218,7 @@ export function DeskConsolePage() {
               <select name="agent" value={agent || selected.agents[0]?.address || ""} onChange={(e) => setAgent(e.target.value)}>
                 {selected.agents.map((a) => (
                   <option key={a.address} value={a.address}>
-                    {a.handle || a.address}
+                    {a.handle || a.address} — {label(AGENT_KIND_LABELS, a.kind)}
                   </option>
                 ))}
               </select>

@@ -24,7 +24,9 @@ import { useRate, useRateBySig } from "../../lib/actions";
 import { errorMessage } from "../../lib/errors";
 import { relayerUrl } from "../../lib/relay";
 import type { TxState } from "../../lib/useTx";
+import { AgentKindBadge } from "../agents/AgentKindBadge";
 import { useRulesAt } from "../agents/queries";
+import { CredentialsInForce } from "../credentials/CredentialsInForce";
 import { ArticleLinks } from "../help/ArticleLinks";
 import { relayerFor } from "./relayer";
 import { linkTarget, useReceiptCheck } from "./useReceiptCheck";
@@ -118,6 +120,9 @@ function ReceiptView({ link }: { link: ReceiptLink }) {
           )}
           .
         </p>
+        <div className="rate-line rate-agent" data-testid="agent-about">
+          <AgentKindBadge kind={facts.agentKind} /> <CredentialsInForce agent={receipt.agent} />
+        </div>
         <p className="rate-line" data-testid="sla-preview">
           {sla ? (
             <>

@@ -16,6 +16,8 @@ export interface ReceiptFacts {
   alreadyRated: boolean;
   agentHandle: string;
   agentStanding: number;
+  /** AgentKind: a human agent, an AI assistant or a community helper. */
+  agentKind: number;
   deskName: string;
   now: number;
   /** The SLA verdict and rating window the contract would compute (with the desk's business-hours calendar). */
@@ -48,8 +50,9 @@ export function useReceiptCheck(link: ReceiptLink | undefined) {
       const c = contracts!;
       const registryRead = { address: c.AgentRegistry, abi: agentRegistryAbi } as const;
       // What the requester is shown, and the SDK's one pre-flight check (the CLI and the desk console run it too).
-      const [standing, desk, handleLogs, check] = await Promise.all([
+      const [standing, agent, desk, handleLogs, check] = await Promise.all([
         client!.readContract({ ...registryRead, functionName: "statusOf", args: [receipt.agent] }),
+        client!.readContract({ ...registryRead, functionName: "agent", args: [receipt.agent] }),
         client!.readContract({ ...registryRead, functionName: "desk", args: [receipt.deskId] }).catch(() => undefined),
         getContractEventsBounded(client!, { ...registryRead, eventName: "AgentAdded", args: { agent: receipt.agent }, fromBlock: deployment!.deploymentBlock }),
         checkReceipt(client!, { deployment: { chainId, contracts: c }, receipt, signer, signature }),
@@ -59,6 +62,7 @@ export function useReceiptCheck(link: ReceiptLink | undefined) {
         alreadyRated: check.alreadyRated,
         agentHandle: displayHandle(handleLogs[0]?.args.handle ?? ""),
         agentStanding: standing,
+        agentKind: agent.kind,
         deskName: desk?.name ?? `desk #${receipt.deskId}`,
         now: check.now,
         judgement: check.judgement,

@@ -8,6 +8,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import { usePublicClient } from "wagmi";
 import { errorMessage } from "../../lib/errors";
 import { useProtocol } from "../../lib/useProtocol";
+import { AgentKindOf } from "../agents/AgentKindBadge";
 import { challengeBook, recordIssued, recordUsed } from "./challengeBook";
 
 const TTL_SECONDS = 300;
@@ -141,6 +142,11 @@ export function ProofOfControl() {
           data-reason={verdict.ok ? "" : verdict.reason}
         >
           {verdict.sentence}
+        </p>
+      )}
+      {verdict?.ok && (
+        <p data-testid="proof-kind">
+          <AgentKindOf address={verdict.agent} />
         </p>
       )}
     </section>

@@ -18,6 +18,8 @@ import { ErrorNote, Loading } from "../../components/States";
 import { useChainNow } from "../../lib/chainTime";
 import { usePolicies, versionInForce } from "../../lib/policies";
 import { useProtocol } from "../../lib/useProtocol";
+import { AgentKindBadge, kindName } from "../agents/AgentKindBadge";
+import { CredentialsInForce } from "../credentials/CredentialsInForce";
 import { SecurityArticleLinks } from "../help/ArticleLinks";
 import { ChannelResult } from "./ChannelResult";
 import { ProofOfControl } from "./ProofOfControl";
@@ -40,6 +42,25 @@ const STANDING_VIEWS: Record<keyof typeof Standing, StandingView> = {
   ConfirmedImpersonator: { key: "confirmed", title: "Confirmed impersonator", tone: "status-confirmed" },
 };
 const STANDING_VIEW: readonly StandingView[] = STANDING_NAMES.map((name) => STANDING_VIEWS[name]);
+
+type KindName = NonNullable<ReturnType<typeof kindName>>;
+
+/** How a registered agent of each kind is named in the result, so an AI assistant never reads as a person. */
+const KIND_WORDS: Record<KindName, { official: string; noun: string; title: string; line?: (desk: string, official: boolean) => string }> = {
+  Human: { official: "an official agent", noun: "an agent", title: "Official agent" },
+  AIAssistant: {
+    official: "an official AI assistant",
+    noun: "an AI assistant",
+    title: "Official AI assistant",
+    line: (desk, official) => `${official ? "Official AI assistant" : "AI assistant"} of ${desk} — a program, not a person.`,
+  },
+  CommunityHelper: {
+    official: "an official community helper",
+    noun: "a community helper",
+    title: "Community helper",
+    line: (desk) => `Community helper of ${desk} — a volunteer, not staff.`,
+  },
+};
 
 function useSecurityScript(): string | undefined {
   const policies = usePolicies();
@@ -149,12 +170,13 @@ function StandingResult({ subject, onOutcome }: { subject: Subject; onOutcome: (
     query: { enabled: base.data !== undefined, staleTime: 15_000 },
   });
   const agent = agentAddress ? details.data?.[0] : undefined;
-  const deskName = useReadContract({
+  const deskRead = useReadContract({
     ...registry,
     functionName: "desk",
     args: [agent?.deskId ?? 0],
     query: { enabled: !!agent && agent.status !== 0, staleTime: 300_000 },
-  }).data?.name;
+  });
+  const deskName = deskRead.data?.name;
   const openReports = details.data?.[1];
   const advice = useSecurityScript();
   const registeredHandle = useReadContract({
@@ -169,6 +191,10 @@ function StandingResult({ subject, onOutcome }: { subject: Subject; onOutcome: (
   if (base.error) return <ErrorNote error={base.error} />;
   if (standing === undefined || details.isLoading) return <Loading what="Checking the registry" />;
   const view = STANDING_VIEW[standing] ?? STANDING_VIEW[0];
+  const kind = agent ? KIND_WORDS[kindName(agent.kind) ?? "Human"] : KIND_WORDS.Human;
+  // The kind line names the desk: it waits for the name rather than flash "its desk" first.
+  const kindDesk = deskName ?? (deskRead.isError ? "its desk" : undefined);
+  const kindLine = agent && agent.status !== 0 && kindDesk !== undefined && kind.line?.(kindDesk, view.key === "official");
   const who = isAddress ? (
     <>
       {registeredHandle && <strong data-testid="verify-handle">{displayHandle(registeredHandle)}</strong>} <AddressText address={subject.address} />
@@ -180,11 +206,22 @@ function StandingResult({ subject, onOutcome }: { subject: Subject; onOutcome: (
 
   return (
     <section className={`status-panel ${view.tone}`} aria-live="polite" data-testid="verify-result" data-standing={view.key}>
-      <h2>{view.title}</h2>
+      <h2>{view.key === "official" ? kind.title : view.title}</h2>
+      {agent && agent.status !== 0 && (
+        <p>
+          <AgentKindBadge kind={agent.kind} />
+          {kindLine && (
+            <>
+              {" "}
+              <strong data-testid="verify-kind">{kindLine}</strong>
+            </>
+          )}
+        </p>
+      )}
       <p data-testid="verify-summary">
         {view.key === "official" && agent && (
           <>
-            {who} is an official agent of {desk}, active since <DateTime seconds={agent.activeFrom} />.
+            {who} is {kind.official} of {desk}, active since <DateTime seconds={agent.activeFrom} />.
             {!isAddress && agentAddress && (
               <>
                 {" "}
@@ -202,12 +239,13 @@ function StandingResult({ subject, onOutcome }: { subject: Subject; onOutcome: (
         )}
         {view.key === "suspended" && agent && (
           <>
-            {who} is an agent of {desk}, suspended since <DateTime seconds={agent.inactiveFrom} />. Do not act on its instructions until the desk reinstates it.
+            {who} is {kind.noun} of {desk}, suspended since <DateTime seconds={agent.inactiveFrom} />. Do not act on its instructions until the desk reinstates
+            it.
           </>
         )}
         {view.key === "former" && agent && (
           <>
-            {who} was an agent of {desk} until <DateTime seconds={agent.inactiveFrom} /> and no longer speaks for it.
+            {who} was {kind.noun} of {desk} until <DateTime seconds={agent.inactiveFrom} /> and no longer speaks for it.
           </>
         )}
         {view.key === "reported" && (
@@ -224,6 +262,12 @@ function StandingResult({ subject, onOutcome }: { subject: Subject; onOutcome: (
           </>
         )}
       </p>
+      {view.key === "official" && agentAddress && (
+        <div className="verify-credentials">
+          <h3>Credentials</h3>
+          <CredentialsInForce agent={agentAddress} />
+        </div>
+      )}
       {advice && (
         <div className="advice">
           <h3>What real support never does</h3>
