@@ -8,11 +8,14 @@ import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { type Hex, parseEther, toHex } from "viem";
 import { mnemonicToAccount, privateKeyToAccount } from "viem/accounts";
-import { DEV_MNEMONIC } from "./accounts.js";
+import { DEV_ACCOUNT_COUNT, DEV_MNEMONIC } from "./accounts.js";
 
 export const RELAYER_PORT = 8547;
-/** The relayer's dev key: Hardhat's public test mnemonic, index 30 (never for real funds). */
-export const DEV_RELAYER_INDEX = 30;
+/**
+ * The relayer's dev key: Hardhat's public test mnemonic, the first index past the demo world's roles (its own
+ * nonce sequence, never an account the seed or the tests send from; never for real funds).
+ */
+export const DEV_RELAYER_INDEX = DEV_ACCOUNT_COUNT;
 
 export function devRelayerKey(): Hex {
   const key = mnemonicToAccount(DEV_MNEMONIC, { addressIndex: DEV_RELAYER_INDEX }).getHdKey().privateKey;
