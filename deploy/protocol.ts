@@ -67,6 +67,19 @@ export function protectedCategoryMask(categories: readonly number[]): bigint {
   }, 0n);
 }
 
+/** The order `deployProtocol` creates the contracts in (a resumed deployment reports them in this order). */
+export const DEPLOY_ORDER = [
+  "SupportToken",
+  "TimelockController",
+  "PolicyRegistry",
+  "AgentRegistry",
+  "SupportRatings",
+  "KnowledgeBase",
+  "SupportGovernor",
+  "AgentCredentials",
+  "CommunityRewards",
+] as const;
+
 /** The `deployments/<chainId>.json` record (one definition, in the SDK, shared with the dApp). */
 export type { Deployment };
 

@@ -41,7 +41,7 @@ import { network } from "hardhat";
 import { type Address, getAddress, keccak256, parseEther, toHex } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { create3Address, create3Salt } from "../deploy/createx.js";
-import { attachProtocol } from "../deploy/protocol.js";
+import { attachProtocol, DEPLOY_ORDER } from "../deploy/protocol.js";
 import { distributeAndDelegate, makeReceipt, ratingPolicyCalls, registerDesk, type World } from "../test/support/fixtures.js";
 import { renderDeployments } from "./generate.js";
 import { launchChromium } from "./stack/browser.js";
@@ -56,17 +56,7 @@ const CHAIN_ID = 84532;
 const EMPTY_BLOCKS = 12_000;
 const DESCRIPTION = "Adopt the SLA and the rating rules (rehearsal)";
 const RATING_COMMENT = "Rehearsed on chain 84532.";
-const CONTRACTS = [
-  "SupportToken",
-  "TimelockController",
-  "PolicyRegistry",
-  "AgentRegistry",
-  "SupportRatings",
-  "KnowledgeBase",
-  "SupportGovernor",
-  "AgentCredentials",
-  "CommunityRewards",
-] as const;
+const CONTRACTS = DEPLOY_ORDER;
 
 const started = Date.now();
 const timings: [string, number][] = [];

@@ -8,19 +8,9 @@ import { describe, it } from "node:test";
 import hre, { network } from "hardhat";
 import { getAddress, zeroAddress } from "viem";
 import { CREATEX_ADDRESS, create3Address, create3Salt, predictCreate3 } from "../../deploy/createx.js";
-import { type DeployJournal, deployProtocol } from "../../deploy/protocol.js";
+import { DEPLOY_ORDER, type DeployJournal, deployProtocol } from "../../deploy/protocol.js";
 
-const CONTRACTS = [
-  "SupportToken",
-  "TimelockController",
-  "PolicyRegistry",
-  "AgentRegistry",
-  "SupportRatings",
-  "KnowledgeBase",
-  "SupportGovernor",
-  "AgentCredentials",
-  "CommunityRewards",
-] as const;
+const CONTRACTS = DEPLOY_ORDER;
 
 function memoryJournal(): DeployJournal & { entry?: { deploymentBlock: number } } {
   const journal: DeployJournal & { entry?: { deploymentBlock: number } } = {
