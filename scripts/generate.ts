@@ -4,6 +4,9 @@
  *
  *   sdk/src/generated/abis/<name>.ts  each contract's ABI `as const` (one module each: pages bundle only theirs)
  *   sdk/src/generated/abis.ts         all of them, CONTRACT_NAMES, and `abis` by contract name
+ *   sdk/src/generated/abi-items/<name>.ts  each item of that ABI as its own export (`<contract>_<item>`), so a
+ *                                     module can build the small ABI it needs and ship only those items
+ *   sdk/src/generated/abi-items.ts    all of those
  *   sdk/src/generated/errors.ts       the custom errors of every ABI, deduplicated (the dApp's error decoder)
  *   sdk/src/generated/enums.ts        every enum the ABIs use or contracts/ declares, member names from solc's AST
  *   sdk/src/generated/deployments.ts  addresses and first block of every deployment, by chain id
@@ -17,8 +20,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AbiError } from "abitype";
-import { type Abi, toFunctionSelector } from "viem";
-import { formatAbiItem } from "viem/utils";
+import { type Abi, type AbiParameter, toFunctionSelector } from "viem";
+import { formatAbiItem, formatAbiParams } from "viem/utils";
 import { devAccounts } from "./stack/accounts.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -107,6 +110,83 @@ function readDeployments(dir = path.join(ROOT, "deployments")): DeploymentFile[]
 /** One module per contract, so a bundler keeps only the ABIs a page uses (chunks are made of whole modules). */
 export function renderAbi(name: string, abis = readAbis()): string {
   return [...HEADER("artifacts/"), `export const ${camel(name)}Abi = ${stable(abis[name])} as const;`, ""].join("\n");
+}
+
+type AbiItem = Abi[number];
+
+/** Parameters as Solidity writes them, with names (and `indexed` for an event's): `(uint256 a, bytes32 indexed b)`. */
+function solidityParams(params: readonly AbiParameter[]): string {
+  const one = (p: AbiParameter): string => {
+    const type = p.type.startsWith("tuple") ? `(${solidityParams((p as { components: readonly AbiParameter[] }).components)})${p.type.slice(5)}` : p.type;
+    return [type, "indexed" in p && p.indexed ? "indexed" : "", p.name ?? ""].filter(Boolean).join(" ");
+  };
+  return params.map(one).join(", ");
+}
+
+/** A Solidity-like one-line signature of an ABI item, for the doc comment above its export. */
+function signature(item: AbiItem): string {
+  if (item.type === "fallback" || item.type === "receive") return `${item.type}()`;
+  if (item.type === "constructor") return `constructor(${solidityParams(item.inputs)})`;
+  const head = `${item.type} ${item.name}(${solidityParams(item.inputs)})`;
+  if (item.type !== "function") return head;
+  const mutability = item.stateMutability === "nonpayable" ? "" : ` ${item.stateMutability}`;
+  const returns = item.outputs.length > 0 ? ` returns (${solidityParams(item.outputs)})` : "";
+  return `${head}${mutability}${returns}`;
+}
+
+/** Parameter types as part of an identifier: `uint256[],(address,bytes)` → `uint256Array_tuple_address_bytes_`. */
+const typeWord = (types: string) =>
+  types
+    .replace(/\[(\d*)\]/g, "Array$1")
+    .replace(/\(/g, "tuple_")
+    .replace(/[,)]/g, "_");
+
+/**
+ * The export names of an ABI's items, in ABI order: `<contract>_<name>` (`supportGovernor_state`,
+ * `supportGovernor_ProposalCreated`; `<contract>_constructor` / `_receive` / `_fallback`). Items that would share a
+ * name get suffixes: their kind when the kinds differ (`_function`, `_event`, `_error`), and their input types when
+ * they are overloads of one kind (`supportGovernor_cancel_uint256`, `supportGovernor_quorumNumerator_noArgs`).
+ */
+export function abiItemNames(contract: string, abi: Abi): string[] {
+  const base = (item: AbiItem) => `${camel(contract)}_${"name" in item ? item.name : item.type}`;
+  const groups = new Map<string, AbiItem[]>();
+  for (const item of abi) groups.set(base(item), [...(groups.get(base(item)) ?? []), item]);
+  const names = abi.map((item) => {
+    const group = groups.get(base(item))!;
+    if (group.length === 1) return base(item);
+    const sameKind = group.filter((other) => other.type === item.type);
+    const kind = sameKind.length < group.length ? `_${item.type}` : "";
+    const inputs = "inputs" in item ? formatAbiParams(item.inputs) : "";
+    const overload = sameKind.length > 1 ? `_${inputs === "" ? "noArgs" : typeWord(inputs)}` : "";
+    return `${base(item)}${kind}${overload}`.replace(/_+/g, "_").replace(/_$/, "");
+  });
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`${contract}: ABI item export ${name} is not an identifier.`);
+    if (seen.has(name)) throw new Error(`${contract}: two ABI items would both be exported as ${name}; extend abiItemNames.`);
+    seen.add(name);
+  }
+  return names;
+}
+
+/**
+ * Each item of one contract's ABI as its own `as const` export. A bundler drops the exports no module uses, so
+ * a small ABI built from a few items (`[supportGovernor_state, supportGovernor_proposalCount] as const`) ships
+ * only those items, where importing `supportGovernorAbi` ships all of it. The items are the full ABI's, verbatim.
+ */
+export function renderAbiItems(name: string, abis = readAbis()): string {
+  const abi = abis[name]!;
+  const names = abiItemNames(name, abi);
+  const lines = HEADER("artifacts/");
+  lines.push(`// The items of \`${camel(name)}Abi\` (../abis/${camel(name)}.ts), one export each, in ABI order.`, "");
+  abi.forEach((item, i) => {
+    lines.push(`/** \`${signature(item)}\` */`, `export const ${names[i]} = ${stable(item)} as const;`, "");
+  });
+  return lines.join("\n");
+}
+
+export function renderAbiItemsIndex(): string {
+  return [...HEADER("artifacts/"), ...ALL_NAMES.map((name) => `export * from "./abi-items/${camel(name)}.js";`), ""].join("\n");
 }
 
 export function renderAbis(): string {
@@ -283,6 +363,8 @@ export function renderAll(): [file: string, content: string][] {
   return [
     [path.join(SDK_GENERATED, "abis.ts"), renderAbis()],
     ...ALL_NAMES.map((name): [string, string] => [path.join(SDK_GENERATED, "abis", `${camel(name)}.ts`), renderAbi(name, abis)]),
+    [path.join(SDK_GENERATED, "abi-items.ts"), renderAbiItemsIndex()],
+    ...ALL_NAMES.map((name): [string, string] => [path.join(SDK_GENERATED, "abi-items", `${camel(name)}.ts`), renderAbiItems(name, abis)]),
     [path.join(SDK_GENERATED, "errors.ts"), renderErrors(abis)],
     [path.join(SDK_GENERATED, "enums.ts"), renderEnums(abis)],
     [path.join(SDK_GENERATED, "deployments.ts"), renderDeployments()],

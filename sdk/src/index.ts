@@ -7,6 +7,9 @@
 export { type Deployment, type DeploymentRecord, type DeploymentRecords, deployedChainIds, deploymentOn } from "./deployments.js";
 export { type DecodedRevert, decodeRevert, ERROR_SENTENCES, errorsAbi, isProtocolErrorName, type ProtocolErrorName, revertSentence } from "./errors/index.js";
 export * from "./format.js";
+// Each ABI item as its own export (`supportGovernor_state`): modules that read a few items build a small ABI from
+// them, so a bundle carries those items rather than the whole ABI.
+export * from "./generated/abi-items.js";
 export * from "./generated/abis.js";
 export { type DeployedChainId, deployments, localDeployments, publicDeployments } from "./generated/deployments.js";
 export * from "./generated/enums.js";

@@ -2,7 +2,7 @@
  * Agents' handles (AgentAdded events: the registry keeps only their hash), from the index when it is
  * healthy, else from the chain in bounded ranges. Every screen that names an agent shows its handle.
  */
-import { agentRegistryAbi, displayHandle } from "@support-quality/sdk";
+import { agentRegistry_AgentAdded, displayHandle } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import type { Address, Client } from "viem";
 import { useClient } from "wagmi";
@@ -23,7 +23,7 @@ export function agentHandles(client: Client, deployment: ProtocolDeployment, age
     async () => {
       const logs = await getContractEventsBounded(client, {
         address: deployment.contracts.AgentRegistry,
-        abi: agentRegistryAbi,
+        abi: [agentRegistry_AgentAdded],
         eventName: "AgentAdded",
         args: agent ? { agent } : undefined,
         fromBlock: deployment.deploymentBlock,

@@ -1,4 +1,4 @@
-import { agentRegistryAbi, policyRegistryAbi, supportGovernorAbi } from "@support-quality/sdk";
+import { agentRegistry_desk, agentRegistryAbi, policyRegistryAbi, supportGovernorAbi } from "@support-quality/sdk";
 import {
   type Abi,
   ChainMismatchError,
@@ -14,7 +14,7 @@ import {
   UserRejectedRequestError,
 } from "viem";
 import { hardhat, sepolia } from "viem/chains";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { errorMessage, loadRevertDecoder } from "./errors";
 
 beforeAll(() => loadRevertDecoder());
@@ -75,6 +75,21 @@ describe("errorMessage: contract errors", () => {
     expect(errorMessage(reverted([], "0xdeadbeef00000000000000000000000000000000000000000000000000000000000000001234"))).toBe(
       "The transaction was refused by a contract this app does not know.",
     );
+  });
+});
+
+describe("errorMessage: reads made with a small ABI (single items, without the contract's errors)", () => {
+  const data = encodeErrorResult({ abi: agentRegistryAbi, errorName: "AgentRegistrySubjectIsAgent", args: [pad(alice.toLowerCase() as Hex), alice] });
+
+  it("give the sentence the whole ABI gives", () => {
+    expect(errorMessage(reverted([agentRegistry_desk], data, "desk"))).toBe(errorMessage(reverted(agentRegistryAbi, data, "desk")));
+  });
+
+  it("before the revert decoder has loaded, say a contract refused, as the whole ABI does", async () => {
+    vi.resetModules();
+    const fresh = await import("./errors");
+    expect(fresh.errorMessage(reverted([agentRegistry_desk], data, "desk"))).toBe("The contract refused the transaction.");
+    expect(fresh.errorMessage(reverted(agentRegistryAbi, data, "desk"))).toBe("The contract refused the transaction.");
   });
 });
 

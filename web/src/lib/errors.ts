@@ -87,11 +87,13 @@ export function errorMessage(error: unknown, context: ErrorContext = {}): string
     return revertDecoder ? revertDecoder.revertSentence(decoded) : "The contract refused the transaction.";
   }
   if (reverted?.reason) return `The transaction was refused: ${reverted.reason}`;
+  // Raw revert data: a revert bubbled up from another contract, or one from a call made with a small ABI (single
+  // items, without the contract's errors). Every protocol error decodes the same here.
   const data = findRevertData(error);
   if (data) {
-    const decoded = revertDecoder?.decodeRevert(data);
-    if (decoded) return revertDecoder!.revertSentence(decoded);
-    return "The transaction was refused by a contract this app does not know.";
+    if (!revertDecoder) return "The contract refused the transaction.";
+    const decoded = revertDecoder.decodeRevert(data);
+    return decoded ? revertDecoder.revertSentence(decoded) : "The transaction was refused by a contract this app does not know.";
   }
 
   if (

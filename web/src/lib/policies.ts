@@ -3,7 +3,7 @@
  * deployment block (the text lives only in the events).
  */
 
-import { policyRegistryAbi } from "@support-quality/sdk";
+import { policyRegistry_PolicyCreated, policyRegistry_PolicyPublished, policyRegistry_PolicyRetired } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import type { Address, Hash, Hex } from "viem";
 import { useClient } from "wagmi";
@@ -36,6 +36,9 @@ export interface PolicyRecord {
 
 export const POLICY_EVENTS = ["PolicyCreated", "PolicyPublished", "PolicyRetired"] as const;
 
+/** Those events' ABI items: every page reads policies (the Overview first), so it ships these, not the registry's ABI. */
+const policyEvents = [policyRegistry_PolicyCreated, policyRegistry_PolicyPublished, policyRegistry_PolicyRetired] as const;
+
 export function usePolicies() {
   const { chainId, deployment } = useProtocol();
   const client = useClient({ chainId });
@@ -49,7 +52,7 @@ export function usePolicies() {
   });
 
   async function policiesFromChain(): Promise<PolicyRecord[]> {
-    const range = { address, abi: policyRegistryAbi, fromBlock: deployment.deploymentBlock } as const;
+    const range = { address, abi: policyEvents, fromBlock: deployment.deploymentBlock } as const;
     const [created, published, retired] = await Promise.all([
       getContractEventsBounded(client!, { ...range, eventName: "PolicyCreated" }),
       getContractEventsBounded(client!, { ...range, eventName: "PolicyPublished" }),

@@ -2,7 +2,7 @@
  * Who proposed each proposal and its description (the governor keeps only the description's hash): the
  * index's proposal table, or ProposalCreated events read in bounded ranges.
  */
-import { supportGovernorAbi } from "@support-quality/sdk";
+import { supportGovernor_ProposalCreated } from "@support-quality/sdk";
 import { type Address, type Client, getAddress } from "viem";
 import type { ProtocolDeployment } from "./contracts";
 import { fromIndexOrChain } from "./indexer";
@@ -26,7 +26,7 @@ export function proposalTexts(client: Client, deployment: ProtocolDeployment): P
     async () => {
       const created = await getContractEventsBounded(client, {
         address: deployment.contracts.SupportGovernor,
-        abi: supportGovernorAbi,
+        abi: [supportGovernor_ProposalCreated],
         eventName: "ProposalCreated",
         fromBlock: deployment.deploymentBlock,
       });

@@ -2,7 +2,7 @@
  * The newest ratings for the Overview: the index's rating table, or the newest Rated events read backwards
  * from the chain head in bounded ranges (never the whole history).
  */
-import { supportRatingsAbi } from "@support-quality/sdk";
+import { supportRatings_Rated } from "@support-quality/sdk";
 import { type Address, type Client, getAddress, type Hex } from "viem";
 import type { ProtocolDeployment } from "./contracts";
 import { fromIndexOrChain } from "./indexer";
@@ -36,7 +36,7 @@ export function recentRatings(client: Client, deployment: ProtocolDeployment, co
       (
         await getLatestContractEvents(
           client,
-          { address: deployment.contracts.SupportRatings, abi: supportRatingsAbi, eventName: "Rated", fromBlock: deployment.deploymentBlock },
+          { address: deployment.contracts.SupportRatings, abi: [supportRatings_Rated], eventName: "Rated", fromBlock: deployment.deploymentBlock },
           count,
         )
       ).map((e) => ({ key: e.args.ratingId, ...e.args })),

@@ -1,12 +1,41 @@
 /** Every proposal (GovernorStorage) with its state, times, tallies and quorum, plus descriptions from events. */
 
-import { supportGovernorAbi } from "@support-quality/sdk";
+import {
+  supportGovernor_ProposalCreated,
+  supportGovernor_proposalCount,
+  supportGovernor_proposalDeadline,
+  supportGovernor_proposalDetailsAt,
+  supportGovernor_proposalEta,
+  supportGovernor_proposalIsCritical,
+  supportGovernor_proposalQuorumNumerator,
+  supportGovernor_proposalSnapshot,
+  supportGovernor_proposalVotes,
+  supportGovernor_quorumDenominator,
+  supportGovernor_state,
+} from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import { type Address, type Hex, type Log, parseEventLogs } from "viem";
 import { readContract } from "viem/actions";
 import { useClient } from "wagmi";
 import { proposalTexts } from "../../lib/proposalTexts";
 import { useProtocol } from "../../lib/useProtocol";
+
+/**
+ * The governor reads of the proposal list (on the Overview's first load): built from single ABI items, so the
+ * bundle carries these rather than the whole governor ABI.
+ */
+const governorReads = [
+  supportGovernor_proposalCount,
+  supportGovernor_quorumDenominator,
+  supportGovernor_proposalDetailsAt,
+  supportGovernor_state,
+  supportGovernor_proposalSnapshot,
+  supportGovernor_proposalDeadline,
+  supportGovernor_proposalEta,
+  supportGovernor_proposalVotes,
+  supportGovernor_proposalIsCritical,
+  supportGovernor_proposalQuorumNumerator,
+] as const;
 
 export interface Proposal {
   id: bigint;
@@ -45,7 +74,7 @@ export function useProposals() {
     enabled: !!client,
     staleTime: 30_000,
     queryFn: async (): Promise<{ proposals: Proposal[]; quorumDenominator: bigint }> => {
-      const g = { address: governor, abi: supportGovernorAbi } as const;
+      const g = { address: governor, abi: governorReads } as const;
       const [count, quorumDenominator, byId] = await Promise.all([
         readContract(client!, { ...g, functionName: "proposalCount" }),
         readContract(client!, { ...g, functionName: "quorumDenominator" }),
@@ -99,5 +128,5 @@ export function useProposals() {
 /** The id of the proposal a `propose` transaction created (from its ProposalCreated log), if it did. */
 export function createdProposalId(receipt: { logs: Log[] } | undefined): bigint | undefined {
   if (!receipt) return undefined;
-  return parseEventLogs({ abi: supportGovernorAbi, logs: receipt.logs, eventName: "ProposalCreated" })[0]?.args.proposalId;
+  return parseEventLogs({ abi: [supportGovernor_ProposalCreated], logs: receipt.logs, eventName: "ProposalCreated" })[0]?.args.proposalId;
 }

@@ -1,12 +1,15 @@
 import {
-  agentRegistryAbi,
+  agentRegistry_desk,
+  agentRegistry_deskAgents,
+  agentRegistry_deskCount,
   decodeParams,
   formatShare,
   label,
   POLICY_KIND_LABELS,
   PolicyKind,
   SLA_VERDICT_LABELS,
-  supportRatingsAbi,
+  supportRatings_agentStats,
+  supportRatings_deskStats,
 } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
@@ -23,6 +26,10 @@ import { recentRatings } from "../../lib/recentRatings";
 import { useProtocol } from "../../lib/useProtocol";
 import { Countdown, StateBadge } from "../governance/ProposalSummary";
 import { useProposals } from "../governance/proposals";
+
+/** The registry and ratings reads of the leaderboard: the page ships these ABI items, not the two whole ABIs. */
+const registryReads = [agentRegistry_deskCount, agentRegistry_desk, agentRegistry_deskAgents] as const;
+const ratingsReads = [supportRatings_deskStats, supportRatings_agentStats] as const;
 
 /** The "Search help" box, loaded after the page: it is not needed for the first paint. */
 const HelpSearchBox = lazy(() => import("../help/HelpSearchBox").then((m) => ({ default: m.HelpSearchBox })));
@@ -54,8 +61,8 @@ function useLeaderboard(scale: number) {
     enabled: !!client,
     staleTime: 60_000,
     queryFn: async () => {
-      const registry = { address: AgentRegistry, abi: agentRegistryAbi } as const;
-      const ratings = { address: SupportRatings, abi: supportRatingsAbi } as const;
+      const registry = { address: AgentRegistry, abi: registryReads } as const;
+      const ratings = { address: SupportRatings, abi: ratingsReads } as const;
       const deskCount = await readContract(client!, { ...registry, functionName: "deskCount" });
       const deskIds = Array.from({ length: deskCount }, (_, i) => i + 1);
       const desks = await Promise.all(
