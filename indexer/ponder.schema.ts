@@ -135,6 +135,8 @@ export const rating = onchainTable(
     voided: t.boolean().notNull(),
     voidReason: t.text(),
     voidedAt: t.bigint(),
+    /** The rating id of the AI assistant's ticket this ticket was escalated from (RatingEscalated), if any. */
+    escalatedFrom: t.hex(),
     block: t.bigint().notNull(),
     logIndex: t.integer().notNull(),
     time: t.bigint().notNull(),

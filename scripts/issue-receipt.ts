@@ -14,6 +14,8 @@
  *   FIRST_RESPONSE_AT, RESOLVED_AT  default: none (0) — a ticket never answered / never resolved
  *   CATEGORY                        1-based number of the ticket's category in the rating rules; default 0 (none)
  *   PAUSED_SECONDS                  time the ticket waited on the requester, in the SLA's clock; default 0
+ *   ESCALATED_FROM                  the ticket id of the desk's AI assistant this ticket was escalated from
+ *                                   (signed as an EscalatedReceipt, rated with rateEscalated); default none
  *   VALID_DAYS                      how long the receipt can be rated; default 30
  *   DAPP_URL                        the dApp's base URL; default http://127.0.0.1:4173 (where `npm start` serves it)
  *
@@ -141,6 +143,10 @@ async function main() {
   const deskId = env("DESK_ID") === undefined ? agentRecord.deskId : Number(wholeNumber("DESK_ID", required("DESK_ID")));
   const ticketId = wholeNumber("TICKET_ID", required("TICKET_ID"));
   if (ticketId >= 1n << 64n) throw new InputError(`TICKET_ID ${ticketId} does not fit in 64 bits.`);
+  const escalatedFrom = env("ESCALATED_FROM") === undefined ? undefined : wholeNumber("ESCALATED_FROM", required("ESCALATED_FROM"));
+  if (escalatedFrom !== undefined && (escalatedFrom === 0n || escalatedFrom >= 1n << 64n || escalatedFrom === ticketId)) {
+    throw new InputError(`ESCALATED_FROM ${escalatedFrom} must be another ticket id, from 1 to 2^64 − 1.`);
+  }
   const validDays = Number(wholeNumber("VALID_DAYS", env("VALID_DAYS") ?? "30"));
   if (validDays < 1) throw new InputError("VALID_DAYS must be at least 1.");
 
@@ -157,6 +163,7 @@ async function main() {
     resolvedAt: time("RESOLVED_AT", true),
     pausedSeconds: boundedNumber("PAUSED_SECONDS", 2 ** 48 - 1),
     deadline: now + validDays * DAY,
+    ...(escalatedFrom === undefined ? {} : { escalatedFrom }),
   };
   const { account: issuer, source } = await issuerAccount(chainId, deskId);
   // The SDK's pre-flight check (the desk console and the rate page run the same), so a receipt that can

@@ -112,6 +112,12 @@ interface ISupportRatings {
     /// @notice `registry` was deployed for another ratings contract (`ratings`), so it would not keep the
     /// mirror of this one.
     error RatingsRegistryMismatch(address registry, address ratings);
+    /// @notice An escalated receipt names no earlier ticket (0) or names its own ticket.
+    error RatingsInvalidEscalation(uint32 deskId, uint64 ticketId, uint64 escalatedFrom);
+    /// @notice An escalation goes from an AI assistant to a person: `agent` of the receipt is an AI assistant.
+    error RatingsEscalationToAssistant(uint32 deskId, address agent);
+    /// @notice The earlier ticket `escalatedFrom` was already rated, and its agent `agent` is not an AI assistant.
+    error RatingsEscalationNotFromAssistant(uint32 deskId, uint64 escalatedFrom, address agent);
 
     /// @notice A support interaction was rated.
     /// @param ratingId {ratingIdOf} for a desk-issued receipt, {selfSignedRatingIdOf} for a self-signed one
@@ -124,7 +130,8 @@ interface ISupportRatings {
     /// @param tags Bitmask over the tag list of the rules version `rulesVersion`.
     /// @param category The ticket's category (1-based index into that version's categories; 0 = none).
     /// @param priority The ticket's priority, as the desk signed it (what the SLA targets were read for).
-    /// @param verdict The SLA verdict against SLA version `slaVersion`.
+    /// @param verdict The {SlaVerdict} against SLA version `slaVersion`, as its `uint8` (an enum's ABI type: the
+    /// event's signature is the same either way; a plain integer keeps enum range checks off `rate`'s path).
     /// @param slaVersion The SLA version in force at `openedAt` (0 = none).
     /// @param rulesVersion The rating-rules version in force at `openedAt`.
     /// @param comment The requester's comment.
@@ -137,10 +144,17 @@ interface ISupportRatings {
         uint32 tags,
         uint8 category,
         IPolicyRegistry.Priority priority,
-        SlaVerdict verdict,
+        uint8 verdict,
         uint16 slaVersion,
         uint16 rulesVersion,
         string comment
+    );
+
+    /// @notice The rated ticket was escalated to its agent from the desk's AI assistant's ticket
+    /// `escalatedFrom`, as the desk signed on the receipt (EIP-712 `EscalatedReceipt`). Both tickets are rated,
+    /// each on its own receipt; `escalatedFromRatingId` is the earlier ticket's {ratingIdOf}.
+    event RatingEscalated(
+        bytes32 indexed ratingId, bytes32 indexed escalatedFromRatingId, uint32 indexed deskId, uint64 escalatedFrom
     );
 
     /// @notice The agent replied publicly to a rating.
@@ -165,6 +179,26 @@ interface ISupportRatings {
     /// @notice {rate} submitted by anyone with the requester's EIP-712 `RatingIntent` signature.
     function rateBySig(
         Receipt calldata receipt,
+        bytes calldata signature,
+        address signer,
+        uint8 score,
+        uint32 tags,
+        string calldata comment,
+        uint48 intentDeadline,
+        bytes calldata requesterSignature
+    ) external returns (bytes32 ratingId);
+
+    /// @notice {rate} for a ticket escalated from an AI assistant's ticket `escalatedFrom` of the same desk.
+    /// The signer signs the EIP-712 `EscalatedReceipt(ReceiptV2 receipt,uint64 escalatedFrom)`, so a plain
+    /// receipt's signature cannot be passed off as an escalation, nor the reverse. The receipt's agent must not
+    /// be an AI assistant; if the earlier ticket is already rated, its agent must be one. Emits {Rated}, then
+    /// {RatingEscalated}. Its own entry point, so that `rate` (the hot path) pays nothing for it.
+    /// @param requesterSignature Empty: the caller is the requester (as {rate}). Otherwise the requester's
+    /// `RatingIntent` signature, whose `receiptHash` is the `EscalatedReceipt`'s hash, and anyone may submit
+    /// it before `intentDeadline` (as {rateBySig}).
+    function rateEscalated(
+        Receipt calldata receipt,
+        uint64 escalatedFrom,
         bytes calldata signature,
         address signer,
         uint8 score,

@@ -25,7 +25,7 @@ library StoredRatingLib {
     uint256 private constant _REPLIED = 1 << 209;
     uint256 private constant _SELF_SIGNED = 1 << 210;
 
-    function pack(address agent_, uint32 deskId_, uint8 score_, ISupportRatings.SlaVerdict verdict_, bool selfSigned_)
+    function pack(address agent_, uint32 deskId_, uint8 score_, uint8 verdict_, bool selfSigned_)
         internal
         pure
         returns (StoredRating)

@@ -25,6 +25,11 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, DaoOwned {
         "ReceiptV2(uint64 ticketId,uint32 deskId,address agent,address requester,uint48 openedAt,"
         "uint48 firstResponseAt,uint48 resolvedAt,uint48 pausedSeconds,uint48 deadline,uint8 priority,uint8 category)"
     );
+    bytes32 private constant _ESCALATED_RECEIPT_TYPEHASH = keccak256(
+        "EscalatedReceipt(ReceiptV2 receipt,uint64 escalatedFrom)ReceiptV2(uint64 ticketId,uint32 deskId,address agent,"
+        "address requester,uint48 openedAt,uint48 firstResponseAt,uint48 resolvedAt,uint48 pausedSeconds,uint48 deadline,"
+        "uint8 priority,uint8 category)"
+    );
     bytes32 private constant _RATING_INTENT_TYPEHASH = keccak256(
         "RatingIntent(bytes32 receiptHash,uint8 score,uint32 tags,bytes32 commentHash,uint256 nonce,uint48 deadline)"
     );
@@ -106,6 +111,25 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, DaoOwned {
         bytes32 receiptHash = _hashReceipt(receipt);
         _checkIntent(receipt.requester, receiptHash, score, tags, keccak256(bytes(comment)), intentDeadline, requesterSignature);
         return _rate(receipt, receiptHash, signer, signature, score, tags, comment);
+    }
+
+    /// @inheritdoc ISupportRatings
+    function rateEscalated(
+        Receipt calldata receipt,
+        uint64 escalatedFrom,
+        bytes calldata signature,
+        address signer,
+        uint8 score,
+        uint32 tags,
+        string calldata comment,
+        uint48 intentDeadline,
+        bytes calldata requesterSignature
+    ) external returns (bytes32) {
+        // Copied from calldata rather than ABI-decoded into memory: `rate`'s decoder keeps its two callers.
+        Receipt memory copy = receipt;
+        return _rateEscalated(
+            copy, escalatedFrom, signature, signer, score, tags, comment, intentDeadline, requesterSignature
+        );
     }
 
     /// @inheritdoc ISupportRatings
@@ -297,6 +321,31 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, DaoOwned {
         return _latestTerms;
     }
 
+    /// @dev {rateEscalated}: sent by the requester (no requester signature) or relayed with their `RatingIntent`
+    /// over the `EscalatedReceipt`'s hash.
+    function _rateEscalated(
+        Receipt memory receipt,
+        uint64 escalatedFrom,
+        bytes calldata signature,
+        address signer,
+        uint8 score,
+        uint32 tags,
+        string calldata comment,
+        uint48 intentDeadline,
+        bytes calldata requesterSignature
+    ) private returns (bytes32 ratingId) {
+        (bytes32 receiptHash, bytes32 earlierId) = _checkEscalation(receipt, escalatedFrom, _hashReceipt(receipt));
+        if (requesterSignature.length == 0) {
+            if (msg.sender != receipt.requester) revert RatingsNotRequester(msg.sender, receipt.requester);
+        } else {
+            _checkIntent(
+                receipt.requester, receiptHash, score, tags, keccak256(bytes(comment)), intentDeadline, requesterSignature
+            );
+        }
+        ratingId = _rate(receipt, receiptHash, signer, signature, score, tags, comment);
+        emit RatingEscalated(ratingId, earlierId, receipt.deskId, escalatedFrom);
+    }
+
     function _rate(
         Receipt memory r,
         bytes32 receiptHash,
@@ -316,11 +365,11 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, DaoOwned {
         uint256 member = _deskMember(r.deskId, r.agent);
         Tally tally = _tallies[member];
         uint256 lastEvent = _checkReceipt(r, receiptHash, signer, signature, tally.activeSince());
-        (SlaVerdict verdict, uint16 slaVersion, uint16 rulesVersion) = _judge(r, lastEvent, score, tags);
+        (uint8 verdict, uint16 slaVersion, uint16 rulesVersion) = _judge(r, lastEvent, score, tags);
 
         _ratings[ratingId] = StoredRatingLib.pack(r.agent, r.deskId, score, verdict, selfSigned);
-        if (selfSigned) _selfSignedTallies[member] = _selfSignedTallies[member].add(score, uint8(verdict));
-        else _tallies[member] = tally.add(score, uint8(verdict));
+        if (selfSigned) _selfSignedTallies[member] = _selfSignedTallies[member].add(score, verdict);
+        else _tallies[member] = tally.add(score, verdict);
         emit Rated(
             ratingId,
             r.deskId,
@@ -391,7 +440,7 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, DaoOwned {
     function _judge(Receipt memory r, uint256 lastEvent, uint8 score, uint32 tags)
         private
         view
-        returns (SlaVerdict verdict, uint16 slaVersion, uint16 rulesVersion)
+        returns (uint8 verdict, uint16 slaVersion, uint16 rulesVersion)
     {
         uint48 opened = r.openedAt;
         IPolicyRegistry.RatingTerms memory terms = _latestTerms;
@@ -408,8 +457,8 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, DaoOwned {
             if (r.category > terms.categoryCount) revert RatingsUnknownCategory(r.category, terms.categoryCount);
             if (r.pausedSeconds > lastEvent - opened) revert RatingsPausedTooLong(r.pausedSeconds, lastEvent - opened);
 
-            if (terms.slaVersion == 0) return (SlaVerdict.None, 0, terms.rulesVersion);
-            if (responded == 0 || resolved == 0) return (SlaVerdict.Breached, terms.slaVersion, terms.rulesVersion);
+            if (terms.slaVersion == 0) return (uint8(SlaVerdict.None), 0, terms.rulesVersion);
+            if (responded == 0 || resolved == 0) return (uint8(SlaVerdict.Breached), terms.slaVersion, terms.rulesVersion);
             uint256 priority = uint256(r.priority);
             uint256 shift = 16 * priority;
             uint256 firstResponseTarget = uint256(uint16(terms.firstResponseMinutes >> shift)) * 1 minutes;
@@ -426,9 +475,34 @@ contract SupportRatings is ISupportRatings, EIP712, Nonces, DaoOwned {
             // Time waiting on the requester is not the desk's: it leaves the resolution time.
             toResolution = toResolution > r.pausedSeconds ? toResolution - r.pausedSeconds : 0;
             bool met = toResponse <= firstResponseTarget && toResolution <= resolutionTarget;
-            verdict = met ? SlaVerdict.Met : SlaVerdict.Breached;
+            verdict = met ? uint8(SlaVerdict.Met) : uint8(SlaVerdict.Breached);
         }
         return (verdict, terms.slaVersion, terms.rulesVersion);
+    }
+
+    /// @dev The parties of an escalation (from an AI assistant's ticket to a person's); returns the EIP-712
+    /// `hashStruct(EscalatedReceipt)` the signer signed and the earlier ticket's rating id. Off the hot path:
+    /// it reads the agent registry.
+    function _checkEscalation(Receipt memory r, uint64 escalatedFrom, bytes32 receiptHash)
+        private
+        view
+        returns (bytes32 escalatedHash, bytes32 earlierId)
+    {
+        if (escalatedFrom == 0 || escalatedFrom == r.ticketId) {
+            revert RatingsInvalidEscalation(r.deskId, r.ticketId, escalatedFrom);
+        }
+        if (_agentRegistry.agent(r.agent).kind == IAgentRegistry.AgentKind.AIAssistant) {
+            revert RatingsEscalationToAssistant(r.deskId, r.agent);
+        }
+        earlierId = ratingIdOf(r.deskId, escalatedFrom);
+        StoredRating earlier = _ratings[earlierId];
+        if (earlier.exists()) {
+            address assistant = earlier.agent();
+            if (_agentRegistry.agent(assistant).kind != IAgentRegistry.AgentKind.AIAssistant) {
+                revert RatingsEscalationNotFromAssistant(r.deskId, escalatedFrom, assistant);
+            }
+        }
+        escalatedHash = keccak256(abi.encode(_ESCALATED_RECEIPT_TYPEHASH, receiptHash, escalatedFrom));
     }
 
     /// @dev ECDSA first, then ERC-1271: unlike `SignatureChecker.isValidSignatureNow`, an EOA signer costs

@@ -77,7 +77,7 @@ test(
     await form.getByRole("button", { name: "Sign receipt" }).click();
     await page.getByTestId("rating-link").waitFor();
     const url = await page.getByTestId("rating-url").inputValue();
-    assert.match(url, new RegExp(`^${env.appUrl}rate#v2\\.[A-Za-z0-9_-]+$`));
+    assert.match(url, new RegExp(`^${env.appUrl}rate#v3\\.[A-Za-z0-9_-]+$`));
     assert.equal(await page.getByRole("img", { name: "QR code of the rating link" }).count(), 1);
     assert.ok((await walletCalls(page)).includes("eth_signTypedData_v4"));
     assert.ok(!(await walletCalls(page)).includes("eth_sendTransaction"), "signing a receipt sends no transaction");
@@ -254,7 +254,7 @@ test(
     const url = stdout.trim();
     // The real last moment to rate: the rules' 7-day window from the resolution, before the link's 30 days.
     assert.match(stderr, new RegExp(`Rateable until ${formatDate(now - 600 + 7 * 86_400)} \\(SLA verdict if rated: breached\\)\\.`));
-    assert.match(url, new RegExp(`^${env.appUrl}rate#v2\\.`));
+    assert.match(url, new RegExp(`^${env.appUrl}rate#v3\\.`));
 
     await openApp(page, { account: "newcomer", path: new URL(url).pathname + new URL(url).hash });
     await connectWallet(page);

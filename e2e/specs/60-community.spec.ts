@@ -14,7 +14,7 @@ import { type Address, createPublicClient, http, parseEther } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { DEV_MNEMONIC } from "../../scripts/stack/accounts.js";
 import { CREDENTIAL_GRANTS } from "../../scripts/stack/world-community.js";
-import { addressOf, chainTime, connectWallet, devAccounts, E2E_ROOT, env, openApp, screenshot, test } from "../harness/index.js";
+import { addressOf, chainTime, connectWallet, devAccounts, E2E_ROOT, env, openApp, screenshot, test, walletCalls } from "../harness/index.js";
 
 const REPO = path.resolve(E2E_ROOT, "..");
 const deployment = JSON.parse(readFileSync(path.join(REPO, "deployments/31337.json"), "utf8")) as {
@@ -127,6 +127,65 @@ test("the rate page shows the kind and the credentials of the agent who helped",
     await own.close();
   }
 });
+
+test(
+  "a ticket the AI assistant escalated to a person: the rate page says so, and the rating records the link on-chain",
+  async ({ context }) => {
+    const issuer = devAccounts().find((a) => a.key === "ledgerlyIssuer")!;
+    const account = mnemonicToAccount(DEV_MNEMONIC, { addressIndex: issuer.index });
+    const now = await chainTime();
+    const receipt: Receipt = {
+      ticketId: 606_002n,
+      deskId: 1,
+      agent: addressOf("maya"),
+      requester: addressOf("spare2"),
+      priority: 1,
+      category: 1,
+      openedAt: now - 3600,
+      firstResponseAt: now - 3000,
+      resolvedAt: now - 600,
+      pausedSeconds: 0,
+      deadline: now + 86_400,
+      escalatedFrom: 606_101n,
+    };
+    const signature = await signReceipt(account, { chainId: 31337, verifyingContract: SupportRatings }, receipt);
+    const link = encodeReceiptLink({ chainId: 31337, contract: SupportRatings, receipt, signer: account.address, signature });
+    assert.match(link, /^v3\./);
+
+    const own = await utcContext(context);
+    try {
+      const page = await own.newPage();
+      await openApp(page, { account: "spare2", path: `/rate#${link}` });
+      await connectWallet(page);
+      await page.getByTestId("receipt-facts").waitFor();
+      assert.equal(
+        await text(page, "escalated-from"),
+        "Ledgerly Wallet Support escalated this ticket to a person from its AI assistant's ticket 606101: the desk signed that link on this receipt. Rate this person here; the AI assistant's ticket is rated on its own receipt.",
+      );
+      const form = page.getByTestId("rating-form");
+      await form.getByRole("radio", { name: "5" }).check();
+      // Gasless: the requester signs the intent over the EscalatedReceipt, the relayer submits rateEscalated.
+      await form.getByRole("button", { name: "Sign and submit rating" }).click();
+      await page.getByTestId("rate-success").waitFor({ timeout: 60_000 });
+      assert.ok(!(await walletCalls(page)).includes("eth_sendTransaction"), "the relayer, not the requester, sent rateEscalated");
+      await screenshot(page, "60-rate-escalated");
+    } finally {
+      await own.close();
+    }
+    const escalated = (await client().getContractEvents({ address: SupportRatings, abi: supportRatingsAbi, eventName: "RatingEscalated", fromBlock: 0n })).find(
+      (e) => e.args.escalatedFrom === 606_101n,
+    );
+    const ratingIdOf = (ticket: bigint) =>
+      client().readContract({ address: SupportRatings, abi: supportRatingsAbi, functionName: "ratingIdOf", args: [1, ticket] });
+    assert.deepEqual(escalated?.args, {
+      ratingId: await ratingIdOf(606_002n),
+      escalatedFromRatingId: await ratingIdOf(606_101n),
+      deskId: 1,
+      escalatedFrom: 606_101n,
+    });
+  },
+  { timeoutMs: 120_000 },
+);
 
 test("the desk profile breaks Ledgerly's ratings down by credential", async ({ page }) => {
   const stats = (agent: Address) => client().readContract({ address: SupportRatings, abi: supportRatingsAbi, functionName: "agentStats", args: [agent] });

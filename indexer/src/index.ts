@@ -107,6 +107,7 @@ const PAGE_EVENTS = new Set<EventNames>([
   "SupportRatings:Rated",
   "SupportRatings:RatingReplied",
   "SupportRatings:RatingVoided",
+  "SupportRatings:RatingEscalated",
   "PolicyRegistry:PolicyCreated",
   "PolicyRegistry:PolicyPublished",
   "PolicyRegistry:PolicyRetired",
@@ -292,6 +293,11 @@ ponder.on("SupportRatings:Rated", async ({ event, context }) => {
 ponder.on("SupportRatings:RatingReplied", async ({ event, context }) => {
   await record(context, "SupportRatings", "RatingReplied", event);
   await context.db.update(rating, { id: event.args.ratingId }).set({ reply: event.args.reply, repliedAt: event.block.timestamp });
+});
+
+ponder.on("SupportRatings:RatingEscalated", async ({ event, context }) => {
+  await record(context, "SupportRatings", "RatingEscalated", event);
+  await context.db.update(rating, { id: event.args.ratingId }).set({ escalatedFrom: event.args.escalatedFromRatingId });
 });
 
 ponder.on("SupportRatings:RatingVoided", async ({ event, context }) => {

@@ -85,6 +85,10 @@ for (const database of ["pglite", "postgres"] as const) {
         assert.equal(rowsInTable, count(events), table);
         assert.ok(Number(rowsInTable) > 0, `the seeded world has ${table} rows`);
       }
+      // The seeded AI assistant's ticket handed to a person: the rating row names the AI ticket's rating.
+      const [{ n: escalations }] = await queryIndex(url(), "select count(*)::int as n from rating where escalated_from is not null");
+      assert.equal(escalations, count(["SupportRatings:RatingEscalated"]));
+      assert.ok(Number(escalations) > 0, "the seeded world has an escalated rating");
       assert.deepEqual(await auditIndex(url(), rows), []);
     });
 

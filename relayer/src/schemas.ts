@@ -37,6 +37,8 @@ export const RatingBody = z.strictObject({
     resolvedAt: uint(48),
     pausedSeconds: uint(32),
     deadline: uint(48),
+    /** The AI assistant's ticket an escalated ticket came from (rated with `rateEscalated`). */
+    escalatedFrom: decimal.optional(),
   }),
   receiptSigner: address,
   receiptSignature: signature,

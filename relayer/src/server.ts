@@ -14,6 +14,7 @@ import {
   extendedBallotTypedData,
   isExtendedBallot,
   type RelayErrorBody,
+  rateBySigCall,
   ratingIntentTypedData,
   revertSentence,
   supportGovernorAbi,
@@ -210,11 +211,8 @@ export function buildServer({
       }).catch(() => undefined);
       if (signer !== b.receipt.requester)
         throw new Refusal(422, revertSentence({ errorName: "RatingsInvalidRequesterSignature", args: [b.receipt.requester] }));
-      const data = encodeFunctionData({
-        abi: supportRatingsAbi,
-        functionName: "rateBySig",
-        args: [b.receipt, b.receiptSignature, b.receiptSigner, b.score, b.tags, b.comment, b.deadline, b.signature],
-      });
+      const rating = { score: b.score, tags: b.tags, comment: b.comment, deadline: b.deadline };
+      const data = encodeFunctionData({ abi: supportRatingsAbi, ...rateBySigCall(b.receipt, b.receiptSignature, b.receiptSigner, rating, b.signature) });
       const accepted = await accept(
         request.ip,
         { kind: "rating", signer, signerNonce: b.nonce, deadline: b.deadline, signature: b.signature, to: targets.ratings, data },

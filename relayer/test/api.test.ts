@@ -46,6 +46,28 @@ describe("relayer API", () => {
     assert.equal(await ratings.read.nonces([requester]), 1n);
   });
 
+  it("relays an escalated rating: rateEscalated with the requester's intent over the EscalatedReceipt, linked to the AI ticket", async () => {
+    const body = await chain.signedRating(9, { score: 5, escalatedFrom: 49_999n });
+    assert.equal(body.receipt.escalatedFrom, "49999");
+    const accepted = await post(relayer.url, "/v1/ratings", body);
+    assert.equal(accepted.status, 202);
+    const done = await waitForRelay({ url: relayer.url }, accepted.body.id!, { intervalMs: 50 });
+    assert.equal(done.status, "confirmed");
+    const { ratings } = chain.world.protocol;
+    const logs = (await chain.world.publicClient.getTransactionReceipt({ hash: done.txHash! })).logs
+      .filter((l) => l.address.toLowerCase() === ratings.address.toLowerCase())
+      .map((l) => decodeEventLog({ abi: ratings.abi, data: l.data, topics: l.topics }));
+    const escalated = logs.find((e) => e.eventName === "RatingEscalated");
+    assert.ok(escalated && escalated.eventName === "RatingEscalated");
+    const deskId = chain.world.deskId;
+    assert.deepEqual(escalated.args, {
+      ratingId: await ratings.read.ratingIdOf([deskId, BigInt(body.receipt.ticketId)]),
+      escalatedFromRatingId: await ratings.read.ratingIdOf([deskId, 49_999n]),
+      deskId,
+      escalatedFrom: 49_999n,
+    });
+  });
+
   it("relays signed ballots (castVoteBySig, and castVoteWithReasonAndParamsBySig with a reason)", async () => {
     const { world } = chain;
     const { governor, agentRegistry } = world.protocol;

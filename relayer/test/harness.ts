@@ -56,7 +56,8 @@ export async function startChain() {
       comment = "Quick and kind.",
       deadlineIn = 3600,
       nonce,
-    }: { score?: number; tags?: number; comment?: string; deadlineIn?: number; nonce?: bigint } = {},
+      escalatedFrom,
+    }: { score?: number; tags?: number; comment?: string; deadlineIn?: number; nonce?: bigint; escalatedFrom?: bigint } = {},
   ): Promise<RatingRelayBody> {
     const who = requester(requesterIndex);
     const now = Number((await world.publicClient.getBlock()).timestamp);
@@ -72,6 +73,7 @@ export async function startChain() {
       resolvedAt: now - 600,
       pausedSeconds: 0,
       deadline: now + 30 * 86_400,
+      ...(escalatedFrom === undefined ? {} : { escalatedFrom }),
     };
     const receiptSignature = await signReceipt(world.issuer, contract, receipt);
     const intent = { receipt, score, tags, comment, nonce: nonce ?? (await world.protocol.ratings.read.nonces([who.address])), deadline: now + deadlineIn };

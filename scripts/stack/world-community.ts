@@ -4,7 +4,7 @@
  * epoch of the community desk computed from its ratings and published by proposal (the same computation
  * `npm run audit` repeats to check the root).
  */
-import { type Receipt, signReceipt, supportRatingsAbi, supportTokenAbi } from "@support-quality/sdk";
+import { escalatedReceiptTypedData, type Receipt, receiptFields, receiptTypedData, supportRatingsAbi, supportTokenAbi } from "@support-quality/sdk";
 import { agentCredentialsAbi, agentRegistryAbi, communityRewardsAbi } from "@support-quality/sdk/abis";
 import { readTimeline } from "@support-quality/sdk/audit";
 import { computeRewards, type RewardFormula } from "@support-quality/sdk/rewards";
@@ -97,7 +97,7 @@ export async function seedCommunity({ clients, deployment, pass, log }: Communit
   }
   // The tickets below open after everyone was onboarded (a ticket counts from its agent's activeFrom).
   await advanceTime(testClient, 4 * 60 * MINUTE);
-  log("  community desk with 2 helpers, AI assistant @ledgerly.bot, 2 credential levels, 4 credentials granted");
+  log("  community desk with 2 helpers, AI assistant @ledgerly.bot (one ticket escalated to @maya.ledgerly), 2 credential levels, 4 credentials granted");
 
   // The community's tickets (self-signed by the helpers) and one ticket the AI assistant answered.
   const fromBlock = (await publicClient.getBlockNumber()) + 1n;
@@ -124,9 +124,40 @@ export async function seedCommunity({ clients, deployment, pass, log }: Communit
     };
     const signer = wallet(signerKey);
     const account = accountOf(signer);
-    const signature = await signReceipt((typedData) => signer.signTypedData({ ...typedData, account }), ratingsContract, receipt);
+    const signature = await signer.signTypedData({ ...receiptTypedData(ratingsContract, receipt), account });
     await send(requester, c.SupportRatings, supportRatingsAbi, "rate", [receipt, signature, account.address, score, 0, comment]);
   }
+  // The AI assistant handed a second ticket to maya: the desk signs her ticket with the reference to the bot's.
+  const botTicket = 40_000n + BigInt(tickets.length);
+  const handedOver = await now();
+  const escalated = {
+    ticketId: botTicket + 1n,
+    deskId: AI_ASSISTANT.deskId,
+    agent: addressOf("maya"),
+    requester: addressOf("user6"),
+    priority: 2,
+    category: 4,
+    openedAt: handedOver - 50 * MINUTE,
+    firstResponseAt: handedOver - 45 * MINUTE,
+    resolvedAt: handedOver - 20 * MINUTE,
+    pausedSeconds: 0,
+    deadline: handedOver + 30 * DAY,
+    escalatedFrom: botTicket,
+  } satisfies Receipt;
+  const issuer = wallet("ledgerlyIssuer");
+  const issuerAccount = accountOf(issuer);
+  const escalatedSignature = await issuer.signTypedData({ ...escalatedReceiptTypedData(ratingsContract, escalated), account: issuerAccount });
+  await send("user6", c.SupportRatings, supportRatingsAbi, "rateEscalated", [
+    receiptFields(escalated),
+    botTicket,
+    escalatedSignature,
+    issuerAccount.address,
+    5,
+    0,
+    "The bot could not reset my approvals; a person did it with me.",
+    0,
+    "0x",
+  ]);
   const toBlock = await publicClient.getBlockNumber();
   await advanceTime(testClient, MINUTE);
 

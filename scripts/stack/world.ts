@@ -16,7 +16,7 @@ import {
   ProposalState,
   policyRegistryAbi,
   type Receipt,
-  signReceipt,
+  receiptTypedData,
   supportGovernorAbi,
   supportRatingsAbi,
   supportTokenAbi,
@@ -254,7 +254,7 @@ export async function seedWorld(clients: WorldClients, deployment: Deployment, l
       const signerKey: RoleKey = t.selfSigned ? t.agent : DEMO_DESKS[t.desk - 1].issuer;
       const signer = wallet(signerKey);
       const account = accountOf(signer);
-      const signature = await signReceipt((typedData) => signer.signTypedData({ ...typedData, account }), ratingsContract, receipt);
+      const signature = await signer.signTypedData({ ...receiptTypedData(ratingsContract, receipt), account });
       await send(t.requester, c.SupportRatings, supportRatingsAbi, "rate", [receipt, signature, account.address, t.score, t.tags, t.comment]);
       rated++;
       const ratingId = await publicClient.readContract({

@@ -115,7 +115,7 @@ contract RatingsMirrorTest is Fixture {
         vm.warp(_now() + 2 hours);
         vm.expectEmit(address(ratings));
         emit ISupportRatings.Rated(
-            ratings.ratingIdOf(deskId, 2), deskId, agent, requester, 4, 0, 2, IPolicyRegistry.Priority.Normal, ISupportRatings.SlaVerdict.Breached, 2, 1, "thanks"
+            ratings.ratingIdOf(deskId, 2), deskId, agent, requester, 4, 0, 2, IPolicyRegistry.Priority.Normal, uint8(ISupportRatings.SlaVerdict.Breached), 2, 1, "thanks"
         );
         _rate(later, 4, 0);
     }

@@ -81,7 +81,7 @@ contract SupportRatingsTest is Fixture {
         bytes memory signature = _signReceipt(ISSUER_KEY, r);
         bytes32 expectedId = ratings.ratingIdOf(deskId, 1);
         vm.expectEmit(address(ratings));
-        emit ISupportRatings.Rated(expectedId, deskId, agent, requester, 5, 3, 2, IPolicyRegistry.Priority.Normal, ISupportRatings.SlaVerdict.Met, 1, 1, "great");
+        emit ISupportRatings.Rated(expectedId, deskId, agent, requester, 5, 3, 2, IPolicyRegistry.Priority.Normal, uint8(ISupportRatings.SlaVerdict.Met), 1, 1, "great");
         vm.prank(requester);
         bytes32 id = ratings.rate(r, signature, issuer, 5, 3, "great");
 
@@ -135,7 +135,7 @@ contract SupportRatingsTest is Fixture {
         _skip(3 hours);
         ISupportRatings.Receipt memory r = _receipt(1);
         vm.expectEmit(address(ratings));
-        emit ISupportRatings.Rated(ratings.ratingIdOf(deskId, 1), deskId, agent, requester, 4, 0, 2, IPolicyRegistry.Priority.Normal, ISupportRatings.SlaVerdict.None, 0, 1, "thanks");
+        emit ISupportRatings.Rated(ratings.ratingIdOf(deskId, 1), deskId, agent, requester, 4, 0, 2, IPolicyRegistry.Priority.Normal, uint8(ISupportRatings.SlaVerdict.None), 0, 1, "thanks");
         _rate(r, 4, 0);
         _assertStats(ratings.agentStats(agent), 1, 4, 0, 0, 0);
     }
@@ -288,7 +288,7 @@ contract SupportRatingsTest is Fixture {
         uint48 deadline = _now() + 1 hours;
         bytes memory intentSig = _sign(REQUESTER_KEY, _intent(r, 4, 1, "relayed", deadline));
         vm.expectEmit(address(ratings));
-        emit ISupportRatings.Rated(ratings.ratingIdOf(deskId, 1), deskId, agent, requester, 4, 1, 2, IPolicyRegistry.Priority.Normal, ISupportRatings.SlaVerdict.Met, 1, 1, "relayed");
+        emit ISupportRatings.Rated(ratings.ratingIdOf(deskId, 1), deskId, agent, requester, 4, 1, 2, IPolicyRegistry.Priority.Normal, uint8(ISupportRatings.SlaVerdict.Met), 1, 1, "relayed");
         vm.prank(relayer);
         ratings.rateBySig(r, receiptSig, issuer, 4, 1, "relayed", deadline, intentSig);
         assertEq(ratings.nonces(requester), 1, "nonce consumed");

@@ -35,6 +35,7 @@ export const INDEX_TABLES = {
       "reply",
       "voided",
       "void_reason",
+      "escalated_from",
       "block",
       "log_index",
       "time",
@@ -181,6 +182,7 @@ export function expectedIndex(rows: readonly TimelineRow[]): Record<IndexTableNa
           reply: null,
           voided: false,
           void_reason: null,
+          escalated_from: null,
           block: row.block,
           log_index: row.logIndex,
           time: row.time,
@@ -198,6 +200,9 @@ export function expectedIndex(rows: readonly TimelineRow[]): Record<IndexTableNa
       }
       case "SupportRatings:RatingReplied":
         Object.assign(ratings.get(lower(a.ratingId)) ?? {}, { reply: a.reply });
+        break;
+      case "SupportRatings:RatingEscalated":
+        Object.assign(ratings.get(lower(a.ratingId)) ?? {}, { escalated_from: lower(a.escalatedFromRatingId) });
         break;
       case "SupportRatings:RatingVoided": {
         const rating = ratings.get(lower(a.ratingId));

@@ -171,6 +171,14 @@ export const ERROR_SENTENCES: { readonly [N in ProtocolErrorName]: Sentence } = 
   RatingsNotRegistry: ([caller, registry]) => `Only the registry ${a(registry)} keeps the ratings contract's copy of its records; ${a(caller)} cannot.`,
   RatingsRegistryMismatch: ([registry, ratings]) =>
     `The registry ${a(registry)} was deployed for another ratings contract (${a(ratings)}): redeploy them together.`,
+  RatingsInvalidEscalation: ([deskId, ticketId, from]) =>
+    BigInt(from as bigint) === 0n
+      ? `This escalated receipt of ticket #${n(ticketId)} (desk #${n(deskId)}) names no AI assistant's ticket it came from.`
+      : `Ticket #${n(ticketId)} of desk #${n(deskId)} cannot be escalated from itself.`,
+  RatingsEscalationToAssistant: ([deskId, agent]) =>
+    `${a(agent)} is an AI assistant of desk #${n(deskId)}: an escalation goes from an AI assistant to a person, not to another assistant.`,
+  RatingsEscalationNotFromAssistant: ([deskId, from, agent]) =>
+    `Ticket #${n(from)} of desk #${n(deskId)} was handled by ${a(agent)}, who is not an AI assistant: only an AI assistant's ticket can be escalated to a person.`,
   TallyOverflow: ([score]) => `Score ${n(score)} cannot be counted.`,
 
   // Governor (OpenZeppelin + critical quorum)

@@ -1894,6 +1894,64 @@ export const errorsAbi = [
   {
     inputs: [
       {
+        internalType: "uint32",
+        name: "deskId",
+        type: "uint32",
+      },
+      {
+        internalType: "uint64",
+        name: "escalatedFrom",
+        type: "uint64",
+      },
+      {
+        internalType: "address",
+        name: "agent",
+        type: "address",
+      },
+    ],
+    name: "RatingsEscalationNotFromAssistant",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint32",
+        name: "deskId",
+        type: "uint32",
+      },
+      {
+        internalType: "address",
+        name: "agent",
+        type: "address",
+      },
+    ],
+    name: "RatingsEscalationToAssistant",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint32",
+        name: "deskId",
+        type: "uint32",
+      },
+      {
+        internalType: "uint64",
+        name: "ticketId",
+        type: "uint64",
+      },
+      {
+        internalType: "uint64",
+        name: "escalatedFrom",
+        type: "uint64",
+      },
+    ],
+    name: "RatingsInvalidEscalation",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
         internalType: "address",
         name: "requester",
         type: "address",

@@ -10,7 +10,7 @@ import { revertSentence } from "../errors/index.js";
 import { formatDate, shortAddress } from "../format.js";
 import { policyRegistryAbi, supportRatingsAbi } from "../generated/abis.js";
 import type { PackedCalendar } from "./business-time.js";
-import { type Receipt, recoverReceiptSigner } from "./eip712.js";
+import { type Receipt, rateCall, recoverReceiptSigner } from "./eip712.js";
 import { type Judgement, judgeReceipt, type RatingTerms, usesBusinessTime } from "./verdict.js";
 
 export type ReceiptCheckProblem =
@@ -102,7 +102,7 @@ export async function checkReceipt(client: Client, { deployment, receipt, signer
   if (signature) {
     // The contract's own word on anything left.
     try {
-      await simulateContract(client, { ...ratings, functionName: "rate", args: [receipt, signature, signer, 1, 0, ""], account: receipt.requester });
+      await simulateContract(client, { ...ratings, ...rateCall(receipt, signature, signer, 1, 0, ""), account: receipt.requester });
     } catch (error) {
       return refuse("simulation", simulationSentence(error));
     }

@@ -1,4 +1,5 @@
-import { recoverTypedDataAddress } from "viem";
+import { base64urlnopad } from "@scure/base";
+import { concat, hexToBytes, keccak256, recoverTypedDataAddress } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { describe, expect, it } from "vitest";
 import {
@@ -11,6 +12,8 @@ import {
   ReceiptLinkError,
   ratingsDomain,
   ratingUrl,
+  recoverReceiptSigner,
+  signReceipt,
 } from "../index.js";
 
 // Hardhat's well-known test key #1: a throwaway issuer for signing fixtures, never a real key.
@@ -57,9 +60,9 @@ describe("receipt links", () => {
   it("round-trips every field and the signature still verifies", async () => {
     const link = await signedLink();
     const payload = encodeReceiptLink(link);
-    expect(payload).toMatch(/^v2\.[A-Za-z0-9_-]+$/);
-    // 132 bytes of fields + 65 of signature + 4 of checksum = 201 bytes → 268 base64url characters.
-    expect(payload.length).toBe(3 + 268);
+    expect(payload).toMatch(/^v3\.[A-Za-z0-9_-]+$/);
+    // 140 bytes of fields (escalatedFrom: 8, zero here) + 65 of signature + 4 of checksum = 209 bytes → 279 base64url characters.
+    expect(payload.length).toBe(3 + 279);
     const decoded = decodeReceiptLink(payload);
     expect(decoded).toEqual(link);
     const recovered = await recoverTypedDataAddress({
@@ -132,11 +135,33 @@ describe("receipt links", () => {
     );
   });
 
+  it("round-trips an escalated receipt: the AI assistant's ticket rides in the link and the EscalatedReceipt signature verifies", async () => {
+    const escalated: Receipt = { ...receipt, escalatedFrom: 18_446_744_073_709_551_614n };
+    const contractRef = { chainId: 31337, verifyingContract: contract } as const;
+    const signature = await signReceipt(issuer, contractRef, escalated);
+    const link: ReceiptLink = { chainId: 31337, contract, receipt: escalated, signer: issuer.address, signature };
+    const decoded = decodeReceiptLink(encodeReceiptLink(link));
+    expect(decoded).toEqual(link);
+    expect(await recoverReceiptSigner(contractRef, decoded.receipt, decoded.signature)).toBe(issuer.address);
+    // The same signature does not verify for the receipt without its escalation reference.
+    const { escalatedFrom: _, ...plain } = decoded.receipt;
+    expect(await recoverReceiptSigner(contractRef, plain, decoded.signature)).not.toBe(issuer.address);
+  });
+
+  it("still reads v2 links (made before escalation references): no escalation", async () => {
+    const link = await signedLink();
+    // A v2 payload is a v3 one without the 8 escalatedFrom bytes (zero) before the signature, re-checksummed.
+    const v3 = base64urlnopad.decode(encodeReceiptLink(link).slice(3));
+    const body = concat([v3.subarray(0, 132), v3.subarray(140, v3.length - 4)]);
+    const v2 = `v2.${base64urlnopad.encode(concat([body, hexToBytes(keccak256(body)).subarray(0, 4)]))}`;
+    expect(decodeReceiptLink(v2)).toEqual(link);
+  });
+
   it("reports a link of a future format version", () => {
     expectLinkError(
-      () => decodeReceiptLink("v3.AAAA"),
+      () => decodeReceiptLink("v4.AAAA"),
       "version",
-      "This rating link uses format v3, which this app does not read (it reads v2). Update the app or ask the help desk for a new link.",
+      "This rating link uses format v4, which this app does not read (it reads v2 and v3). Update the app or ask the help desk for a new link.",
     );
   });
 
@@ -160,7 +185,7 @@ describe("receipt links", () => {
 
   it("reports a changed character through the checksum", async () => {
     const payload = encodeReceiptLink(await signedLink());
-    // Flip one character inside the receipt's fields (well past the "v2." prefix).
+    // Flip one character inside the receipt's fields (well past the "v3." prefix).
     const i = 60;
     const tampered = payload.slice(0, i) + (payload[i] === "A" ? "B" : "A") + payload.slice(i + 1);
     expectLinkError(

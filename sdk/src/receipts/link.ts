@@ -3,9 +3,10 @@
  * contract, the receipt, who signed it and the signature — packed into one URL-safe string, so nothing
  * about a receipt is stored off-chain.
  *
- * Format `v2.<base64url>`: the version is readable before anything is decoded, so a future format can be
- * told apart from a damaged link. v2 carries the `ReceiptV2` fields (category, paused time); a v1 link
- * (a `Receipt` v1 signature, which no current ratings contract accepts) is answered with a sentence. The bytes are fixed-width big-endian fields, then the signature (65
+ * Format `v3.<base64url>`: the version is readable before anything is decoded, so a future format can be
+ * told apart from a damaged link. v3 carries the `ReceiptV2` fields (category, paused time) and the AI
+ * assistant's ticket an escalated ticket came from (0 = none); v2 links (the same without it) are still read;
+ * a v1 link (a `Receipt` v1 signature, which no current ratings contract accepts) is answered with a sentence. The bytes are fixed-width big-endian fields, then the signature (65
  * bytes for an EOA, any length for an ERC-1271 wallet), then a 4-byte keccak256 checksum so a link cut
  * off or mistyped while copying is reported as such instead of as a bad signature.
  */
@@ -32,11 +33,11 @@ export class ReceiptLinkError extends Error {
   }
 }
 
-export const LINK_VERSION = 2;
+export const LINK_VERSION = 3;
 const PREFIX = `v${LINK_VERSION}.`;
 
-// [name, width in bytes] in wire order; the signature and checksum follow.
-const FIELDS = [
+// [name, width in bytes] in wire order; the signature and checksum follow. v3 = v2 + `escalatedFrom`.
+const FIELDS_V2 = [
   ["chainId", 8],
   ["contract", 20],
   ["signer", 20],
@@ -52,8 +53,10 @@ const FIELDS = [
   ["pausedSeconds", 6],
   ["deadline", 6],
 ] as const;
+const FIELDS = [...FIELDS_V2, ["escalatedFrom", 8]] as const;
 type Field = (typeof FIELDS)[number][0];
-const HEAD_BYTES = FIELDS.reduce((n, [, width]) => n + width, 0);
+const headBytes = (fields: readonly (readonly [Field, number])[]) => fields.reduce((n, [, width]) => n + width, 0);
+const HEAD_BYTES = headBytes(FIELDS);
 const CHECKSUM_BYTES = 4;
 
 /** Packs a signed receipt into a link payload (`v1.…`). Throws {@link ReceiptLinkError} on a bad field. */
@@ -95,16 +98,19 @@ export function decodeReceiptLink(payload: string): ReceiptLink {
       "This rating link was made before receipts carried a ticket category (format v1), and the ratings contract no longer accepts that receipt, so it cannot be rated. Ask the help desk for a new link: they can sign the same ticket again.",
     );
   }
-  if (Number(version[1]) !== LINK_VERSION) {
+  const format = Number(version[1]);
+  if (format !== LINK_VERSION && format !== 2) {
     throw new ReceiptLinkError(
       "version",
-      `This rating link uses format v${version[1]}, which this app does not read (it reads v${LINK_VERSION}). Update the app or ask the help desk for a new link.`,
+      `This rating link uses format v${version[1]}, which this app does not read (it reads v2 and v${LINK_VERSION}). Update the app or ask the help desk for a new link.`,
     );
   }
+  const fields = format === 2 ? FIELDS_V2 : FIELDS;
+  const head = headBytes(fields);
   const encoded = text.slice(version[0].length);
   checkBase64Url(encoded);
   // Before decoding: a cut-off link can also end in bits that do not decode, and "incomplete" is the useful answer.
-  if (Math.floor((encoded.length * 3) / 4) < HEAD_BYTES + 1 + CHECKSUM_BYTES) {
+  if (Math.floor((encoded.length * 3) / 4) < head + 1 + CHECKSUM_BYTES) {
     throw new ReceiptLinkError("truncated", "This rating link is incomplete: part of it was probably cut off when it was copied. Copy the whole link again.");
   }
   const bytes = fromBase64Url(encoded);
@@ -112,7 +118,7 @@ export function decodeReceiptLink(payload: string): ReceiptLink {
   if (bytesToHex(checksum(body)) !== bytesToHex(bytes.subarray(bytes.length - CHECKSUM_BYTES))) throw damaged();
   const read: Partial<Record<Field, bigint | Address>> = {};
   let offset = 0;
-  for (const [name, width] of FIELDS) {
+  for (const [name, width] of fields) {
     const slice = body.subarray(offset, offset + width);
     read[name] = width === 20 ? getAddress(bytesToHex(slice)) : bytesToBigInt(slice);
     offset += width;
@@ -129,7 +135,7 @@ export function decodeReceiptLink(payload: string): ReceiptLink {
     chainId: Number(chainId),
     contract: read.contract as Address,
     signer: read.signer as Address,
-    signature: bytesToHex(body.subarray(HEAD_BYTES)),
+    signature: bytesToHex(body.subarray(head)),
     receipt: {
       ticketId: read.ticketId as bigint,
       deskId: Number(read.deskId),
@@ -142,6 +148,7 @@ export function decodeReceiptLink(payload: string): ReceiptLink {
       resolvedAt: Number(read.resolvedAt),
       pausedSeconds: Number(read.pausedSeconds),
       deadline: Number(read.deadline),
+      ...(read.escalatedFrom ? { escalatedFrom: read.escalatedFrom as bigint } : {}),
     },
   };
 }
@@ -198,6 +205,7 @@ function fieldValues(link: ReceiptLink): Record<Field, number | bigint | Address
     resolvedAt: receipt.resolvedAt,
     pausedSeconds: receipt.pausedSeconds,
     deadline: receipt.deadline,
+    escalatedFrom: receipt.escalatedFrom ?? 0n,
   };
 }
 
@@ -216,6 +224,7 @@ const FIELD_LABELS: Record<Field, string> = {
   resolvedAt: "resolved-at time",
   pausedSeconds: "paused time",
   deadline: "deadline",
+  escalatedFrom: "escalated-from ticket id",
 };
 
 function checkRange(name: Field, value: number | bigint, width: number) {

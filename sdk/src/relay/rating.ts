@@ -3,12 +3,12 @@ import type { Address, Hex } from "viem";
 import type { RatingIntent, RatingsContract, Receipt } from "../receipts/eip712.js";
 import type { RatingRelayBody, ReceiptJson } from "./wire.js";
 
-export function receiptToJson(receipt: Receipt): ReceiptJson {
-  return { ...receipt, ticketId: receipt.ticketId.toString() };
+export function receiptToJson({ escalatedFrom, ...receipt }: Receipt): ReceiptJson {
+  return { ...receipt, ticketId: receipt.ticketId.toString(), ...(escalatedFrom ? { escalatedFrom: escalatedFrom.toString() } : {}) };
 }
 
-export function receiptFromJson(receipt: ReceiptJson): Receipt {
-  return { ...receipt, ticketId: BigInt(receipt.ticketId) };
+export function receiptFromJson({ escalatedFrom, ...receipt }: ReceiptJson): Receipt {
+  return { ...receipt, ticketId: BigInt(receipt.ticketId), ...(escalatedFrom ? { escalatedFrom: BigInt(escalatedFrom) } : {}) };
 }
 
 export function ratingRelayBody(

@@ -5,8 +5,8 @@
 import type { Address, Hex } from "viem";
 import type { Receipt } from "../receipts/eip712.js";
 
-/** A receipt as JSON: the ticket id is a decimal string. */
-export type ReceiptJson = Omit<Receipt, "ticketId"> & { ticketId: string };
+/** A receipt as JSON: the ticket id (and the escalated-from ticket id, if any) is a decimal string. */
+export type ReceiptJson = Omit<Receipt, "ticketId" | "escalatedFrom"> & { ticketId: string; escalatedFrom?: string };
 
 /** `POST /v1/ratings`: a requester's signed `RatingIntent` with the receipt it rates. */
 export interface RatingRelayBody {

@@ -2,7 +2,16 @@
  * One hook per contract action of these pages. Each names exactly the reads and event lists it changes,
  * so a landed transaction refreshes those and nothing else.
  */
-import { agentRegistryAbi, type ReceiptLink, signRatingIntent, supportGovernorAbi, supportRatingsAbi, supportTokenAbi } from "@support-quality/sdk";
+import {
+  agentRegistryAbi,
+  type ReceiptLink,
+  rateBySigCall,
+  rateCall,
+  signRatingIntent,
+  supportGovernorAbi,
+  supportRatingsAbi,
+  supportTokenAbi,
+} from "@support-quality/sdk";
 import type { Address, Hex } from "viem";
 import { useConfig, useSignTypedData } from "wagmi";
 import { readContract } from "wagmi/actions";
@@ -122,10 +131,7 @@ export function useRate(link: ReceiptLink) {
   return {
     ...tx,
     rate: (score: number, tags: number, comment: string) =>
-      tx.send(
-        { address: contract, abi: supportRatingsAbi, functionName: "rate", args: [receipt, signature, signer, score, tags, comment] },
-        ratingEffects(contract),
-      ),
+      tx.send({ address: contract, abi: supportRatingsAbi, ...rateCall(receipt, signature, signer, score, tags, comment) }, ratingEffects(contract)),
   };
 }
 
@@ -144,7 +150,7 @@ export function useRateBySig(link: ReceiptLink, relayer: Relayer | undefined) {
         {
           relayer,
           // The same rating sent directly must simulate cleanly before the requester is asked to sign.
-          precheck: { address: contract, abi: supportRatingsAbi, functionName: "rate", args: [receipt, signature, signer, score, tags, comment] },
+          precheck: { address: contract, abi: supportRatingsAbi, ...rateCall(receipt, signature, signer, score, tags, comment) },
           sign: async () => {
             const nonce = await readContract(config, { address: contract, abi: supportRatingsAbi, functionName: "nonces", args: [receipt.requester], chainId });
             const intent = { receipt, score, tags, comment, nonce, deadline };
@@ -152,8 +158,7 @@ export function useRateBySig(link: ReceiptLink, relayer: Relayer | undefined) {
             return {
               address: contract,
               abi: supportRatingsAbi,
-              functionName: "rateBySig" as const,
-              args: [receipt, signature, signer, score, tags, comment, deadline, requesterSignature] as const,
+              ...rateBySigCall(receipt, signature, signer, { score, tags, comment, deadline }, requesterSignature),
             };
           },
         },

@@ -182,6 +182,70 @@ export const supportRatings_RatingsEmptyText = {
   type: "error",
 } as const;
 
+/** `error RatingsEscalationNotFromAssistant(uint32 deskId, uint64 escalatedFrom, address agent)` */
+export const supportRatings_RatingsEscalationNotFromAssistant = {
+  inputs: [
+    {
+      internalType: "uint32",
+      name: "deskId",
+      type: "uint32",
+    },
+    {
+      internalType: "uint64",
+      name: "escalatedFrom",
+      type: "uint64",
+    },
+    {
+      internalType: "address",
+      name: "agent",
+      type: "address",
+    },
+  ],
+  name: "RatingsEscalationNotFromAssistant",
+  type: "error",
+} as const;
+
+/** `error RatingsEscalationToAssistant(uint32 deskId, address agent)` */
+export const supportRatings_RatingsEscalationToAssistant = {
+  inputs: [
+    {
+      internalType: "uint32",
+      name: "deskId",
+      type: "uint32",
+    },
+    {
+      internalType: "address",
+      name: "agent",
+      type: "address",
+    },
+  ],
+  name: "RatingsEscalationToAssistant",
+  type: "error",
+} as const;
+
+/** `error RatingsInvalidEscalation(uint32 deskId, uint64 ticketId, uint64 escalatedFrom)` */
+export const supportRatings_RatingsInvalidEscalation = {
+  inputs: [
+    {
+      internalType: "uint32",
+      name: "deskId",
+      type: "uint32",
+    },
+    {
+      internalType: "uint64",
+      name: "ticketId",
+      type: "uint64",
+    },
+    {
+      internalType: "uint64",
+      name: "escalatedFrom",
+      type: "uint64",
+    },
+  ],
+  name: "RatingsInvalidEscalation",
+  type: "error",
+} as const;
+
 /** `error RatingsInvalidRequesterSignature(address requester)` */
 export const supportRatings_RatingsInvalidRequesterSignature = {
   inputs: [
@@ -613,7 +677,7 @@ export const supportRatings_Rated = {
     },
     {
       indexed: false,
-      internalType: "enum ISupportRatings.SlaVerdict",
+      internalType: "uint8",
       name: "verdict",
       type: "uint8",
     },
@@ -637,6 +701,39 @@ export const supportRatings_Rated = {
     },
   ],
   name: "Rated",
+  type: "event",
+} as const;
+
+/** `event RatingEscalated(bytes32 indexed ratingId, bytes32 indexed escalatedFromRatingId, uint32 indexed deskId, uint64 escalatedFrom)` */
+export const supportRatings_RatingEscalated = {
+  anonymous: false,
+  inputs: [
+    {
+      indexed: true,
+      internalType: "bytes32",
+      name: "ratingId",
+      type: "bytes32",
+    },
+    {
+      indexed: true,
+      internalType: "bytes32",
+      name: "escalatedFromRatingId",
+      type: "bytes32",
+    },
+    {
+      indexed: true,
+      internalType: "uint32",
+      name: "deskId",
+      type: "uint32",
+    },
+    {
+      indexed: false,
+      internalType: "uint64",
+      name: "escalatedFrom",
+      type: "uint64",
+    },
+  ],
+  name: "RatingEscalated",
   type: "event",
 } as const;
 
@@ -1315,6 +1412,124 @@ export const supportRatings_rateBySig = {
     },
   ],
   name: "rateBySig",
+  outputs: [
+    {
+      internalType: "bytes32",
+      name: "",
+      type: "bytes32",
+    },
+  ],
+  stateMutability: "nonpayable",
+  type: "function",
+} as const;
+
+/** `function rateEscalated((uint64 ticketId, uint32 deskId, address agent, address requester, uint48 openedAt, uint48 firstResponseAt, uint48 resolvedAt, uint48 pausedSeconds, uint48 deadline, uint8 priority, uint8 category) receipt, uint64 escalatedFrom, bytes signature, address signer, uint8 score, uint32 tags, string comment, uint48 intentDeadline, bytes requesterSignature) returns (bytes32)` */
+export const supportRatings_rateEscalated = {
+  inputs: [
+    {
+      components: [
+        {
+          internalType: "uint64",
+          name: "ticketId",
+          type: "uint64",
+        },
+        {
+          internalType: "uint32",
+          name: "deskId",
+          type: "uint32",
+        },
+        {
+          internalType: "address",
+          name: "agent",
+          type: "address",
+        },
+        {
+          internalType: "address",
+          name: "requester",
+          type: "address",
+        },
+        {
+          internalType: "uint48",
+          name: "openedAt",
+          type: "uint48",
+        },
+        {
+          internalType: "uint48",
+          name: "firstResponseAt",
+          type: "uint48",
+        },
+        {
+          internalType: "uint48",
+          name: "resolvedAt",
+          type: "uint48",
+        },
+        {
+          internalType: "uint48",
+          name: "pausedSeconds",
+          type: "uint48",
+        },
+        {
+          internalType: "uint48",
+          name: "deadline",
+          type: "uint48",
+        },
+        {
+          internalType: "enum IPolicyRegistry.Priority",
+          name: "priority",
+          type: "uint8",
+        },
+        {
+          internalType: "uint8",
+          name: "category",
+          type: "uint8",
+        },
+      ],
+      internalType: "struct ISupportRatings.Receipt",
+      name: "receipt",
+      type: "tuple",
+    },
+    {
+      internalType: "uint64",
+      name: "escalatedFrom",
+      type: "uint64",
+    },
+    {
+      internalType: "bytes",
+      name: "signature",
+      type: "bytes",
+    },
+    {
+      internalType: "address",
+      name: "signer",
+      type: "address",
+    },
+    {
+      internalType: "uint8",
+      name: "score",
+      type: "uint8",
+    },
+    {
+      internalType: "uint32",
+      name: "tags",
+      type: "uint32",
+    },
+    {
+      internalType: "string",
+      name: "comment",
+      type: "string",
+    },
+    {
+      internalType: "uint48",
+      name: "intentDeadline",
+      type: "uint48",
+    },
+    {
+      internalType: "bytes",
+      name: "requesterSignature",
+      type: "bytes",
+    },
+  ],
+  name: "rateEscalated",
   outputs: [
     {
       internalType: "bytes32",

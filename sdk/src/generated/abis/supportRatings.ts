@@ -160,6 +160,64 @@ export const supportRatingsAbi = [
   {
     inputs: [
       {
+        internalType: "uint32",
+        name: "deskId",
+        type: "uint32",
+      },
+      {
+        internalType: "uint64",
+        name: "escalatedFrom",
+        type: "uint64",
+      },
+      {
+        internalType: "address",
+        name: "agent",
+        type: "address",
+      },
+    ],
+    name: "RatingsEscalationNotFromAssistant",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint32",
+        name: "deskId",
+        type: "uint32",
+      },
+      {
+        internalType: "address",
+        name: "agent",
+        type: "address",
+      },
+    ],
+    name: "RatingsEscalationToAssistant",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
+        internalType: "uint32",
+        name: "deskId",
+        type: "uint32",
+      },
+      {
+        internalType: "uint64",
+        name: "ticketId",
+        type: "uint64",
+      },
+      {
+        internalType: "uint64",
+        name: "escalatedFrom",
+        type: "uint64",
+      },
+    ],
+    name: "RatingsInvalidEscalation",
+    type: "error",
+  },
+  {
+    inputs: [
+      {
         internalType: "address",
         name: "requester",
         type: "address",
@@ -541,7 +599,7 @@ export const supportRatingsAbi = [
       },
       {
         indexed: false,
-        internalType: "enum ISupportRatings.SlaVerdict",
+        internalType: "uint8",
         name: "verdict",
         type: "uint8",
       },
@@ -565,6 +623,37 @@ export const supportRatingsAbi = [
       },
     ],
     name: "Rated",
+    type: "event",
+  },
+  {
+    anonymous: false,
+    inputs: [
+      {
+        indexed: true,
+        internalType: "bytes32",
+        name: "ratingId",
+        type: "bytes32",
+      },
+      {
+        indexed: true,
+        internalType: "bytes32",
+        name: "escalatedFromRatingId",
+        type: "bytes32",
+      },
+      {
+        indexed: true,
+        internalType: "uint32",
+        name: "deskId",
+        type: "uint32",
+      },
+      {
+        indexed: false,
+        internalType: "uint64",
+        name: "escalatedFrom",
+        type: "uint64",
+      },
+    ],
+    name: "RatingEscalated",
     type: "event",
   },
   {
@@ -1213,6 +1302,122 @@ export const supportRatingsAbi = [
       },
     ],
     name: "rateBySig",
+    outputs: [
+      {
+        internalType: "bytes32",
+        name: "",
+        type: "bytes32",
+      },
+    ],
+    stateMutability: "nonpayable",
+    type: "function",
+  },
+  {
+    inputs: [
+      {
+        components: [
+          {
+            internalType: "uint64",
+            name: "ticketId",
+            type: "uint64",
+          },
+          {
+            internalType: "uint32",
+            name: "deskId",
+            type: "uint32",
+          },
+          {
+            internalType: "address",
+            name: "agent",
+            type: "address",
+          },
+          {
+            internalType: "address",
+            name: "requester",
+            type: "address",
+          },
+          {
+            internalType: "uint48",
+            name: "openedAt",
+            type: "uint48",
+          },
+          {
+            internalType: "uint48",
+            name: "firstResponseAt",
+            type: "uint48",
+          },
+          {
+            internalType: "uint48",
+            name: "resolvedAt",
+            type: "uint48",
+          },
+          {
+            internalType: "uint48",
+            name: "pausedSeconds",
+            type: "uint48",
+          },
+          {
+            internalType: "uint48",
+            name: "deadline",
+            type: "uint48",
+          },
+          {
+            internalType: "enum IPolicyRegistry.Priority",
+            name: "priority",
+            type: "uint8",
+          },
+          {
+            internalType: "uint8",
+            name: "category",
+            type: "uint8",
+          },
+        ],
+        internalType: "struct ISupportRatings.Receipt",
+        name: "receipt",
+        type: "tuple",
+      },
+      {
+        internalType: "uint64",
+        name: "escalatedFrom",
+        type: "uint64",
+      },
+      {
+        internalType: "bytes",
+        name: "signature",
+        type: "bytes",
+      },
+      {
+        internalType: "address",
+        name: "signer",
+        type: "address",
+      },
+      {
+        internalType: "uint8",
+        name: "score",
+        type: "uint8",
+      },
+      {
+        internalType: "uint32",
+        name: "tags",
+        type: "uint32",
+      },
+      {
+        internalType: "string",
+        name: "comment",
+        type: "string",
+      },
+      {
+        internalType: "uint48",
+        name: "intentDeadline",
+        type: "uint48",
+      },
+      {
+        internalType: "bytes",
+        name: "requesterSignature",
+        type: "bytes",
+      },
+    ],
+    name: "rateEscalated",
     outputs: [
       {
         internalType: "bytes32",

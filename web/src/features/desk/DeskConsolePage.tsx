@@ -23,6 +23,7 @@ import { Link } from "react-router";
 import { type Address, getAddress, isAddress } from "viem";
 import { useConnection, usePublicClient, useSignTypedData } from "wagmi";
 import { AddressText } from "../../components/Address";
+import { localDate } from "../../components/DateTime";
 import { ErrorNote, Loading } from "../../components/States";
 import { errorMessage } from "../../lib/errors";
 import { useProtocol } from "../../lib/useProtocol";
@@ -85,6 +86,7 @@ export function DeskConsolePage() {
   const [deskId, setDeskId] = useState(0);
   const [agent, setAgent] = useState("");
   const [ticketId, setTicketId] = useState("");
+  const [escalatedFrom, setEscalatedFrom] = useState("");
   const [requester, setRequester] = useState("");
   const [priority, setPriority] = useState(1);
   const [category, setCategory] = useState(0);
@@ -119,6 +121,10 @@ export function DeskConsolePage() {
     if (!agentAddress) return "This desk has no active agent.";
     if (!/^\d+$/.test(ticketId.trim())) return "Enter the ticket id (a whole number).";
     if (BigInt(ticketId.trim()) >= 1n << 64n) return "The ticket id is too large (at most 64 bits).";
+    const from = escalatedFrom.trim();
+    if (from !== "" && !/^\d+$/.test(from)) return "Enter the AI assistant's ticket id as a whole number, or leave it empty.";
+    if (from !== "" && (BigInt(from) === 0n || BigInt(from) >= 1n << 64n)) return "The AI assistant's ticket id must be from 1 to 2^64 − 1.";
+    if (from !== "" && BigInt(from) === BigInt(ticketId.trim())) return "A ticket cannot be escalated from itself.";
     if (!isAddress(requester.trim(), { strict: false })) return "Enter the requester's wallet address (0x followed by 40 hex characters).";
     if (!/^\d+$/.test(pausedMinutes.trim())) return "Enter the time the ticket waited on the requester in whole minutes (0 if none).";
     if (!chainNow.data) return "Reading the chain's clock…";
@@ -134,8 +140,9 @@ export function DeskConsolePage() {
       resolvedAt: fromLocalInput(resolvedAt),
       pausedSeconds: Math.min(Number(pausedMinutes.trim()) * 60, 2 ** 48 - 1),
       deadline: chainNow.data + validDays * DAY,
+      ...(from === "" ? {} : { escalatedFrom: BigInt(from) }),
     };
-  }, [selected, agent, ticketId, requester, chainNow.data, priority, category, opened, firstResponseAt, resolvedAt, pausedMinutes, validDays]);
+  }, [selected, agent, ticketId, escalatedFrom, requester, chainNow.data, priority, category, opened, firstResponseAt, resolvedAt, pausedMinutes, validDays]);
   // The desk's calendar from the SLA's typed parameters, for business-time priorities.
   const calendar = rules.data?.slaParams && selected ? packCalendar(calendarForDesk(rules.data.slaParams, selected.desk.id)) : undefined;
   const preview = typeof draft !== "string" && rules.data && chainNow.data ? judgeReceipt(draft, rules.data.terms, chainNow.data, calendar) : undefined;
@@ -230,6 +237,19 @@ export function DeskConsolePage() {
               <input name="ticketId" inputMode="numeric" value={ticketId} onChange={(e) => setTicketId(e.target.value)} required />
             </label>
             <label>
+              Escalated from AI ticket <span className="hint">(optional)</span>
+              <input
+                name="escalatedFrom"
+                inputMode="numeric"
+                value={escalatedFrom}
+                onChange={(e) => setEscalatedFrom(e.target.value)}
+                aria-describedby="escalated-hint"
+              />
+              <span id="escalated-hint" className="hint">
+                The ticket id the desk's AI assistant handled before handing over to a person: both tickets get rated.
+              </span>
+            </label>
+            <label>
               Priority
               <select name="priority" value={priority} onChange={(e) => setPriority(Number(e.target.value))}>
                 {PRIORITY_LABELS.map((p, i) => (
@@ -286,7 +306,7 @@ export function DeskConsolePage() {
             preview && (
               <p className={preview.ok ? "hint" : "error-note"} data-testid="console-preview">
                 {preview.ok
-                  ? `If rated now, the contract will record: ${preview.verdict === "None" ? "no SLA in force" : `SLA ${preview.verdict.toLowerCase()}`}${preview.firstResponse?.clock === "business" ? " (business hours)" : ""}. The requester has ${formatDuration(preview.secondsLeft)} to rate, until ${formatDate(preview.rateBy)}.`
+                  ? `If rated now, the contract will record: ${preview.verdict === "None" ? "no SLA in force" : `SLA ${preview.verdict.toLowerCase()}`}${preview.firstResponse?.clock === "business" ? " (business hours)" : ""}. The requester has ${formatDuration(preview.secondsLeft)} to rate, until ${localDate(preview.rateBy)}.`
                   : deskProblemMessage(preview.problem)}
               </p>
             )

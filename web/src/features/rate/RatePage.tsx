@@ -123,6 +123,12 @@ function ReceiptView({ link }: { link: ReceiptLink }) {
         <div className="rate-line rate-agent" data-testid="agent-about">
           <AgentKindBadge kind={facts.agentKind} /> <CredentialsInForce agent={receipt.agent} />
         </div>
+        {receipt.escalatedFrom !== undefined && (
+          <p className="rate-line" data-testid="escalated-from">
+            {facts.deskName} escalated this ticket to a person from its AI assistant's ticket {receipt.escalatedFrom.toString()}: the desk signed that link on
+            this receipt. Rate this person here; the AI assistant's ticket is rated on its own receipt.
+          </p>
+        )}
         <p className="rate-line" data-testid="sla-preview">
           {sla ? (
             <>
@@ -149,6 +155,8 @@ function ReceiptView({ link }: { link: ReceiptLink }) {
             <dd>{PRIORITY_LABELS[receipt.priority]}</dd>
             <dt>Category</dt>
             <dd>{category ?? "none given"}</dd>
+            <dt>Escalated from</dt>
+            <dd>{receipt.escalatedFrom === undefined ? "not escalated" : `AI assistant's ticket ${receipt.escalatedFrom.toString()}`}</dd>
             <dt>Opened</dt>
             <dd>
               <DateTime seconds={receipt.openedAt} />

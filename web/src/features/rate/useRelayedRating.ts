@@ -3,7 +3,7 @@
  * RatingIntent, hand it to the relayer and follow its status live until it is confirmed or refused (the
  * steps: lib/useRelayed.ts).
  */
-import { type ReceiptLink, ratingRelayBody, relayRating, signRatingIntent, supportRatingsAbi, waitForRelay } from "@support-quality/sdk";
+import { type ReceiptLink, rateCall, ratingRelayBody, relayRating, signRatingIntent, supportRatingsAbi, waitForRelay } from "@support-quality/sdk";
 import type { TransactionReceipt } from "viem";
 import { useConfig, useConnection, useSignTypedData } from "wagmi";
 import { readContract, simulateContract } from "wagmi/actions";
@@ -27,8 +27,7 @@ export function useRelayedRating(link: ReceiptLink, url: string | undefined) {
     const domain = { chainId, verifyingContract: contract };
     return relayed.run({
       chainId,
-      simulate: () =>
-        simulateContract(config, { ...ratings, functionName: "rate", args: [receipt, signature, signer, score, tags, comment], account: connection.address }),
+      simulate: () => simulateContract(config, { ...ratings, ...rateCall(receipt, signature, signer, score, tags, comment), account: connection.address }),
       sign: async () => {
         const nonce = await readContract(config, { ...ratings, functionName: "nonces", args: [receipt.requester] });
         const intent = { receipt, score, tags, comment, nonce, deadline };
