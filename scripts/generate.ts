@@ -172,7 +172,10 @@ export function abiItemNames(contract: string, abi: Abi): string[] {
 /**
  * Each item of one contract's ABI as its own `as const` export. A bundler drops the exports no module uses, so
  * a small ABI built from a few items (`[supportGovernor_state, supportGovernor_proposalCount] as const`) ships
- * only those items, where importing `supportGovernorAbi` ships all of it. The items are the full ABI's, verbatim.
+ * only those items, where importing `supportGovernorAbi` ships all of it. The items are the full ABI's, verbatim,
+ * and the full ABI repeats them rather than listing these exports: a bundler keeps or drops a module's exports for
+ * the whole bundle, so a full ABI made of them (used by the lazy pages) kept every item in the first route's chunk
+ * (measured: 187.4 kB instead of 179.0 kB).
  */
 export function renderAbiItems(name: string, abis = readAbis()): string {
   const abi = abis[name]!;

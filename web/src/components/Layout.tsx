@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useLayoutEffect } from "react";
 import { NavLink, Outlet, useMatches, useNavigation, useRouteError } from "react-router";
 import { errorMessage } from "../lib/errors";
 import { pageTitle } from "../lib/usePageTitle";
@@ -8,14 +8,17 @@ import { ConnectionBanner } from "./ConnectionBanner";
 import { NetworkBadge } from "./NetworkBadge";
 import { Loading } from "./States";
 
-/** The title of the deepest matched route (its `handle.title`); the overview is the site name alone. */
+/**
+ * The title of the deepest matched route (its `handle.title`); the overview is the site name alone. A layout
+ * effect, so that a page's own `usePageTitle` (a passive effect, run after it) refines it on the same render.
+ */
 function useRouteTitle() {
   const matches = useMatches();
   const handle = [...matches].reverse().find((m) => typeof (m.handle as { title?: unknown } | undefined)?.title === "string")?.handle as
     | { title: string }
     | undefined;
   const path = matches.at(-1)?.pathname;
-  useEffect(() => {
+  useLayoutEffect(() => {
     document.title = pageTitle(path === "/" ? undefined : handle?.title);
   }, [handle?.title, path]);
 }

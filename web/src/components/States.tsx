@@ -35,7 +35,7 @@ export function ErrorNote({ error }: { error: unknown }) {
 export function CachedNotice({ query, what }: { query: { data?: unknown; isError: boolean; dataUpdatedAt: number }; what: string }) {
   const health = useChainHealth();
   if (query.data === undefined || (!query.isError && health !== "offline")) return null;
-  const at = new Date(query.dataUpdatedAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+  const at = new Date(query.dataUpdatedAt).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
   return (
     <p className="cached-note" role="status" data-testid="cached-notice">
       Cached data: {what} as last read at {at}; they may have changed since.

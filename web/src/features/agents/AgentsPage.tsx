@@ -3,6 +3,7 @@ import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { AddressText } from "../../components/Address";
 import { Empty, ErrorNote, Loading } from "../../components/States";
+import { TableScroll } from "../../components/TableScroll";
 import { AgentKindBadge } from "./AgentKindBadge";
 import { type AgentEntry, useDirectory, useRulesAt } from "./queries";
 import { averageText, percent, summarizeStats } from "./stats";
@@ -80,7 +81,7 @@ export function AgentsPage() {
           {rows.length === 0 ? (
             <Empty>No agent matches “{query}”.</Empty>
           ) : (
-            <div className="table-scroll">
+            <TableScroll label="Agents">
               <table data-testid="agent-table">
                 <thead>
                   <tr>
@@ -99,7 +100,7 @@ export function AgentsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
         </>
       )}

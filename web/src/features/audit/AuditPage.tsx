@@ -11,6 +11,7 @@ import {
   describeRow,
   type Progress,
   type StatsVerdict,
+  shortId,
   type TimelineRow,
   toCsv,
   toJsonFile,
@@ -25,6 +26,7 @@ import { useProtocol } from "../../lib/useProtocol";
 import { type Filters, filterRows, NO_FILTERS, orderRows, rowLinks } from "./filters";
 import "./audit.css";
 import { DateTime } from "../../components/DateTime";
+import { TableScroll } from "../../components/TableScroll";
 import { useAudit } from "./useAudit";
 
 const ROW_HEIGHT = 56;
@@ -213,6 +215,12 @@ function RowList({ rows, handles }: { rows: TimelineRow[]; handles: ReadonlyMap<
                       <dt>{f.name}</dt>
                       <dd>
                         <code className="exact">{f.exact}</code>
+                        {/Id$/.test(f.key) && (
+                          <>
+                            {" "}
+                            <CopyButton text={f.exact} label="copy" />
+                          </>
+                        )}
                       </dd>
                     </Fragment>
                   ))}
@@ -228,6 +236,7 @@ function RowList({ rows, handles }: { rows: TimelineRow[]; handles: ReadonlyMap<
                     {l.label}
                   </Link>
                 ))}
+                {proposalIdOf(row) && <CopyButton text={proposalIdOf(row)!} label={`proposal ${shortId(proposalIdOf(row)!)}`} />}
                 <CopyButton text={row.tx} label={`tx ${shortHash(row.tx)}`} />
               </span>
             </div>
@@ -236,6 +245,12 @@ function RowList({ rows, handles }: { rows: TimelineRow[]; handles: ReadonlyMap<
       </div>
     </div>
   );
+}
+
+/** The proposal a row is about (its `proposalId` field), as the decimal the governor uses. */
+function proposalIdOf(row: TimelineRow): string | undefined {
+  const id = row.args.proposalId;
+  return id === undefined || id === null ? undefined : String(id);
 }
 
 /** A short form of a long value; a click copies the whole value. */
@@ -299,7 +314,7 @@ function Verdict({
           label={(v) => handles.get(v.key.toLowerCase()) || shortAddress(v.key)}
         />
         <h3>Policies</h3>
-        <div className="table-scroll">
+        <TableScroll label="Policies">
           <table className="audit-table" data-testid="audit-policies">
             <thead>
               <tr>
@@ -326,7 +341,7 @@ function Verdict({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </details>
     </>
   );
@@ -346,7 +361,7 @@ function StatsTable({
   return (
     <>
       <h3>{title}</h3>
-      <div className="table-scroll">
+      <TableScroll label={title}>
         <table className="audit-table" data-testid={`audit-${title.toLowerCase()}`}>
           <thead>
             <tr>
@@ -383,7 +398,7 @@ function StatsTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

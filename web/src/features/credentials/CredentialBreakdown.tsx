@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { ErrorNote, Loading } from "../../components/States";
+import { TableScroll } from "../../components/TableScroll";
 import type { DeskEntry } from "../agents/queries";
 import { averageText, percent } from "../agents/stats";
 import { breakdownByLevel } from "./breakdown";
@@ -18,7 +19,7 @@ export function CredentialBreakdown({ desk, scale }: { desk: DeskEntry; scale: n
   if (levels.data.length === 0) return <p className="empty">The DAO has defined no credential level yet.</p>;
   const rows = breakdownByLevel(levels.data, desk.agents, credentials.data, scale);
   return (
-    <div className="table-scroll">
+    <TableScroll label="Ratings by credential level">
       <table data-testid="credential-breakdown">
         <thead>
           <tr>
@@ -52,6 +53,6 @@ export function CredentialBreakdown({ desk, scale }: { desk: DeskEntry; scale: n
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

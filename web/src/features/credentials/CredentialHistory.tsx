@@ -6,6 +6,7 @@ import type { Address } from "viem";
 import { AddressText } from "../../components/Address";
 import { DateTime } from "../../components/DateTime";
 import { ErrorNote, Loading } from "../../components/States";
+import { TableScroll } from "../../components/TableScroll";
 import { CredentialList } from "./CredentialsInForce";
 import { type CredentialEntry, type CredentialRecord, useCredentialRecords, useCredentials } from "./queries";
 
@@ -56,7 +57,7 @@ export function CredentialHistory({ agent }: { agent: Address }) {
       <CredentialList credentials={credentials.data} />
       <h3>History</h3>
       {records.error && <ErrorNote error={records.error} />}
-      <div className="table-scroll">
+      <TableScroll label="Credential history">
         <table data-testid="credential-history">
           <thead>
             <tr>
@@ -94,7 +95,7 @@ export function CredentialHistory({ agent }: { agent: Address }) {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

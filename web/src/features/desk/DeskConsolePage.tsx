@@ -5,7 +5,6 @@ import {
   calendarForDesk,
   checkReceipt,
   deskProblemMessage,
-  formatDate,
   formatDuration,
   judgeReceipt,
   label,

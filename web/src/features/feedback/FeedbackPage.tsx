@@ -4,11 +4,11 @@
  * scores and SLA compliance per category — computed from the audited event history (the Audit page's run),
  * exportable as CSV. `npm run feedback` prints the same report from an audit export.
  */
-import { formatDate } from "@support-quality/sdk";
 import { type FeedbackReport, feedbackCsv, feedbackReport, feedbackSlaCsv } from "@support-quality/sdk/audit";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { Empty, ErrorNote, Loading } from "../../components/States";
+import { TableScroll } from "../../components/TableScroll";
 import { download } from "../../lib/download";
 import { useAudit } from "../audit/useAudit";
 
@@ -85,7 +85,7 @@ function Report({ report, name }: { report: FeedbackReport; name: string }) {
   const colour = (category: number) => PALETTE[category % PALETTE.length]!;
   return (
     <>
-      <div className="table-scroll">
+      <TableScroll label="Ratings by ticket category">
         <table data-testid="feedback-table">
           <caption>{report.total} ratings by ticket category</caption>
           <thead>
@@ -115,7 +115,7 @@ function Report({ report, name }: { report: FeedbackReport; name: string }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <button type="button" onClick={() => download(`${name}.csv`, "text/csv", feedbackCsv(report))} data-testid="feedback-csv">
         Download CSV
       </button>
@@ -126,7 +126,7 @@ function Report({ report, name }: { report: FeedbackReport; name: string }) {
         <p className="muted">No rating in this range was judged against an SLA.</p>
       ) : (
         <>
-          <div className="table-scroll">
+          <TableScroll label="SLA verdicts per priority and category">
             <table data-testid="feedback-sla">
               <caption>SLA verdicts per priority and ticket category, most breaches first</caption>
               <thead>
@@ -148,7 +148,7 @@ function Report({ report, name }: { report: FeedbackReport; name: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <button type="button" onClick={() => download(`${name}-sla.csv`, "text/csv", feedbackSlaCsv(report))} data-testid="feedback-sla-csv">
             Download SLA CSV
           </button>
@@ -184,6 +184,11 @@ function Report({ report, name }: { report: FeedbackReport; name: string }) {
 }
 
 /** Stacked bars: one per week, one segment per category (an accessible table above carries the numbers). */
+/** A week's first day ("3 Dec") in the reader's locale; weeks are UTC weeks, as in the report's CSV. */
+function weekLabel(start: number): string {
+  return new Date(start * 1000).toLocaleDateString(undefined, { day: "numeric", month: "short", timeZone: "UTC" });
+}
+
 function WeeklyChart({ report, colour }: { report: FeedbackReport; colour: (category: number) => string }) {
   const weeks = [...new Set(report.buckets.map((b) => b.start))];
   const totals = weeks.map((w) => report.buckets.filter((b) => b.start === w).reduce((n, b) => n + b.count, 0));
@@ -196,7 +201,7 @@ function WeeklyChart({ report, colour }: { report: FeedbackReport; colour: (cate
       width={width}
       height={height + 24}
       role="img"
-      aria-label={`Ratings per week: ${weeks.map((w, i) => `${formatDate(w).slice(0, 11)} ${totals[i]}`).join(", ")}`}
+      aria-label={`Ratings per week: ${weeks.map((w, i) => `week of ${weekLabel(w)}: ${totals[i]}`).join(", ")}`}
       data-testid="feedback-chart"
     >
       {weeks.map((w, i) => {
@@ -215,7 +220,7 @@ function WeeklyChart({ report, colour }: { report: FeedbackReport; colour: (cate
                 );
               })}
             <text x={bar / 2} y={height + 16} textAnchor="middle" fontSize="11">
-              {formatDate(w).slice(0, 6)}
+              {weekLabel(w)}
             </text>
           </g>
         );

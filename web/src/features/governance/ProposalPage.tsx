@@ -8,6 +8,7 @@ import { AddressText } from "../../components/Address";
 import { DateTime } from "../../components/DateTime";
 import { RelayStatusLine } from "../../components/RelayStatusLine";
 import { Empty, ErrorNote, Loading } from "../../components/States";
+import { TableScroll } from "../../components/TableScroll";
 import { TxButton } from "../../components/TxButton";
 import { TxStatus } from "../../components/TxStatus";
 import { useCastVote, useExecute, useQueue } from "../../lib/actions";
@@ -121,7 +122,7 @@ function VoterList({ votes }: { votes: ReturnType<typeof useVotes> }) {
   return (
     <section aria-labelledby="voters-title">
       <h2 id="voters-title">Voters ({votes.data.length})</h2>
-      <div className="table-scroll">
+      <TableScroll label="Voters">
         <table data-testid="voter-list">
           <thead>
             <tr>
@@ -144,7 +145,7 @@ function VoterList({ votes }: { votes: ReturnType<typeof useVotes> }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {votes.data.length > shown && (
         <button type="button" onClick={() => setShown(shown + VOTERS_PAGE)}>
           Show {Math.min(VOTERS_PAGE, votes.data.length - shown)} more

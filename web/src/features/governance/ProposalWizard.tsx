@@ -18,6 +18,7 @@ import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { useReadContracts } from "wagmi";
 import { ErrorNote, Loading } from "../../components/States";
+import { TableScroll } from "../../components/TableScroll";
 import { TxButton } from "../../components/TxButton";
 import { TxStatus } from "../../components/TxStatus";
 import { usePropose } from "../../lib/actions";
@@ -263,7 +264,7 @@ function CalendarFields({
           onChange={(e) => onChange({ utcOffset: Number(e.target.value) })}
         />
       </label>
-      <div className="table-scroll">
+      <TableScroll label="Proposed changes">
         <table>
           <tbody>
             {WEEKDAY_NAMES.map((day, i) => (
@@ -289,7 +290,7 @@ function CalendarFields({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <label>
         Holidays (YYYY-MM-DD, comma-separated, at most 16)
         <input name={`${prefix}holidays`} value={calendar.holidays ?? ""} onChange={(e) => onChange({ holidays: e.target.value })} />
@@ -502,7 +503,7 @@ export function ProposalWizardPage() {
         {draft.kind === SLA && (
           <fieldset>
             <legend>Targets per priority (minutes)</legend>
-            <div className="table-scroll">
+            <TableScroll label="Parameters">
               <table>
                 <thead>
                   <tr>
@@ -547,7 +548,7 @@ export function ProposalWizardPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             {(draft.businessHours ?? 0) !== 0 && <BusinessCalendars draft={draft} set={set} />}
           </fieldset>
         )}

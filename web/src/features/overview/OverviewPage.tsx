@@ -19,6 +19,7 @@ import { useClient } from "wagmi";
 import { AgentName } from "../../components/AgentName";
 import { DateTime } from "../../components/DateTime";
 import { CachedNotice, Empty, ErrorNote, Loading } from "../../components/States";
+import { TableScroll } from "../../components/TableScroll";
 import { useAgentHandles } from "../../lib/agentHandles";
 import { useChainNow } from "../../lib/chainTime";
 import { usePolicies, versionInForce } from "../../lib/policies";
@@ -106,7 +107,7 @@ function StandingTable({ rows, caption, handles }: { rows: Standing[]; caption: 
   const isAgent = handles !== undefined;
   if (rows.length === 0) return <Empty>No ratings yet.</Empty>;
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -128,7 +129,7 @@ function StandingTable({ rows, caption, handles }: { rows: Standing[]; caption: 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -1,5 +1,6 @@
 import { decodeParams, formatDuration, PRIORITY_LABELS, paramChanges } from "@support-quality/sdk";
 import type { Hex } from "viem";
+import { TableScroll } from "../../components/TableScroll";
 
 /** The typed parameters of a version: SLA targets per priority, the rating rules, or the official channels. */
 export function ParamsView({ kind, params }: { kind: number; params: Hex }) {
@@ -11,7 +12,7 @@ export function ParamsView({ kind, params }: { kind: number; params: Hex }) {
   }
   if (typed.kind === "sla") {
     return (
-      <div className="table-scroll">
+      <TableScroll label="SLA targets">
         <table className="params" data-testid="sla-params">
           <caption className="visually-hidden">SLA targets</caption>
           <thead>
@@ -31,7 +32,7 @@ export function ParamsView({ kind, params }: { kind: number; params: Hex }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     );
   }
   if (typed.kind === "rules") {
@@ -74,7 +75,7 @@ export function ParamChangesTable({ kind, before, after }: { kind: number; befor
       </p>
     );
   return (
-    <div className="table-scroll">
+    <TableScroll label="Enforced values that change">
       <table className="params" data-testid="param-changes">
         <caption>Enforced values that change</caption>
         <thead>
@@ -98,6 +99,6 @@ export function ParamChangesTable({ kind, before, after }: { kind: number; befor
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

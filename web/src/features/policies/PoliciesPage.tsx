@@ -2,6 +2,7 @@ import { label, POLICY_KIND_LABELS } from "@support-quality/sdk";
 import { Link } from "react-router";
 import { DateTime } from "../../components/DateTime";
 import { Empty, ErrorNote, Loading } from "../../components/States";
+import { TableScroll } from "../../components/TableScroll";
 import { useChainNow } from "../../lib/chainTime";
 import { scheduledVersion, usePolicies, versionInForce } from "../../lib/policies";
 
@@ -16,7 +17,7 @@ export function PoliciesPage() {
       {policies.error && <ErrorNote error={policies.error} />}
       {policies.data?.length === 0 && <Empty>No policy has been published yet.</Empty>}
       {policies.data && policies.data.length > 0 && (
-        <div className="table-scroll">
+        <TableScroll label="Policies">
           <table data-testid="policies-table">
             <thead>
               <tr>
@@ -65,7 +66,7 @@ export function PoliciesPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

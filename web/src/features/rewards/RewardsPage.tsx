@@ -11,6 +11,7 @@ import { useConnection, useReadContract, useReadContracts } from "wagmi";
 import { AddressText } from "../../components/Address";
 import { DateTime } from "../../components/DateTime";
 import { Empty, ErrorNote, Loading } from "../../components/States";
+import { TableScroll } from "../../components/TableScroll";
 import { TxButton } from "../../components/TxButton";
 import { TxStatus } from "../../components/TxStatus";
 import { useAgentHandles } from "../../lib/agentHandles";
@@ -129,7 +130,7 @@ function EpochCard({ epoch, deskName }: { epoch: EpochRewards; deskName: string 
       {computed.rewards.length === 0 ? (
         <Empty>Nobody earned a reward under this formula.</Empty>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="What each helper earned">
           <table data-testid="epoch-rewards">
             <thead>
               <tr>
@@ -167,7 +168,7 @@ function EpochCard({ epoch, deskName }: { epoch: EpochRewards; deskName: string 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <ClaimPanel
         epoch={epoch}

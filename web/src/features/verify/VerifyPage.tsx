@@ -17,6 +17,7 @@ import { DateTime } from "../../components/DateTime";
 import { ErrorNote, Loading } from "../../components/States";
 import { useChainNow } from "../../lib/chainTime";
 import { usePolicies, versionInForce } from "../../lib/policies";
+import { usePageTitle } from "../../lib/usePageTitle";
 import { useProtocol } from "../../lib/useProtocol";
 import { AgentKindBadge, kindName } from "../agents/AgentKindBadge";
 import { CredentialsInForce } from "../credentials/CredentialsInForce";
@@ -282,6 +283,7 @@ export function VerifyPage() {
   const params = useParams();
   const navigate = useNavigate();
   const current = params.addressOrHandle ? decodeURIComponent(params.addressOrHandle) : "";
+  usePageTitle(current ? `Verify ${current}` : undefined);
   const [input, setInput] = useState(current);
   useEffect(() => setInput(current), [current]);
   const subject = parseSubject(current);
