@@ -9,7 +9,7 @@
 import { encodeRatingRulesParams, encodeSlaParams, PolicyKind, type Receipt, signReceipt, supportGovernorAbi, VoteType } from "@support-quality/sdk";
 import type { Deployment } from "@support-quality/sdk/audit";
 import type { NetworkConnection } from "hardhat/types/network";
-import { type Abi, type Address, type ContractFunctionName, encodeFunctionData, type Hex, keccak256, parseEther, toHex } from "viem";
+import { type Abi, type Address, type ContractFunctionName, encodeFunctionData, type Hex, keccak256, parseEther, parseGwei, toHex } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { deployProtocol } from "../../deploy/protocol.js";
 import { type ContractCall, calldata } from "../../scripts/stack/tx.js";
@@ -86,8 +86,18 @@ export async function buildScaleHistory(connection: NetworkConnection, options: 
   }
 
   await rpc("evm_setAutomine", [false]);
-  const send = (from: Address, to: Address, data: Hex, gas = 1_000_000) =>
-    rpc("eth_sendTransaction", [{ from, to, data, gas: toHex(gas) }]) as Promise<Hex>;
+  // Explicit nonces and fees: without them Hardhat works out the sender's next nonce (and the fee) from the
+  // pending block on every send — re-running the pending transactions, a cost that grows with the block.
+  const nonces = new Map<Address, number>();
+  const nextNonce = async (from: Address) => {
+    let nonce = nonces.get(from);
+    if (nonce === undefined) nonce = Number(await rpc("eth_getTransactionCount", [from, "latest"]));
+    nonces.set(from, nonce + 1);
+    return nonce;
+  };
+  const fee = { maxFeePerGas: toHex(parseGwei("50")), maxPriorityFeePerGas: toHex(parseGwei("1")) };
+  const send = (from: Address, to: Address, data: Hex, nonce: number, gas = 1_000_000) =>
+    rpc("eth_sendTransaction", [{ from, to, data, gas: toHex(gas), nonce: toHex(nonce), ...fee }]) as Promise<Hex>;
   const dao = <const abi extends Abi, name extends ContractFunctionName<abi, "nonpayable" | "payable">>(
     to: Address,
     abi: abi,
@@ -108,24 +118,12 @@ export async function buildScaleHistory(connection: NetworkConnection, options: 
   const block = async (txs: Tx[], what: string) => {
     const hashes: Hex[] = [];
     let t = performance.now();
-    // Transactions of one sender must reach the node in order (nonces are assigned on arrival).
-    const bySender = new Map<Address, typeof txs>();
-    for (const tx of txs) {
-      const lane = bySender.get(tx.from);
-      if (lane) lane.push(tx);
-      else bySender.set(tx.from, [tx]);
-    }
-    const lanes = [...bySender.values()];
-    for (let i = 0; i < lanes.length; i += 200) {
-      const sent = await Promise.all(
-        lanes.slice(i, i + 200).map(async (lane) => {
-          const out: Hex[] = [];
-          for (const tx of lane) out.push(await send(tx.from, tx.to, tx.data, tx.gas));
-          return out;
-        }),
-      );
-      hashes.push(...sent.flat());
-    }
+    // Nonces are given in order of the list; the sends then go in parallel.
+    const withNonces = [];
+    for (const tx of txs) withNonces.push({ ...tx, nonce: await nextNonce(tx.from) });
+    const senders = new Set(txs.map((tx) => tx.from)).size;
+    for (let i = 0; i < withNonces.length; i += 200)
+      hashes.push(...(await Promise.all(withNonces.slice(i, i + 200).map((tx) => send(tx.from, tx.to, tx.data, tx.nonce, tx.gas)))));
     phaseMs.send += performance.now() - t;
     t = performance.now();
     await rpc("evm_mine");
@@ -145,14 +143,14 @@ export async function buildScaleHistory(connection: NetworkConnection, options: 
       if (failed >= 0) throw new Error(`${what}: transaction ${hashes[i + failed]} ${receipts[failed] ? "reverted" : "was not mined"}`);
     }
     phaseMs.receipts += performance.now() - t;
-    if (process.env.SCALE_DEBUG) log(`    ${what}: ${txs.length} txs, ${lanes.length} senders; ${JSON.stringify(phaseMs)}`);
+    if (process.env.SCALE_DEBUG) log(`    ${what}: ${txs.length} txs, ${senders} senders; ${JSON.stringify(phaseMs)}`);
   };
   const impersonate = async (accounts: Address[]) => {
     for (let i = 0; i < accounts.length; i += 200)
       await Promise.all(
         accounts.slice(i, i + 200).map(async (a) => {
           await rpc("hardhat_impersonateAccount", [a]);
-          await rpc("hardhat_setBalance", [a, toHex(parseEther("1000"))]);
+          await rpc("hardhat_setBalance", [a, toHex(parseEther("1000000"))]);
         }),
       );
   };
@@ -182,11 +180,13 @@ export async function buildScaleHistory(connection: NetworkConnection, options: 
       deskIds.slice(i, i + 100).map((d, k) => dao(agentRegistry.address, agentRegistry.abi, "setOperator", [before + d, operators[i + k], true])),
       "setOperator",
     );
-  const asOperator = (i: number, call: { data: Hex }) => ({ ...call, from: operators[i] });
+  const asOperator = (i: number, call: Tx) => ({ ...call, from: operators[i] });
   await batch(
     deskIds.flatMap((d, i) => [
       asOperator(i, dao(agentRegistry.address, agentRegistry.abi, "setIssuer", [before + d, issuers[i].address, true])),
-      ...agentsByDesk[i].map((agent, a) => asOperator(i, dao(agentRegistry.address, agentRegistry.abi, "addAgent", [before + d, agent, `desk${d}-agent${a}`, 0]))),
+      ...agentsByDesk[i].map((agent, a) =>
+        asOperator(i, dao(agentRegistry.address, agentRegistry.abi, "addAgent", [before + d, agent, `desk${d}-agent${a}`, 0])),
+      ),
     ]),
     "desk set-up",
   );
@@ -246,7 +246,11 @@ export async function buildScaleHistory(connection: NetworkConnection, options: 
         .map((voter, v) => ({
           from: voter,
           to: governor.address,
-          data: encodeFunctionData({ abi: supportGovernorAbi, functionName: "castVote", args: [id, [VoteType.For, VoteType.Against, VoteType.Abstain][(v + p) % 3]] }),
+          data: encodeFunctionData({
+            abi: supportGovernorAbi,
+            functionName: "castVote",
+            args: [id, [VoteType.For, VoteType.Against, VoteType.Abstain][(v + p) % 3]],
+          }),
         })),
     );
     for (let i = 0; i < ballots.length; i += 500) await batch(ballots.slice(i, i + 500), "castVote");

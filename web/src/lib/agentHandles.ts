@@ -3,12 +3,12 @@
  * healthy, else from the chain in bounded ranges. Every screen that names an agent shows its handle.
  */
 import { agentRegistry_AgentAdded, displayHandle } from "@support-quality/sdk";
+import { getContractEventsBounded } from "@support-quality/sdk/logs";
 import { useQuery } from "@tanstack/react-query";
 import type { Address, Client } from "viem";
 import { useClient } from "wagmi";
 import type { ProtocolDeployment } from "./contracts";
 import { fromIndexOrChain } from "./indexer";
-import { getContractEventsBounded } from "./logs";
 import { useProtocol } from "./useProtocol";
 
 /** Lower-cased address → handle; `agent` narrows the read to one agent. */

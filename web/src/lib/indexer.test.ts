@@ -1,6 +1,6 @@
+import { blockRanges, MAX_LOG_RANGE } from "@support-quality/sdk/logs";
 import { describe, expect, it } from "vitest";
 import { indexNotice } from "./indexer";
-import { blockRanges, MAX_LOG_RANGE } from "./logs";
 
 describe("indexNotice", () => {
   it("says nothing when the index is current or not configured", () => {

@@ -1,7 +1,7 @@
 /**
  * Where the dApp's lists come from: the protocol's indexer (indexer/, SQL over HTTP) when one is configured
  * (`VITE_INDEXER_URL`) and keeping up with the chain, else the chain itself through bounded, paged reads
- * (lib/logs.ts). Views the contracts answer directly (statusOf, stats, quorum) stay contract reads.
+ * (`@support-quality/sdk/logs`). Views the contracts answer directly (statusOf, stats, quorum) stay contract reads.
  */
 import { type IndexRow, indexerChainCheck, indexerStatus, queryIndex } from "@support-quality/sdk/indexer";
 import { useQuery } from "@tanstack/react-query";

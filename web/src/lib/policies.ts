@@ -4,11 +4,11 @@
  */
 
 import { policyRegistry_PolicyCreated, policyRegistry_PolicyPublished, policyRegistry_PolicyRetired } from "@support-quality/sdk";
+import { getContractEventsBounded } from "@support-quality/sdk/logs";
 import { useQuery } from "@tanstack/react-query";
 import type { Address, Hash, Hex } from "viem";
 import { useClient } from "wagmi";
 import { fromIndexOrChain, type IndexQuery } from "./indexer";
-import { getContractEventsBounded } from "./logs";
 import { useProtocol } from "./useProtocol";
 
 export interface PolicyVersion {

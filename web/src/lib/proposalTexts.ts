@@ -3,10 +3,10 @@
  * index's proposal table, or ProposalCreated events read in bounded ranges.
  */
 import { supportGovernor_ProposalCreated } from "@support-quality/sdk";
+import { getContractEventsBounded } from "@support-quality/sdk/logs";
 import { type Address, type Client, getAddress } from "viem";
 import type { ProtocolDeployment } from "./contracts";
 import { fromIndexOrChain } from "./indexer";
-import { getContractEventsBounded } from "./logs";
 
 export interface ProposalText {
   proposer: Address;

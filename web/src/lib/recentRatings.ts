@@ -3,10 +3,10 @@
  * from the chain head in bounded ranges (never the whole history).
  */
 import { supportRatings_Rated } from "@support-quality/sdk";
+import { getLatestContractEvents } from "@support-quality/sdk/logs";
 import { type Address, type Client, getAddress, type Hex } from "viem";
 import type { ProtocolDeployment } from "./contracts";
 import { fromIndexOrChain } from "./indexer";
-import { getLatestContractEvents } from "./logs";
 
 export interface RecentRating {
   key: string;

@@ -16,6 +16,7 @@ import {
   type SlaParams,
   supportRatingsAbi,
 } from "@support-quality/sdk";
+import { getContractEventsBounded, MAX_LOG_RANGE } from "@support-quality/sdk/logs";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { type Address, type Client, getAddress, type Hex } from "viem";
 import { getBlock, getBlockNumber, readContract } from "viem/actions";
@@ -23,7 +24,6 @@ import { useClient } from "wagmi";
 import { agentHandles } from "../../lib/agentHandles";
 import type { ProtocolDeployment } from "../../lib/contracts";
 import { fromIndexOrChain, type IndexQuery } from "../../lib/indexer";
-import { getContractEventsBounded, MAX_LOG_RANGE } from "../../lib/logs";
 import { useProtocol } from "../../lib/useProtocol";
 import type { ChainStats } from "./stats";
 

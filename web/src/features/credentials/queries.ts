@@ -5,13 +5,13 @@
  * start with "protocol" and name the credentials contract, so a grant or a revocation refreshes exactly these.
  */
 import { agentCredentialsAbi } from "@support-quality/sdk";
+import { getContractEventsBounded } from "@support-quality/sdk/logs";
 import { useQuery } from "@tanstack/react-query";
 import { type Address, type Client, getAddress } from "viem";
 import { readContract } from "viem/actions";
 import { useClient } from "wagmi";
 import type { ProtocolDeployment } from "../../lib/contracts";
 import { fromIndexOrChain } from "../../lib/indexer";
-import { getContractEventsBounded } from "../../lib/logs";
 import { useProtocol } from "../../lib/useProtocol";
 
 /** In force; past its expiry; or revoked by an examiner or the DAO (revocation wins when both). */

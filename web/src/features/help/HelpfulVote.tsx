@@ -1,11 +1,11 @@
 import { knowledgeBaseAbi } from "@support-quality/sdk";
+import { getContractEventsBounded } from "@support-quality/sdk/logs";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { type Address, zeroAddress } from "viem";
 import { useClient, useConnection, useReadContract } from "wagmi";
 import { TxButton } from "../../components/TxButton";
 import { TxStatus } from "../../components/TxStatus";
-import { getContractEventsBounded } from "../../lib/logs";
 import { useProtocol } from "../../lib/useProtocol";
 import { REASON_MAX_BYTES, useHelpfulVote } from "./useHelpfulVote";
 

@@ -4,12 +4,12 @@
  * network fails (deviceCache.ts).
  */
 import { ARTICLE_EVENTS, type ArticleRecord, articlesFromEvents, knowledgeBaseAbi } from "@support-quality/sdk";
+import { getContractEventsBounded } from "@support-quality/sdk/logs";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { Address, Client, Hash, Hex } from "viem";
 import { useClient } from "wagmi";
 import type { ProtocolDeployment } from "../../lib/contracts";
 import { fromIndexOrChain, type IndexQuery } from "../../lib/indexer";
-import { getContractEventsBounded } from "../../lib/logs";
 import { useProtocol } from "../../lib/useProtocol";
 import { type ArticleList, deviceCacheKey, deviceStorage, loadWithDeviceCache } from "./deviceCache";
 

@@ -5,10 +5,10 @@
  */
 
 import { agentRegistryAbi, checkReceipt, displayHandle, type Judgement, type ReceiptLink, shortAddress } from "@support-quality/sdk";
+import { getContractEventsBounded } from "@support-quality/sdk/logs";
 import { useQuery } from "@tanstack/react-query";
 import { usePublicClient } from "wagmi";
 import { deploymentOn } from "../../lib/contracts";
-import { getContractEventsBounded } from "../../lib/logs";
 
 export interface ReceiptFacts {
   /** A sentence when the receipt cannot be rated, from our checks or the contract's simulation. */

@@ -6,6 +6,7 @@
  */
 import { communityRewardsAbi, supportRatingsAbi } from "@support-quality/sdk";
 import { type ContractName, type JsonValue, type TimelineRow, toJson } from "@support-quality/sdk/audit";
+import { getContractEventsBounded } from "@support-quality/sdk/logs";
 import { type ComputedRewards, computeRewards, type RewardEpoch, rewardEpochs } from "@support-quality/sdk/rewards";
 import { useQuery } from "@tanstack/react-query";
 import type { Client, Hex } from "viem";
@@ -13,7 +14,6 @@ import { getBlock } from "viem/actions";
 import { useClient } from "wagmi";
 import type { ProtocolDeployment } from "../../lib/contracts";
 import { fromIndexOrChain, type IndexQuery } from "../../lib/indexer";
-import { getContractEventsBounded } from "../../lib/logs";
 import { useProtocol } from "../../lib/useProtocol";
 
 export interface EpochRewards extends RewardEpoch {
