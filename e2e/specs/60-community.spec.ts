@@ -51,6 +51,27 @@ async function shots(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 860 });
 }
 
+/** A rating link for a ticket @maya.ledgerly resolved ten minutes ago, signed by Ledgerly's issuer key. */
+async function mayaReceiptLink(ticket: Pick<Receipt, "ticketId" | "requester" | "escalatedFrom">): Promise<string> {
+  const issuer = devAccounts().find((a) => a.key === "ledgerlyIssuer")!;
+  const account = mnemonicToAccount(DEV_MNEMONIC, { addressIndex: issuer.index });
+  const now = await chainTime();
+  const receipt: Receipt = {
+    deskId: 1,
+    agent: addressOf("maya"),
+    priority: 1,
+    category: 1,
+    openedAt: now - 3600,
+    firstResponseAt: now - 3000,
+    resolvedAt: now - 600,
+    pausedSeconds: 0,
+    deadline: now + 86_400,
+    ...ticket,
+  };
+  const signature = await signReceipt(account, { chainId: 31337, verifyingContract: SupportRatings }, receipt);
+  return encodeReceiptLink({ chainId: 31337, contract: SupportRatings, receipt, signer: account.address, signature });
+}
+
 test("Verify shows maya's credentials, and names the AI assistant a program and the helper a volunteer", async ({ context }) => {
   const expected = await credentialTexts(addressOf("maya"));
   assert.equal(expected.length, 2, "maya holds Wallet basics and Security specialist");
@@ -93,24 +114,7 @@ test("Verify shows maya's credentials, and names the AI assistant a program and 
 });
 
 test("the rate page shows the kind and the credentials of the agent who helped", async ({ context }) => {
-  const issuer = devAccounts().find((a) => a.key === "ledgerlyIssuer")!;
-  const account = mnemonicToAccount(DEV_MNEMONIC, { addressIndex: issuer.index });
-  const now = await chainTime();
-  const receipt: Receipt = {
-    ticketId: 606_001n,
-    deskId: 1,
-    agent: addressOf("maya"),
-    requester: addressOf("spare1"),
-    priority: 1,
-    category: 1,
-    openedAt: now - 3600,
-    firstResponseAt: now - 3000,
-    resolvedAt: now - 600,
-    pausedSeconds: 0,
-    deadline: now + 86_400,
-  };
-  const signature = await signReceipt(account, { chainId: 31337, verifyingContract: SupportRatings }, receipt);
-  const link = encodeReceiptLink({ chainId: 31337, contract: SupportRatings, receipt, signer: account.address, signature });
+  const link = await mayaReceiptLink({ ticketId: 606_001n, requester: addressOf("spare1") });
 
   const own = await utcContext(context);
   try {
@@ -131,25 +135,7 @@ test("the rate page shows the kind and the credentials of the agent who helped",
 test(
   "a ticket the AI assistant escalated to a person: the rate page says so, and the rating records the link on-chain",
   async ({ context }) => {
-    const issuer = devAccounts().find((a) => a.key === "ledgerlyIssuer")!;
-    const account = mnemonicToAccount(DEV_MNEMONIC, { addressIndex: issuer.index });
-    const now = await chainTime();
-    const receipt: Receipt = {
-      ticketId: 606_002n,
-      deskId: 1,
-      agent: addressOf("maya"),
-      requester: addressOf("spare2"),
-      priority: 1,
-      category: 1,
-      openedAt: now - 3600,
-      firstResponseAt: now - 3000,
-      resolvedAt: now - 600,
-      pausedSeconds: 0,
-      deadline: now + 86_400,
-      escalatedFrom: 606_101n,
-    };
-    const signature = await signReceipt(account, { chainId: 31337, verifyingContract: SupportRatings }, receipt);
-    const link = encodeReceiptLink({ chainId: 31337, contract: SupportRatings, receipt, signer: account.address, signature });
+    const link = await mayaReceiptLink({ ticketId: 606_002n, requester: addressOf("spare2"), escalatedFrom: 606_101n });
     assert.match(link, /^v3\./);
 
     const own = await utcContext(context);

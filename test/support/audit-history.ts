@@ -34,8 +34,9 @@ export function prng(seed: number) {
   };
 }
 
-const SLA_PARAMS = { firstResponseMinutes: [240, 60, 30, 10], resolutionMinutes: [2880, 1440, 480, 120] } as const;
-const RULES_PARAMS = {
+/** The SLA and rating rules every generated history publishes. */
+export const SLA_PARAMS = { firstResponseMinutes: [240, 60, 30, 10], resolutionMinutes: [2880, 1440, 480, 120] } as const;
+export const RULES_PARAMS = {
   ratingWindow: 30 * 24 * 3600,
   scale: 5,
   tags: ["fast", "friendly", "solved", "escalated"],

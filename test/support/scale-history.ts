@@ -13,7 +13,7 @@ import { type Abi, type Address, type ContractFunctionName, encodeFunctionData, 
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { deployProtocol } from "../../deploy/protocol.js";
 import { type ContractCall, calldata } from "../../scripts/stack/tx.js";
-import { prng } from "./audit-history.js";
+import { prng, RULES_PARAMS, SLA_PARAMS } from "./audit-history.js";
 
 export interface ScaleOptions {
   ratings: number;
@@ -45,14 +45,6 @@ export interface ScaleHistory {
   hotAgentRatings: number;
   timings: Record<string, number>;
 }
-
-const SLA_PARAMS = { firstResponseMinutes: [240, 60, 30, 10], resolutionMinutes: [2880, 1440, 480, 120] } as const;
-const RULES_PARAMS = {
-  ratingWindow: 30 * 24 * 3600,
-  scale: 5,
-  tags: ["fast", "friendly", "solved", "escalated"],
-  categories: ["Wallet setup & backup", "Transactions & gas", "Security & phishing"],
-} as const;
 
 /** A deterministic address from a label (no key: these accounts are impersonated). */
 const addressOf = (label: string) => `0x${keccak256(toHex(label)).slice(-40)}` as Address;

@@ -40,6 +40,9 @@ describe("timeline rows in human units", () => {
       ["kind", "Service levels (SLA)", "1"],
       ["effective from", "30 Nov 2026, 00:53 UTC", "1796000000"],
     ]);
+    expect(describeRow(row("SupportGovernor", "ProposalCreated", { proposalId: PROPOSAL_ID, voteStart: "1796000000", voteEnd: "1796086400" }))).toBe(
+      "proposal id #3141…2862 · vote start 30 Nov 2026, 00:53 UTC · vote end 1 Dec 2026, 00:53 UTC",
+    );
     expect(describeRow(row("TimelockController", "MinDelayChange", { oldDuration: "3600", newDuration: "172800" }))).toBe(
       "old duration 1 h · new duration 2 d",
     );

@@ -37,7 +37,8 @@ export function rowKind(row: Pick<TimelineRow, "contract" | "event">): RowKind {
 }
 
 const TOKEN_FIELDS = new Set(["value", "previousVotes", "newVotes", "weight", "oldProposalThreshold", "newProposalThreshold"]);
-const TIME_FIELDS = new Set(["effectiveFrom", "removedAt", "retiredAt", "etaSeconds", "extendedDeadline"]);
+/** Times, including the governor's vote start and end (its ERC-6372 clock is timestamps). */
+const TIME_FIELDS = new Set(["effectiveFrom", "removedAt", "retiredAt", "etaSeconds", "extendedDeadline", "voteStart", "voteEnd"]);
 const DURATION_FIELDS = new Set([
   "delay",
   "oldDuration",

@@ -236,8 +236,8 @@ function RowList({ rows, handles }: { rows: TimelineRow[]; handles: ReadonlyMap<
                     {l.label}
                   </Link>
                 ))}
-                {proposalIdOf(row) && <CopyButton text={proposalIdOf(row)!} label={`proposal ${shortId(proposalIdOf(row)!)}`} />}
-                <CopyButton text={row.tx} label={`tx ${shortHash(row.tx)}`} />
+                {proposalIdOf(row) && <CopyButton text={proposalIdOf(row)!} label={`copy id ${shortId(proposalIdOf(row)!)}`} />}
+                <CopyButton text={row.tx} label={`copy tx ${shortHash(row.tx)}`} />
               </span>
             </div>
           );

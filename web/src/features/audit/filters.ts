@@ -56,7 +56,7 @@ export interface RowLink {
 export function rowLinks(row: TimelineRow): RowLink[] {
   const a = row.args;
   const links: RowLink[] = [];
-  if (a.proposalId !== undefined && row.contract === "SupportGovernor") links.push({ label: "proposal", to: `/governance/${a.proposalId}` });
+  if (a.proposalId !== undefined && row.contract === "SupportGovernor") links.push({ label: "open proposal", to: `/governance/${a.proposalId}` });
   if (a.policyId !== undefined) links.push({ label: `policy ${a.policyId}`, to: `/policies/${a.policyId}` });
   if (a.deskId !== undefined && Number(a.deskId) > 0) links.push({ label: `desk ${a.deskId}`, to: `/desks/${a.deskId}` });
   if (typeof a.agent === "string") links.push({ label: "agent", to: `/agents/${a.agent}` });
