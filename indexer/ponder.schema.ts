@@ -65,6 +65,9 @@ export const agent = onchainTable(
     status: t.integer().notNull(),
     since: t.bigint().notNull(),
     addedAt: t.bigint().notNull(),
+    /** Where AgentAdded was logged: the registry's order of a desk's agents (`deskAgents`). */
+    addedBlock: t.bigint().notNull(),
+    addedLogIndex: t.integer().notNull(),
     addedBy: t.hex().notNull(),
     count: t.integer().notNull(),
     sum: t.integer().notNull(),
@@ -75,7 +78,11 @@ export const agent = onchainTable(
     /** Ratings of receipts the agent signed itself (`agentSelfSignedStats`), counted apart. */
     selfSignedCount: t.integer().notNull(),
   }),
-  (table) => ({ deskIdx: index().on(table.deskId), handleIdx: index().on(table.handle), countIdx: index().on(table.count) }),
+  (table) => ({
+    deskIdx: index().on(table.deskId, table.addedBlock, table.addedLogIndex),
+    handleIdx: index().on(table.handle),
+    countIdx: index().on(table.count),
+  }),
 );
 
 export const agentStatusChange = onchainTable(

@@ -202,6 +202,8 @@ ponder.on("AgentRegistry:AgentAdded", async ({ event, context }) => {
     status: 1,
     since: event.block.timestamp,
     addedAt: event.block.timestamp,
+    addedBlock: event.block.number,
+    addedLogIndex: event.log.logIndex,
     addedBy: lower(event.args.by),
     ...emptyStats(),
     selfSignedCount: 0,

@@ -115,10 +115,14 @@ for (const database of ["pglite", "postgres"] as const) {
 
     it("counts every agent's and desk's ratings exactly as the contracts do", async () => {
       const ratings = { address: deployment.contracts.SupportRatings, abi: abis.SupportRatings } as const;
-      const agents = await queryIndex(url(), "select id, count, sum, histogram, sla_met, sla_breached, voided from agent order by id");
+      const registry = { address: deployment.contracts.AgentRegistry, abi: abis.AgentRegistry } as const;
+      // Every column the dApp's directory reads from the index instead of the contract views (web/src/lib/standings.ts).
+      const agents = await queryIndex(url(), "select id, desk_id, status, kind, count, sum, histogram, sla_met, sla_breached, voided from agent order by id");
       assert.ok(agents.length >= 5);
       for (const a of agents) {
         const s = await client.readContract({ ...ratings, functionName: "agentStats", args: [a.id as Address] });
+        const record = await client.readContract({ ...registry, functionName: "agent", args: [a.id as Address] });
+        assert.deepEqual([a.desk_id, a.status, a.kind], [record.deskId, record.status, record.kind], `agent ${a.id}`);
         assert.deepEqual(
           { count: a.count, sum: a.sum, histogram: a.histogram, slaMet: a.sla_met, slaBreached: a.sla_breached, voided: a.voided },
           {
@@ -132,13 +136,37 @@ for (const database of ["pglite", "postgres"] as const) {
           `agent ${a.id}`,
         );
       }
-      const desks = await queryIndex(url(), "select id, count, sum, sla_met, sla_breached from desk order by id");
+      const desks = await queryIndex(
+        url(),
+        "select id, name, self_signing, community, removed_at, count, sum, histogram, sla_met, sla_breached, voided from desk order by id",
+      );
+      assert.equal(desks.length, await client.readContract({ ...registry, functionName: "deskCount" }));
       for (const d of desks) {
         const s = await client.readContract({ ...ratings, functionName: "deskStats", args: [Number(d.id)] });
+        const record = await client.readContract({ ...registry, functionName: "desk", args: [Number(d.id)] });
+        const deskAgents = await client.readContract({ ...registry, functionName: "deskAgents", args: [Number(d.id)] });
         assert.deepEqual(
-          [d.count, d.sum, d.sla_met, d.sla_breached],
-          [Number(s.count), Number(s.sum), Number(s.slaMet), Number(s.slaBreached)],
+          [d.name, d.self_signing, d.community, d.removed_at == null, d.count, d.sum, d.histogram, d.sla_met, d.sla_breached, d.voided],
+          [
+            record.name,
+            record.selfSigning,
+            record.community,
+            record.removedAt === 0,
+            Number(s.count),
+            Number(s.sum),
+            s.histogram.map(Number),
+            Number(s.slaMet),
+            Number(s.slaBreached),
+            Number(s.voided),
+          ],
           `desk ${d.id}`,
+        );
+        // The directory lists a desk's agents in the order the registry added them.
+        const listed = await queryIndex(url(), "select id from agent where desk_id = $1 order by added_block, added_log_index", [Number(d.id)]);
+        assert.deepEqual(
+          listed.map((r) => String(r.id)),
+          deskAgents.map((a) => a.toLowerCase()),
+          `desk ${d.id}'s agents`,
         );
       }
       const [{ met }] = await queryIndex(url(), "select count(*)::int as met from rating where verdict = $1 and not voided and not self_signed", [

@@ -17,7 +17,22 @@ export const INDEX_TABLES = {
   desk: { key: "id", columns: ["name", "self_signing", "community", "removed_at", "agents", "count", "sum", "histogram", "sla_met", "sla_breached", "voided"] },
   agent: {
     key: "id",
-    columns: ["desk_id", "handle", "kind", "status", "since", "count", "sum", "histogram", "sla_met", "sla_breached", "voided", "self_signed_count"],
+    columns: [
+      "desk_id",
+      "handle",
+      "kind",
+      "status",
+      "since",
+      "added_block",
+      "added_log_index",
+      "count",
+      "sum",
+      "histogram",
+      "sla_met",
+      "sla_breached",
+      "voided",
+      "self_signed_count",
+    ],
   },
   rating: {
     key: "id",
@@ -140,7 +155,16 @@ export function expectedIndex(rows: readonly TimelineRow[]): Record<IndexTableNa
         Object.assign(desks.get(String(a.deskId)) ?? {}, { self_signing: a.newSelfSigning });
         break;
       case "AgentRegistry:AgentAdded": {
-        agents.set(lower(a.agent), { desk_id: a.deskId, handle: a.handle, kind: a.kind, status: 1, since: row.time, self_signed_count: 0 });
+        agents.set(lower(a.agent), {
+          desk_id: a.deskId,
+          handle: a.handle,
+          kind: a.kind,
+          status: 1,
+          since: row.time,
+          added_block: row.block,
+          added_log_index: row.logIndex,
+          self_signed_count: 0,
+        });
         agentStats.set(lower(a.agent), stats());
         const desk = desks.get(String(a.deskId));
         if (desk) desk.agents = Number(desk.agents) + 1;

@@ -57,9 +57,12 @@ function errorText(error: unknown): string {
   return parts.join(" | ").toLowerCase();
 }
 
-/** The provider refused the range as too large (too many results, or too many blocks). */
+/**
+ * The provider refused the range as too large (too many results, or too many blocks), or its answer was over
+ * the HTTP client's body limit (viem's 10 MiB).
+ */
 export function isRangeTooLarge(error: unknown): boolean {
-  return /too many|more than \d+ (results|logs)|limit exceeded|response size|block range|range (is )?too|exceeds? (the )?(max|limit)|query returned more|code -32005/.test(
+  return /too many|more than \d+ (results|logs)|limit exceeded|response size|block range|range (is )?too|exceeds? (the )?(max|limit)|query returned more|code -32005|exceeded the size limit/.test(
     errorText(error),
   );
 }

@@ -12,10 +12,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { promisify } from "node:util";
+import { supportRatingsAbi } from "@support-quality/sdk";
 import { type AuditReport, type RpcClient, readTimeline, type TimelineFile } from "@support-quality/sdk/audit";
+import { getContractEventsBounded, getLatestContractEvents } from "@support-quality/sdk/logs";
 import { network } from "hardhat";
 import type { NetworkConnection } from "hardhat/types/network";
-import { createPublicClient, custom, HttpRequestError, RpcRequestError } from "viem";
+import { type Client, createPublicClient, custom, HttpRequestError, RpcRequestError } from "viem";
+import { getContractEvents } from "viem/actions";
 import { EXIT, runCli } from "../../../scripts/audit.js";
 import { buildHistory, type History } from "../../support/audit-history.js";
 
@@ -209,6 +212,33 @@ describe("audit of a long history", () => {
     assert.ok(stats.flaked > 0, "the provider flaked");
     assert.equal(timeline.rows.length, logCount);
     assert.deepEqual(timeline.rows, reference.rows);
+  });
+
+  it("the dApp's bounded reader halves a range refused for its results: every rating, and the newest ten newest first", async () => {
+    const SupportRatings = history.deployment.contracts.SupportRatings;
+    const fromBlock = BigInt(history.deployment.deploymentBlock);
+    const all = await getContractEvents(client as Client, { address: SupportRatings, abi: supportRatingsAbi, eventName: "Rated", fromBlock, strict: true });
+    assert.equal(all.length, RATINGS);
+    // One 10,000-block range holds all 2,000 ratings; this provider refuses more than 300 results per request.
+    const { client: capped, stats } = providerLike(client, { maxResults: 300 });
+    // No transport retries: viem retries a -32005 three times before the reader sees it, which only slows the test.
+    const cappedClient = createPublicClient({ transport: custom(capped, { retryCount: 0 }) });
+    const bounded = await getContractEventsBounded(cappedClient, { address: SupportRatings, abi: supportRatingsAbi, eventName: "Rated", fromBlock });
+    assert.ok(stats.refused > 0, "the provider refused the whole range");
+    assert.deepEqual(
+      bounded.map((l) => l.args.ratingId),
+      all.map((l) => l.args.ratingId),
+    );
+    const refusedBefore = stats.refused;
+    const latest = await getLatestContractEvents(cappedClient, { address: SupportRatings, abi: supportRatingsAbi, eventName: "Rated", fromBlock }, 10);
+    assert.ok(stats.refused > refusedBefore);
+    assert.deepEqual(
+      latest.map((l) => l.args.ratingId),
+      all
+        .slice(-10)
+        .reverse()
+        .map((l) => l.args.ratingId),
+    );
   });
 
   it("fails in one line when the RPC dies mid-run, writes no timeline, and resumes from its cache", async () => {

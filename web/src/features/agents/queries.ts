@@ -1,6 +1,7 @@
 /**
- * The reads behind the directory and the profiles. Aggregates come from contract views (no indexer);
- * handles, ratings, replies and voids come from events since the deployment block. Query keys start
+ * The reads behind the directory and the profiles. The directory comes from `lib/standings` (the index when
+ * healthy, else contract views); one desk or agent always from the contract views; ratings, replies and
+ * voids a page at a time, from the index or from bounded event reads. Query keys start
  * with "protocol" and list the contracts they read, so a transaction invalidates exactly these.
  */
 
@@ -24,30 +25,11 @@ import { useClient } from "wagmi";
 import { agentHandles } from "../../lib/agentHandles";
 import type { ProtocolDeployment } from "../../lib/contracts";
 import { fromIndexOrChain, type IndexQuery } from "../../lib/indexer";
+import { type AgentEntry, agentFromChain, type DeskEntry, deskFromChain, desksWithAgents } from "../../lib/standings";
 import { useProtocol } from "../../lib/useProtocol";
-import type { ChainStats } from "./stats";
 
-export interface AgentEntry {
-  address: Address;
-  handle: string;
-  deskId: number;
-  /** AgentStatus: 1 active, 2 suspended, 3 removed. */
-  status: number;
-  /** AgentKind: a human agent, an AI assistant or a community helper. */
-  kind: number;
-  stats: ChainStats;
-}
-
-export interface DeskEntry {
-  id: number;
-  name: string;
-  selfSigning: boolean;
-  /** A community desk: volunteer helpers who sign their own receipts. */
-  community: boolean;
-  removed: boolean;
-  stats: ChainStats;
-  agents: AgentEntry[];
-}
+export type { ChainStats } from "../../lib/standings";
+export type { AgentEntry, DeskEntry };
 
 export interface RatingEntry {
   ratingId: Hex;
@@ -73,54 +55,19 @@ function keyOf(deployment: ProtocolDeployment, name: string, ...rest: unknown[])
   return ["protocol", name, [AgentRegistry, SupportRatings, PolicyRegistry].map((a) => a.toLowerCase()), deployment.chainId, ...rest];
 }
 
-async function readAgent(client: Client, deployment: ProtocolDeployment, address: Address, handle: string): Promise<AgentEntry> {
-  const { AgentRegistry, SupportRatings } = deployment.contracts;
-  const [record, stats] = await Promise.all([
-    readContract(client, { address: AgentRegistry, abi: agentRegistryAbi, functionName: "agent", args: [address] }),
-    readContract(client, { address: SupportRatings, abi: supportRatingsAbi, functionName: "agentStats", args: [address] }),
-  ]);
-  return { address, handle, deskId: record.deskId, status: record.status, kind: record.kind, stats };
-}
-
-async function readDesk(client: Client, deployment: ProtocolDeployment, id: number, names: Map<string, string>): Promise<DeskEntry> {
-  const { AgentRegistry, SupportRatings } = deployment.contracts;
-  const [desk, agents, stats] = await Promise.all([
-    readContract(client, { address: AgentRegistry, abi: agentRegistryAbi, functionName: "desk", args: [id] }),
-    readContract(client, { address: AgentRegistry, abi: agentRegistryAbi, functionName: "deskAgents", args: [id] }),
-    readContract(client, { address: SupportRatings, abi: supportRatingsAbi, functionName: "deskStats", args: [id] }),
-  ]);
-  return {
-    id,
-    name: desk.name,
-    selfSigning: desk.selfSigning,
-    community: desk.community,
-    removed: desk.removedAt !== 0,
-    stats,
-    agents: await Promise.all(agents.map((a) => readAgent(client, deployment, a, names.get(a.toLowerCase()) ?? ""))),
-  };
-}
-
 function useProtocolClient() {
   const { chainId, deployment } = useProtocol();
   const client = useClient({ chainId });
   return { client, deployment };
 }
 
-/** Every desk with its agents and aggregates. */
+/** Every desk with its agents and aggregates (the index when healthy, else the contract views). */
 export function useDirectory() {
   const { client, deployment } = useProtocolClient();
   return useQuery({
     queryKey: keyOf(deployment, "directory"),
     enabled: !!client,
-    queryFn: async (): Promise<DeskEntry[]> => {
-      const count = await readContract(client!, {
-        address: deployment.contracts.AgentRegistry,
-        abi: agentRegistryAbi,
-        functionName: "deskCount",
-      });
-      const names = await agentHandles(client!, deployment);
-      return Promise.all(Array.from({ length: count }, (_, i) => readDesk(client!, deployment, i + 1, names)));
-    },
+    queryFn: () => desksWithAgents(client!, deployment),
   });
 }
 
@@ -149,7 +96,7 @@ export function useDesk(deskId: number | undefined) {
   return useQuery({
     queryKey: keyOf(deployment, "desk", deskId),
     enabled: !!client && deskId !== undefined && deskId > 0,
-    queryFn: async () => readDesk(client!, deployment, deskId!, await agentHandles(client!, deployment)),
+    queryFn: async () => deskFromChain(client!, deployment, deskId!, await agentHandles(client!, deployment)),
   });
 }
 
@@ -161,7 +108,7 @@ export function useAgent(address: Address | undefined) {
     enabled: !!client && !!address,
     queryFn: async () => {
       const names = await agentHandles(client!, deployment, address);
-      return readAgent(client!, deployment, address!, names.get(address!.toLowerCase()) ?? "");
+      return agentFromChain(client!, deployment, address!, names.get(address!.toLowerCase()) ?? "");
     },
   });
 }

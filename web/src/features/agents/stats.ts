@@ -5,16 +5,9 @@
  */
 import { formatShare } from "@support-quality/sdk";
 import { summarize } from "@support-quality/sdk/audit";
+import type { ChainStats } from "../../lib/standings";
 
-/** SupportRatings.Stats as viem returns it. */
-export interface ChainStats {
-  count: bigint;
-  sum: bigint;
-  histogram: readonly bigint[];
-  slaMet: bigint;
-  slaBreached: bigint;
-  voided: bigint;
-}
+export type { ChainStats };
 
 export interface Summary {
   count: number;

@@ -1,20 +1,7 @@
-import {
-  agentRegistry_desk,
-  agentRegistry_deskAgents,
-  agentRegistry_deskCount,
-  decodeParams,
-  formatShare,
-  label,
-  POLICY_KIND_LABELS,
-  PolicyKind,
-  SLA_VERDICT_LABELS,
-  supportRatings_agentStats,
-  supportRatings_deskStats,
-} from "@support-quality/sdk";
+import { decodeParams, formatShare, label, POLICY_KIND_LABELS, PolicyKind, SLA_VERDICT_LABELS } from "@support-quality/sdk";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { Link } from "react-router";
-import { readContract } from "viem/actions";
 import { useClient } from "wagmi";
 import { AgentName } from "../../components/AgentName";
 import { DateTime } from "../../components/DateTime";
@@ -24,13 +11,10 @@ import { useAgentHandles } from "../../lib/agentHandles";
 import { useChainNow } from "../../lib/chainTime";
 import { usePolicies, versionInForce } from "../../lib/policies";
 import { recentRatings } from "../../lib/recentRatings";
+import { desksWithAgents } from "../../lib/standings";
 import { useProtocol } from "../../lib/useProtocol";
 import { Countdown, StateBadge } from "../governance/ProposalSummary";
 import { useProposals } from "../governance/proposals";
-
-/** The registry and ratings reads of the leaderboard: the page ships these ABI items, not the two whole ABIs. */
-const registryReads = [agentRegistry_deskCount, agentRegistry_desk, agentRegistry_deskAgents] as const;
-const ratingsReads = [supportRatings_deskStats, supportRatings_agentStats] as const;
 
 /** The "Search help" box, loaded after the page: it is not needed for the first paint. */
 const HelpSearchBox = lazy(() => import("../help/HelpSearchBox").then((m) => ({ default: m.HelpSearchBox })));
@@ -52,7 +36,7 @@ function summarize(stats: { count: bigint; sum: bigint; histogram: readonly bigi
   return { average: Number(stats.sum) / count, csat: top / count };
 }
 
-/** Desks and agents with their aggregates, plus the latest ratings: read from the registry and the ratings contract. */
+/** Desks and agents with their aggregates (the index, else the contract views), plus the latest ratings. */
 function useLeaderboard(scale: number) {
   const { chainId, deployment } = useProtocol();
   const client = useClient({ chainId });
@@ -62,38 +46,16 @@ function useLeaderboard(scale: number) {
     enabled: !!client,
     staleTime: 60_000,
     queryFn: async () => {
-      const registry = { address: AgentRegistry, abi: registryReads } as const;
-      const ratings = { address: SupportRatings, abi: ratingsReads } as const;
-      const deskCount = await readContract(client!, { ...registry, functionName: "deskCount" });
-      const deskIds = Array.from({ length: deskCount }, (_, i) => i + 1);
-      const desks = await Promise.all(
-        deskIds.map(async (id) => {
-          const [desk, stats, agents] = await Promise.all([
-            readContract(client!, { ...registry, functionName: "desk", args: [id] }),
-            readContract(client!, { ...ratings, functionName: "deskStats", args: [id] }),
-            readContract(client!, { ...registry, functionName: "deskAgents", args: [id] }),
-          ]);
-          return { id, desk, stats, agents };
-        }),
-      );
-      const deskNames = new Map(desks.map((d) => [d.id, d.desk.name]));
-      const agents = await Promise.all(
-        desks.flatMap((d) =>
-          d.agents.map(async (address) => ({
-            address,
-            deskName: d.desk.name,
-            stats: await readContract(client!, { ...ratings, functionName: "agentStats", args: [address] }),
-          })),
-        ),
-      );
-      const rated = await recentRatings(client!, deployment, 8);
+      const [desks, rated] = await Promise.all([desksWithAgents(client!, deployment), recentRatings(client!, deployment, 8)]);
+      const deskNames = new Map(desks.map((d) => [d.id, d.name]));
+      const agents = desks.flatMap((d) => d.agents.map((a) => ({ ...a, deskName: d.name })));
       const rank = (xs: Standing[]) =>
         xs
           .filter((x) => x.count > 0n)
           .sort((a, b) => b.average - a.average || Number(b.count - a.count))
           .slice(0, 5);
       return {
-        desks: rank(desks.map((d) => ({ name: d.desk.name, href: `/desks/${d.id}`, count: d.stats.count, ...summarize(d.stats, scale) }))),
+        desks: rank(desks.map((d) => ({ name: d.name, href: `/desks/${d.id}`, count: d.stats.count, ...summarize(d.stats, scale) }))),
         agents: rank(
           agents.map((a) => ({ name: a.address, href: `/agents/${a.address}`, count: a.stats.count, ...summarize(a.stats, scale), desk: a.deskName })),
         ),
