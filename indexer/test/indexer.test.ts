@@ -12,7 +12,7 @@ import { execFile } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { abis, type Deployment, SlaVerdict } from "@support-quality/sdk";
+import { abis, type Deployment, type PolicyContent, policyContentHash, SlaVerdict } from "@support-quality/sdk";
 import { auditIndex, readTimeline, type TimelineRow } from "@support-quality/sdk/audit";
 import { indexerStatus, queryIndex } from "@support-quality/sdk/indexer";
 import { type Address, createPublicClient, http, type PublicClient } from "viem";
@@ -90,6 +90,17 @@ for (const database of ["pglite", "postgres"] as const) {
       assert.equal(escalations, count(["SupportRatings:RatingEscalated"]));
       assert.ok(Number(escalations) > 0, "the seeded world has an escalated rating");
       assert.deepEqual(await auditIndex(url(), rows), []);
+    });
+
+    it("holds every policy version's content as published: it hashes to the content hash the registry stores", async () => {
+      // The rate page and the profiles read a version's text and parameters from here and keep them only if they do.
+      const registry = { address: deployment.contracts.PolicyRegistry, abi: abis.PolicyRegistry } as const;
+      const versions = await queryIndex(url(), "select policy_id, version, kind, content from policy_version order by policy_id, version");
+      assert.ok(versions.length >= 4);
+      for (const v of versions) {
+        const stored = await client.readContract({ ...registry, functionName: "version", args: [BigInt(Number(v.policy_id)), BigInt(Number(v.version))] });
+        assert.equal(policyContentHash(Number(v.kind), v.content as PolicyContent), stored.contentHash, `policy ${v.policy_id} v${v.version}`);
+      }
     });
 
     it("holds every help article's versions with the helpful counts the knowledge base stores", async () => {

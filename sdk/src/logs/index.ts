@@ -68,6 +68,16 @@ type EventsParameters<abi extends Abi, eventName extends ContractEventName<abi>>
   "fromBlock" | "toBlock" | "strict" | "blockHash"
 >;
 
+/** One `eth_getLogs` over `[fromBlock, toBlock]`, decoded. */
+function oneRequest<const abi extends Abi, eventName extends ContractEventName<abi>>(
+  client: Client,
+  parameters: EventsParameters<abi, eventName>,
+  fromBlock: bigint,
+  toBlock: bigint,
+): Promise<GetContractEventsReturnType<abi, eventName, true, bigint, bigint>> {
+  return getContractEvents(client, { ...parameters, fromBlock, toBlock, strict: true } as GetContractEventsParameters<abi, eventName, true, bigint, bigint>);
+}
+
 /** The events of `[fromBlock, toBlock]` in chain order; a range refused for its size is read in halves. */
 async function eventsIn<const abi extends Abi, eventName extends ContractEventName<abi>>(
   client: Client,
@@ -76,13 +86,7 @@ async function eventsIn<const abi extends Abi, eventName extends ContractEventNa
   toBlock: bigint,
 ): Promise<GetContractEventsReturnType<abi, eventName, true, bigint, bigint>> {
   try {
-    return await getContractEvents(client, { ...parameters, fromBlock, toBlock, strict: true } as GetContractEventsParameters<
-      abi,
-      eventName,
-      true,
-      bigint,
-      bigint
-    >);
+    return await oneRequest(client, parameters, fromBlock, toBlock);
   } catch (error) {
     if (fromBlock === toBlock || !isRangeTooLarge(error)) throw error;
     const middle = fromBlock + (toBlock - fromBlock) / 2n;
@@ -99,13 +103,7 @@ async function latestIn<const abi extends Abi, eventName extends ContractEventNa
   count: number,
 ): Promise<GetContractEventsReturnType<abi, eventName, true, bigint, bigint>> {
   try {
-    const logs = await getContractEvents(client, { ...parameters, fromBlock, toBlock, strict: true } as GetContractEventsParameters<
-      abi,
-      eventName,
-      true,
-      bigint,
-      bigint
-    >);
+    const logs = await oneRequest(client, parameters, fromBlock, toBlock);
     return logs.reverse().slice(0, count);
   } catch (error) {
     if (fromBlock === toBlock || !isRangeTooLarge(error)) throw error;

@@ -11,7 +11,9 @@ import {
   decodeRatingRulesParams,
   decodeSlaParams,
   isSelfSigned,
+  type PolicyContent,
   PolicyKind,
+  policyContentHash,
   policyRegistryAbi,
   ratingIdParts,
   type SlaParams,
@@ -268,17 +270,37 @@ export function useRulesAt(timepoint: number | undefined) {
       const { PolicyRegistry } = deployment.contracts;
       const at = timepoint ?? Number((await getBlock(client!)).timestamp);
       const terms = await readContract(client!, { address: PolicyRegistry, abi: policyRegistryAbi, functionName: "ratingTermsAt", args: [at] });
-      const text = async (kind: number, version: number) => {
+      // A version's text and parameters: from the index when it is healthy, kept only if they hash to the content
+      // hash the registry stores for that version; else from its PolicyPublished event.
+      const text = async (kind: number, version: number): Promise<PolicyContent | undefined> => {
         if (version === 0) return undefined;
         const policyId = await readContract(client!, { address: PolicyRegistry, abi: policyRegistryAbi, functionName: "policyOfKind", args: [kind] });
-        const [log] = await getContractEventsBounded(client!, {
-          address: PolicyRegistry,
-          abi: policyRegistryAbi,
-          eventName: "PolicyPublished",
-          args: { policyId, version: BigInt(version) },
-          fromBlock: deployment.deploymentBlock,
-        });
-        return log?.args.content;
+        return fromIndexOrChain(
+          client!,
+          deployment.chainId,
+          async (query) => {
+            const [row] = await query("select content from policy_version where policy_id = $1 and version = $2", [Number(policyId), version]);
+            const content = row?.content as PolicyContent | undefined;
+            const stored = await readContract(client!, {
+              address: PolicyRegistry,
+              abi: policyRegistryAbi,
+              functionName: "version",
+              args: [policyId, BigInt(version)],
+            });
+            if (!content || policyContentHash(kind, content) !== stored.contentHash) throw new Error("the index's version does not match its on-chain hash");
+            return content;
+          },
+          async () => {
+            const [log] = await getContractEventsBounded(client!, {
+              address: PolicyRegistry,
+              abi: policyRegistryAbi,
+              eventName: "PolicyPublished",
+              args: { policyId, version: BigInt(version) },
+              fromBlock: deployment.deploymentBlock,
+            });
+            return log?.args.content;
+          },
+        );
       };
       const [rules, sla] = await Promise.all([text(PolicyKind.RatingRules, terms.rulesVersion), text(PolicyKind.SLA, terms.slaVersion)]);
       let tags: string[] = [];
