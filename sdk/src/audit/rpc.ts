@@ -4,6 +4,9 @@
  * transient failures with backoff, and block timestamps fetched once per block, in parallel.
  */
 import { type Address, BaseError, type Hex } from "viem";
+import { errorText, isRangeTooLarge } from "../logs/refusals.js";
+
+export { isRangeTooLarge };
 
 /** The one capability the audit needs from a client: a raw EIP-1193 request. */
 export interface RpcClient {
@@ -43,29 +46,6 @@ export interface RetryOptions {
 }
 
 export const DEFAULT_RETRY: RetryOptions = { retries: 5, baseDelayMs: 250 };
-
-function errorText(error: unknown): string {
-  const parts: string[] = [];
-  let e: unknown = error;
-  for (let depth = 0; e && depth < 8; depth++) {
-    if (e instanceof BaseError) parts.push(e.shortMessage, e.details ?? "");
-    if (e instanceof Error) parts.push(e.message);
-    const code = (e as { code?: unknown }).code;
-    if (code !== undefined) parts.push(`code ${String(code)}`);
-    e = (e as { cause?: unknown }).cause;
-  }
-  return parts.join(" | ").toLowerCase();
-}
-
-/**
- * The provider refused the range as too large (too many results, or too many blocks), or its answer was over
- * the HTTP client's body limit (viem's 10 MiB).
- */
-export function isRangeTooLarge(error: unknown): boolean {
-  return /too many|more than \d+ (results|logs)|limit exceeded|response size|block range|range (is )?too|exceeds? (the )?(max|limit)|query returned more|code -32005|exceeded the size limit/.test(
-    errorText(error),
-  );
-}
 
 /** A failure worth retrying: the network, a timeout, rate limiting or a 5xx. */
 export function isTransient(error: unknown): boolean {

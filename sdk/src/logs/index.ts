@@ -7,7 +7,7 @@
  */
 import type { Abi, Client, ContractEventName, GetContractEventsParameters, GetContractEventsReturnType } from "viem";
 import { getBlockNumber, getContractEvents } from "viem/actions";
-import { isRangeTooLarge } from "../audit/rpc.js";
+import { isRangeTooLarge } from "./refusals.js";
 
 export const MAX_LOG_RANGE = 10_000n;
 const IN_FLIGHT = 4;

@@ -11,7 +11,6 @@ import { useAgentHandles } from "../../lib/agentHandles";
 import { useChainNow } from "../../lib/chainTime";
 import { usePolicies, versionInForce } from "../../lib/policies";
 import { recentRatings } from "../../lib/recentRatings";
-import { desksWithAgents } from "../../lib/standings";
 import { useProtocol } from "../../lib/useProtocol";
 import { Countdown, StateBadge } from "../governance/ProposalSummary";
 import { useProposals } from "../governance/proposals";
@@ -46,7 +45,9 @@ function useLeaderboard(scale: number) {
     enabled: !!client,
     staleTime: 60_000,
     queryFn: async () => {
-      const [desks, rated] = await Promise.all([desksWithAgents(client!, deployment), recentRatings(client!, deployment, 8)]);
+      // The standings reader arrives with the query, not in the first route's JavaScript (its budget is 180 kB).
+      const standings = () => import("../../lib/standings").then((m) => m.desksWithAgents(client!, deployment));
+      const [desks, rated] = await Promise.all([standings(), recentRatings(client!, deployment, 8)]);
       const deskNames = new Map(desks.map((d) => [d.id, d.name]));
       const agents = desks.flatMap((d) => d.agents.map((a) => ({ ...a, deskName: d.name })));
       const rank = (xs: Standing[]) =>
