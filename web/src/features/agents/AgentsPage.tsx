@@ -41,7 +41,10 @@ export function AgentsPage() {
   return (
     <section>
       <h1>Agents & desks</h1>
-      <p className="muted">Every desk and agent, measured against the DAO's rules. Aggregates are read from the contract.</p>
+      <p className="muted">
+        Every desk and agent, measured against the DAO's rules. The figures are the ratings contract's own aggregates, read through the protocol's index when it
+        is up to date (each agent's profile reads them from the contract).
+      </p>
       {directory.isPending && <Loading what="Loading the directory" />}
       {directory.error && <ErrorNote error={directory.error} />}
       {directory.data && (
